@@ -1,0 +1,2 @@
+/** The headless commands (run, bench, generate), built on core only. */
+package org.parathumb.cli;

@@ -1,0 +1,22 @@
+package org.parathumb.core.image;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Turns one image file into a thumbnail. Implementations are safe to call from many threads at
+ * once (each thread keeps its own working buffers) and stop early, with
+ * {@link CancelledException}, when the calling thread is interrupted.
+ */
+public interface ThumbnailPipeline {
+
+    /** A short name users pick the pipeline by ("faithful", "fast"). */
+    String name();
+
+    /** Decodes {@code source}, blurs and resizes it as {@code spec} asks. */
+    Thumbnail render(Path source, ThumbnailSpec spec) throws IOException;
+
+    /** Encodes {@code thumbnail} as {@code format} into {@code out}; does not close it. */
+    void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException;
+}

@@ -1,0 +1,52 @@
+package org.parathumb;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.parathumb", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layersPointOneWay = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("App").definedBy("org.parathumb.app..")
+            .layer("Cli").definedBy("org.parathumb.cli..")
+            .layer("Ui").definedBy("org.parathumb.ui..")
+            .layer("Core").definedBy("org.parathumb.core..")
+            .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("App", "Cli", "Ui")
+            .because("the window and the command line are two faces of one core, which knows neither");
+
+    @ArchTest
+    static final ArchRule coreKnowsNoJavaFx = noClasses().that().resideInAPackage("org.parathumb.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+            .because("core runs headless, in the CLI and in tests, without the FX toolkit");
+
+    @ArchTest
+    static final ArchRule coreKnowsNoCommandLine = noClasses().that().resideInAPackage("org.parathumb.core..")
+            .should().dependOnClassesThat().resideInAPackage("picocli..")
+            .because("argument parsing belongs to the cli layer");
+
+    @ArchTest
+    static final ArchRule cliKnowsNoWindow = noClasses().that().resideInAPackage("org.parathumb.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.parathumb.ui..", "javafx..")
+            .because("the headless commands must never start or need the FX toolkit");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("org.parathumb.(**)").should().beFreeOfCycles()
+            .because("cycles between packages make layers meaningless");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLinePrints = noClasses().that().resideOutsideOfPackage("org.parathumb.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("only the command line talks to the terminal; everything else reports through listeners");
+}
