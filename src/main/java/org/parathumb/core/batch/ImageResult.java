@@ -1,0 +1,73 @@
+package org.parathumb.core.batch;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What became of one {@link ImageJob}: done (with sizes and stage times), failed (with a one-line
+ * reason), or cancelled. {@code worker} names the thread that ran it; {@code startNanos} and
+ * {@code endNanos} are {@link System#nanoTime()} readings, for timelines.
+ */
+public record ImageResult(
+        ImageJob job,
+        Status status,
+        int sourceWidth,
+        int sourceHeight,
+        int thumbnailWidth,
+        int thumbnailHeight,
+        StageTimes times,
+        String failure,
+        String worker,
+        long startNanos,
+        long endNanos) {
+
+    /** How a job ended. */
+    public enum Status { DONE, FAILED, CANCELLED }
+
+    public ImageResult {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(times, "times");
+        Objects.requireNonNull(worker, "worker");
+        if (status == Status.FAILED && (failure == null || failure.isBlank())) {
+            throw new IllegalArgumentException("a failed result needs a reason");
+        }
+        if (status != Status.FAILED && failure != null) {
+            throw new IllegalArgumentException("only a failed result has a reason");
+        }
+        if (endNanos < startNanos) {
+            throw new IllegalArgumentException("a job cannot end before it starts");
+        }
+    }
+
+    static ImageResult done(ImageJob job, int sourceWidth, int sourceHeight, int width, int height,
+            StageTimes times, String worker, long start, long end) {
+        return new ImageResult(job, Status.DONE, sourceWidth, sourceHeight, width, height, times, null,
+                worker, start, end);
+    }
+
+    static ImageResult failed(ImageJob job, String reason, StageTimes times, String worker, long start, long end) {
+        return new ImageResult(job, Status.FAILED, 0, 0, 0, 0, times, reason, worker, start, end);
+    }
+
+    static ImageResult cancelled(ImageJob job, String worker, long start, long end) {
+        return new ImageResult(job, Status.CANCELLED, 0, 0, 0, 0, StageTimes.NONE, null, worker, start, end);
+    }
+
+    public boolean isDone() {
+        return status == Status.DONE;
+    }
+
+    public boolean isFailed() {
+        return status == Status.FAILED;
+    }
+
+    public Optional<String> failureReason() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Wall time of this job, from its start on a worker to its end. */
+    public long elapsedNanos() {
+        return endNanos - startNanos;
+    }
+}

@@ -1,0 +1,170 @@
+package org.parathumb.core.batch;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.parathumb.core.image.ImageFormat;
+
+/**
+ * Turns folders and files into one {@link ImageJob} per image. Output folders are never scanned,
+ * hidden files and folders are skipped, symbolic-link cycles are not followed twice, and no two
+ * jobs, nor any job and a source, share a target. Jobs come sorted by source path.
+ */
+public final class SourceScanner {
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "jpe", "jfif", "png");
+
+    /** Whether {@code file}'s name says it is an image Parathumb reads. */
+    public static boolean looksLikeImage(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Scans the request's inputs; a missing input is an error, an empty folder is not. */
+    public List<ImageJob> scan(ScanRequest request) throws IOException {
+        List<Path[]> found = new ArrayList<>(); // {source, output root, path relative to its root}
+        Set<Path> outputRoots = new HashSet<>();
+        for (Path input : request.inputs()) {
+            Path absolute = input.toAbsolutePath().normalize();
+            if (Files.isDirectory(absolute)) {
+                Path root = outputRoot(request, absolute);
+                outputRoots.add(root);
+                for (Path source : imagesIn(absolute, request.recursive(), outputRootsFor(request, absolute))) {
+                    found.add(new Path[] {source, root, absolute.relativize(source)});
+                }
+            } else if (Files.isRegularFile(absolute)) {
+                Path root = outputRoot(request, absolute.getParent());
+                outputRoots.add(root);
+                found.add(new Path[] {absolute, root, absolute.getFileName()});
+            } else {
+                throw new NoSuchFileException(input.toString(), null, "no such file or folder");
+            }
+        }
+        Set<Path> sources = new HashSet<>();
+        found.removeIf(f -> !sources.add(f[0]) || outputRoots.stream().anyMatch(f[0]::startsWith));
+        found.sort((a, b) -> a[0].compareTo(b[0]));
+        Set<Path> claimed = new HashSet<>();
+        List<ImageJob> jobs = new ArrayList<>(found.size());
+        for (Path[] f : found) {
+            Path target = f[1].resolve(targetName(f[2], request));
+            jobs.add(new ImageJob(f[0], unclaimed(target, sources, claimed)));
+        }
+        return jobs;
+    }
+
+    /**
+     * Creates the jobs' output folders and proves each writable, before any work starts, so a
+     * read-only or impossible output is reported once instead of once per image. Also removes
+     * temporary files a crashed run may have left there.
+     */
+    public static void prepareOutputFolders(List<ImageJob> jobs) throws IOException {
+        Set<Path> folders = new LinkedHashSet<>();
+        jobs.forEach(job -> folders.add(job.target().getParent()));
+        for (Path folder : folders) {
+            try {
+                Files.createDirectories(folder);
+                Path probe = Files.createTempFile(folder, ImageProcessor.TEMP_PREFIX, ".probe");
+                Files.delete(probe);
+            } catch (IOException e) {
+                throw new IOException("cannot write thumbnails to " + folder + ": " + ImageProcessor.reason(e), e);
+            }
+            try (Stream<Path> stale = Files.list(folder)) {
+                for (Path file : (Iterable<Path>) stale::iterator) {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(ImageProcessor.TEMP_PREFIX) && name.endsWith(".tmp")) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Path outputRoot(ScanRequest request, Path folder) {
+        return request.outputFolder()
+                .map(p -> p.toAbsolutePath().normalize())
+                .orElse(folder.resolve(ScanRequest.DEFAULT_OUTPUT_NAME));
+    }
+
+    private static Set<Path> outputRootsFor(ScanRequest request, Path folder) {
+        Set<Path> roots = new HashSet<>();
+        roots.add(folder.resolve(ScanRequest.DEFAULT_OUTPUT_NAME));
+        request.outputFolder().ifPresent(p -> roots.add(p.toAbsolutePath().normalize()));
+        return roots;
+    }
+
+    private static List<Path> imagesIn(Path folder, boolean recursive, Set<Path> skip) throws IOException {
+        List<Path> images = new ArrayList<>();
+        int depth = recursive ? Integer.MAX_VALUE : 1;
+        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(folder) && (isHidden(dir) || skip.contains(dir))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !isHidden(file) && looksLikeImage(file)) {
+                    images.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof FileSystemLoopException || !file.equals(folder)) {
+                    return FileVisitResult.CONTINUE; // a link cycle, or an unreadable entry: skip it
+                }
+                throw e;
+            }
+        });
+        return images;
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static Path targetName(Path relative, ScanRequest request) {
+        String name = relative.getFileName().toString();
+        ImageFormat format = ImageFormat.fromFileName(relative).map(request.format()::resolve).orElse(ImageFormat.PNG);
+        boolean keepName = ImageFormat.fromFileName(relative).filter(f -> f == format).isPresent();
+        String fileName = keepName ? name : stem(name) + "." + format.extension();
+        Path parent = relative.getParent();
+        return parent == null ? Path.of(fileName) : parent.resolve(fileName);
+    }
+
+    private static Path unclaimed(Path target, Set<Path> sources, Set<Path> claimed) {
+        Path candidate = target;
+        String name = target.getFileName().toString();
+        for (int n = 1; sources.contains(candidate) || !claimed.add(candidate); n++) {
+            String suffix = n == 1 ? "-thumb" : "-thumb-" + n;
+            int dot = name.lastIndexOf('.');
+            candidate = target.resolveSibling(stem(name) + suffix + (dot > 0 ? name.substring(dot) : ""));
+        }
+        return candidate;
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

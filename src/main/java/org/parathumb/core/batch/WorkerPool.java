@@ -1,0 +1,117 @@
+package org.parathumb.core.batch;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one pool of worker threads an application owns. Its size can change at any time and applies
+ * to jobs not yet started: a running job always finishes on its thread. Threads are named
+ * "thumb-worker-N". Closing shuts down in two phases: no new work, a wait for running jobs, then
+ * an interrupt of what is left.
+ */
+public final class WorkerPool implements Executor, AutoCloseable {
+
+    private static final long CLOSE_GRACE_SECONDS = 5;
+
+    private final ThreadPoolExecutor executor;
+
+    public WorkerPool(int workers) {
+        checkSize(workers);
+        this.executor = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamedThreadFactory("thumb-worker-"));
+    }
+
+    /** The number of cores the JVM may use: the natural upper bound of a pool's size. */
+    public static int availableCores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Sets the number of workers; jobs already running finish where they are. */
+    public synchronized void resize(int workers) {
+        checkSize(workers);
+        if (workers > executor.getMaximumPoolSize()) {
+            executor.setMaximumPoolSize(workers);
+            executor.setCorePoolSize(workers);
+        } else {
+            executor.setCorePoolSize(workers);
+            executor.setMaximumPoolSize(workers);
+        }
+    }
+
+    /** The number of workers asked for. */
+    public synchronized int size() {
+        return executor.getMaximumPoolSize();
+    }
+
+    /** Threads running a job right now. */
+    public int activeCount() {
+        return executor.getActiveCount();
+    }
+
+    /** Jobs waiting for a worker. */
+    public int queuedCount() {
+        return executor.getQueue().size();
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        executor.execute(command);
+    }
+
+    public <T> Future<T> submit(Callable<T> task) {
+        return executor.submit(task);
+    }
+
+    /** Removes jobs that were cancelled before they started, so they no longer hold the queue. */
+    public void purge() {
+        executor.purge();
+    }
+
+    public boolean isClosed() {
+        return executor.isShutdown();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void checkSize(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("a pool needs at least one worker, got " + workers);
+        }
+    }
+
+    private static final class NamedThreadFactory implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger next = new AtomicInteger(1);
+
+        NamedThreadFactory(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread thread = new Thread(r, prefix + next.getAndIncrement());
+            // Daemon: a stuck native decode must never keep the JVM alive after close(); outputs
+            // are moved into place atomically, so an abrupt exit leaves no partial thumbnail.
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}
