@@ -1,0 +1,112 @@
+package org.parathumb.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.ThumbnailSpec;
+
+class BatchRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyJobIsReportedOnceAndBadFilesDoNotStopTheBatch() throws IOException {
+        for (int i = 0; i < 6; i++) {
+            TestImages.write(dir.resolve("img" + i + ".png"), 40 + i, 30);
+        }
+        TestImages.writeText(dir.resolve("bad.png"), "text");
+        List<ImageJob> jobs = scanAndPrepare();
+        List<ImageResult> heard = Collections.synchronizedList(new ArrayList<>());
+
+        BatchSummary summary;
+        try (WorkerPool pool = new WorkerPool(2)) {
+            summary = new BatchRunner(new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT))
+                    .run(jobs, pool, 2, heard::add);
+        }
+
+        assertThat(heard).containsExactlyElementsOf(summary.results());
+        assertThat(heard).extracting(r -> r.job().source()).containsExactlyInAnyOrderElementsOf(
+                jobs.stream().map(ImageJob::source).toList());
+        assertThat(summary.succeeded()).isEqualTo(6);
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(heard).filteredOn(ImageResult::isDone).allSatisfy(r -> assertThat(r.job().target()).exists());
+        assertThat(dir.resolve("thumbs/bad.png")).doesNotExist();
+    }
+
+    @Test
+    void aSameThreadExecutorRunsTheBatchAsOnePlainLoopReportingAsItGoes() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            TestImages.write(dir.resolve("img" + i + ".png"), 20, 20);
+        }
+        List<ImageJob> jobs = scanAndPrepare();
+        List<String> events = new ArrayList<>();
+        ControllablePipeline pipeline = new ControllablePipeline();
+
+        BatchSummary summary = new BatchRunner(new ImageProcessor(pipeline, ThumbnailSpec.DEFAULT))
+                .run(jobs, Runnable::run, 1, r -> events.add("after " + pipeline.started() + " started"));
+
+        assertThat(summary.results()).extracting(ImageResult::worker).containsOnly(Thread.currentThread().getName());
+        assertThat(events).containsExactly("after 1 started", "after 2 started", "after 3 started");
+    }
+
+    @Test
+    void cancelStopsRunningJobsSkipsTheRestAndLeavesNoPartialFile() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            TestImages.write(dir.resolve("img" + i + ".png"), 64, 64);
+        }
+        List<ImageJob> jobs = scanAndPrepare();
+        ControllablePipeline held = new ControllablePipeline(new CountDownLatch(1));
+        BatchRunner runner = new BatchRunner(new ImageProcessor(held, ThumbnailSpec.DEFAULT));
+        CountDownLatch twoRunning = new CountDownLatch(1);
+
+        Thread canceller = new Thread(() -> {
+            while (held.running() < 2) {
+                Thread.onSpinWait();
+            }
+            runner.cancel();
+            twoRunning.countDown();
+        });
+        canceller.start();
+        BatchSummary summary;
+        try (WorkerPool pool = new WorkerPool(2)) {
+            summary = runner.run(jobs, pool, 2, BatchListener.NONE);
+        }
+
+        assertThat(twoRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(summary.cancelled()).isEqualTo(8);
+        assertThat(held.started()).isEqualTo(2);
+        assertThat(held.running()).isZero();
+        try (Stream<Path> left = Files.list(dir.resolve("thumbs"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunnerCanRunAgainAfterACancel() throws IOException {
+        TestImages.write(dir.resolve("a.png"), 20, 20);
+        List<ImageJob> jobs = scanAndPrepare();
+        BatchRunner runner = new BatchRunner(new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT));
+        runner.cancel();
+
+        BatchSummary summary = runner.run(jobs, Runnable::run, 1, BatchListener.NONE);
+
+        assertThat(summary.succeeded()).isEqualTo(1);
+    }
+
+    private List<ImageJob> scanAndPrepare() throws IOException {
+        List<ImageJob> jobs = new SourceScanner().scan(ScanRequest.of(dir));
+        SourceScanner.prepareOutputFolders(jobs);
+        return jobs;
+    }
+}

@@ -1,0 +1,91 @@
+package org.parathumb.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.ThumbnailSpec;
+
+class ImageProcessorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGoodImageGivesADoneResultAndAWholeThumbnail() throws IOException {
+        Path source = TestImages.write(dir.resolve("a.png"), 200, 100);
+        Path target = Files.createDirectories(dir.resolve("thumbs")).resolve("a.png");
+
+        ImageResult result = new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT)
+                .process(new ImageJob(source, target));
+
+        assertThat(result.status()).isEqualTo(ImageResult.Status.DONE);
+        assertThat(result.sourceWidth()).isEqualTo(200);
+        assertThat(result.thumbnailWidth()).isEqualTo(50);
+        assertThat(result.thumbnailHeight()).isEqualTo(25);
+        assertThat(result.worker()).isEqualTo(Thread.currentThread().getName());
+        assertThat(ImageIO.read(target.toFile()).getWidth()).isEqualTo(50);
+        assertThat(filesIn(target.getParent())).containsExactly(target);
+    }
+
+    @Test
+    void aBadImageGivesAReasonAndNoOutput() throws IOException {
+        Path source = TestImages.writeText(dir.resolve("bad.jpg"), "this is text");
+        Path target = Files.createDirectories(dir.resolve("thumbs")).resolve("bad.jpg");
+
+        ImageResult result = new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT)
+                .process(new ImageJob(source, target));
+
+        assertThat(result.status()).isEqualTo(ImageResult.Status.FAILED);
+        assertThat(result.failure()).isEqualTo("not an image (unrecognised content)");
+        assertThat(filesIn(target.getParent())).isEmpty();
+    }
+
+    @Test
+    void aMissingSourceIsExplainedNotThrown() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("thumbs")).resolve("gone.jpg");
+
+        ImageResult result = new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT)
+                .process(new ImageJob(dir.resolve("gone.jpg"), target));
+
+        assertThat(result.isFailed()).isTrue();
+        assertThat(filesIn(target.getParent())).isEmpty();
+    }
+
+    @Test
+    void anInterruptCancelsTheJobLeavesNoFileAndKeepsTheInterrupt() throws Exception {
+        Path source = TestImages.write(dir.resolve("a.png"), 64, 64);
+        Path target = Files.createDirectories(dir.resolve("thumbs")).resolve("a.png");
+        ControllablePipeline held = new ControllablePipeline(new CountDownLatch(1));
+        AtomicReference<ImageResult> result = new AtomicReference<>();
+        AtomicReference<Boolean> interruptKept = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            result.set(new ImageProcessor(held, ThumbnailSpec.DEFAULT).process(new ImageJob(source, target)));
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+
+        worker.start();
+        while (held.running() == 0) {
+            Thread.onSpinWait();
+        }
+        worker.interrupt();
+        worker.join(5_000);
+
+        assertThat(result.get().status()).isEqualTo(ImageResult.Status.CANCELLED);
+        assertThat(interruptKept.get()).isTrue();
+        assertThat(filesIn(target.getParent())).isEmpty();
+    }
+
+    private static java.util.List<Path> filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.parathumb.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WorkerPoolTest {
+
+    @Test
+    void workersAreNamedThreads() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            assertThat(pool.submit(() -> Thread.currentThread().getName()).get()).isEqualTo("thumb-worker-1");
+        }
+    }
+
+    @Test
+    void growingThePoolMidRunStartsWaitingJobsAtOnce() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        try (WorkerPool pool = new WorkerPool(1)) {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                jobs.add(pool.submit(() -> {
+                    running.incrementAndGet();
+                    return release.await(10, TimeUnit.SECONDS);
+                }));
+            }
+            awaitRunning(running, 1);
+            assertThat(pool.queuedCount()).isEqualTo(3);
+
+            pool.resize(3);
+
+            awaitRunning(running, 3);
+            assertThat(pool.size()).isEqualTo(3);
+            release.countDown();
+            for (Future<?> job : jobs) {
+                job.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void shrinkingThePoolLetsRunningJobsFinishThenRunsFewer() throws Exception {
+        CountDownLatch firstWave = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger lateRunning = new AtomicInteger();
+        AtomicInteger lateMostAtOnce = new AtomicInteger();
+        try (WorkerPool pool = new WorkerPool(2)) {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                boolean late = i >= 2;
+                jobs.add(pool.submit(() -> {
+                    running.incrementAndGet();
+                    if (late) {
+                        lateMostAtOnce.accumulateAndGet(lateRunning.incrementAndGet(), Math::max);
+                    }
+                    firstWave.await(10, TimeUnit.SECONDS);
+                    Thread.sleep(20);
+                    if (late) {
+                        lateRunning.decrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            awaitRunning(running, 2);
+
+            pool.resize(1);
+            firstWave.countDown();
+            for (Future<?> job : jobs) {
+                job.get(10, TimeUnit.SECONDS);
+            }
+
+            // The two that were running finished where they were; the four after them ran one at a time.
+            assertThat(lateMostAtOnce.get()).isEqualTo(1);
+            assertThat(pool.size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closeInterruptsJobsThatOutstayTheGracePeriodAndRefusesNewOnes() throws Exception {
+        WorkerPool pool = new WorkerPool(1);
+        CountDownLatch started = new CountDownLatch(1);
+        Future<Boolean> stuck = pool.submit(() -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+                return false;
+            } catch (InterruptedException e) {
+                return true;
+            }
+        });
+        started.await();
+
+        pool.close();
+
+        assertThat(stuck.get(1, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.isClosed()).isTrue();
+        assertThatThrownBy(() -> pool.execute(() -> { }))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
+
+    @Test
+    void aPoolNeedsAtLeastOneWorker() {
+        assertThatThrownBy(() -> new WorkerPool(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void awaitRunning(AtomicInteger running, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(running.get()).isEqualTo(expected);
+    }
+}
