@@ -37,6 +37,9 @@ public final class SampleGenerator {
     /** JPEG quality of generated photos: what cameras and phones write. */
     static final float JPEG_QUALITY = 0.9f;
 
+    /** Peak grain amplitude, in 8-bit levels. */
+    static final int GRAIN = 10;
+
     /** Writes {@code count} images of about {@code megapixels} into {@code folder}; returns their paths. */
     public List<Path> generate(Path folder, int count, double megapixels, long seed) throws IOException {
         if (count < 1) {
@@ -71,6 +74,9 @@ public final class SampleGenerator {
         });
         paintBackground(image, random);
         paintShapes(image, random, kind == SampleKind.GRAPHIC ? 40 : 14);
+        if (kind.format() == ImageFormat.JPEG) {
+            addGrain(image, random.nextLong());
+        }
         if (kind.channels() == 4) {
             cutAlpha(image, random);
         }
@@ -85,7 +91,7 @@ public final class SampleGenerator {
         float[] sky = randomColour(random, 0.55f, 0.95f);
         float[] ground = randomColour(random, 0.1f, 0.5f);
         float horizon = 0.35f + 0.3f * (float) random.nextDouble();
-        ValueNoise noise = new ValueNoise(random.nextLong(), Math.max(width, height) / 6.0);
+        ValueNoise noise = new ValueNoise(random.nextLong(), Math.max(width, height) / 6.0, 0.72f);
         float[] row = new float[width];
         for (int y = 0; y < height; y++) {
             float v = y / (float) height;
@@ -94,7 +100,7 @@ public final class SampleGenerator {
             int offset = y * width * bands;
             for (int x = 0; x < width; x++) {
                 float n = row[x];
-                float light = 0.75f + 0.5f * (n - 0.5f) * (0.3f + t);
+                float light = 0.8f + 0.9f * (n - 0.5f) * (0.4f + t);
                 float b = lerp(sky[0], ground[0], t) * light;
                 float g = lerp(sky[1], ground[1], t) * light;
                 float r = lerp(sky[2], ground[2], t) * light;
@@ -150,6 +156,22 @@ public final class SampleGenerator {
             }
         } finally {
             g.dispose();
+        }
+    }
+
+    /**
+     * Adds sensor-like grain (triangular, about +-{@value #GRAIN} levels), as every camera photo
+     * has: it is what makes JPEGs of photos large and their decoding work realistic.
+     */
+    private static void addGrain(BufferedImage image, long seed) {
+        byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        long state = seed | 1;
+        for (int i = 0; i < data.length; i++) {
+            state ^= state << 13;
+            state ^= state >>> 7;
+            state ^= state << 17;
+            int noise = (int) ((state & 0xFF) + ((state >>> 8) & 0xFF) - 255) * GRAIN / 255;
+            data[i] = (byte) Math.max(0, Math.min(255, (data[i] & 0xFF) + noise));
         }
     }
 

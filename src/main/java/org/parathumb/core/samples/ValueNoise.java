@@ -1,18 +1,22 @@
 package org.parathumb.core.samples;
 
 /**
- * Fractal value noise: five octaves of smoothly interpolated lattice values, each half the size
- * and half the weight of the one before, as in natural textures (clouds, foliage, grain).
+ * Fractal value noise: octaves of smoothly interpolated lattice values, each half the size of the
+ * one before and weighted by {@code persistence}, down to pixel-sized detail, as in natural
+ * textures (clouds, foliage, grain).
  */
 final class ValueNoise {
 
-    private static final int OCTAVES = 5;
+    /** Octaves stop at this cell size in pixels: below it, detail is grain. */
+    private static final double FINEST_CELL = 1.5;
     private static final int LATTICE = 256;
 
     private final float[] lattice = new float[LATTICE * LATTICE];
     private final double baseCell;
+    private final float persistence;
 
-    ValueNoise(long seed, double baseCell) {
+    ValueNoise(long seed, double baseCell, float persistence) {
+        this.persistence = persistence;
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         for (int i = 0; i < lattice.length; i++) {
             lattice[i] = (float) random.nextDouble();
@@ -26,7 +30,7 @@ final class ValueNoise {
         double cell = baseCell;
         float weight = 0.5f;
         float total = 0;
-        for (int octave = 0; octave < OCTAVES; octave++) {
+        for (int octave = 0; cell >= FINEST_CELL; octave++) {
             double fy = y / cell + octave * 17.3;
             int y0 = (int) Math.floor(fy);
             float ty = fade((float) (fy - y0));
@@ -43,7 +47,7 @@ final class ValueNoise {
                 out[x] += weight * (top + (bottom - top) * ty);
             }
             total += weight;
-            weight *= 0.5f;
+            weight *= persistence;
             cell /= 2;
         }
         for (int x = 0; x < out.length; x++) {
