@@ -30,6 +30,33 @@ class PillowFidelityTest {
         assertIdentical(blurred, "pillow/" + stem(input) + ".blur.png");
     }
 
+    @ParameterizedTest(name = "{0} at radius {1}")
+    @CsvSource({
+        "input/small.png, 0.5, pillow-more/small.blur-r0.5.png",
+        "input/small.png, 1, pillow-more/small.blur-r1.png",
+        "input/small.png, 5, pillow-more/small.blur-r5.png",
+        "input/small.png, 12.5, pillow-more/small.blur-r12.5.png",
+        "pillow-more/edges-crop.png, 3, pillow-more/edges-crop.blur-r3.png",
+        "pillow-more/tiny.png, 10, pillow-more/tiny.blur-r10.png"})
+    void blurAtOtherRadiiGivesPillowsPixelsExactly(String input, double radius, String expected) {
+        BufferedImage blurred = new PillowGaussianBlur(radius).apply(Samples.resource(input));
+
+        assertIdentical(blurred, expected);
+    }
+
+    @ParameterizedTest(name = "{0} into {1}x{2}")
+    @CsvSource({
+        "landscape.jpg, 120, 120, pillow-more/landscape.thumb-120x120.png",
+        "gray.jpg, 7, 7, pillow-more/gray.thumb-7x7.png",
+        "edges.png, 300, 300, pillow-more/edges.thumb-300x300.png",
+        "portrait.jpg, 333, 50, pillow-more/portrait.thumb-333x50.png",
+        "small.png, 13, 70, pillow-more/small.thumb-13x70.png"})
+    void thumbnailOfOtherSizesGivesPillowsPixelsExactly(String input, int width, int height, String expected) {
+        BufferedImage thumbnail = new PillowThumbnail(width, height).apply(Samples.resource("input/" + input));
+
+        assertIdentical(thumbnail, expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "edges.png, pillow/edges.thumb.png",
