@@ -1,0 +1,40 @@
+package org.parathumb.core.image;
+
+/**
+ * Reusable working buffers for one thread: one {@code byte[]} for decoded pixels and
+ * {@code int[]}s in numbered slots for kernels. A buffer is reused while it is big enough and
+ * not far bigger than asked for, so a thread that once handled a huge image does not keep that
+ * much memory for small ones. Not thread-safe: give each thread its own.
+ */
+public final class Scratch {
+
+    private static final int SLACK = 1 << 16;
+    private static final int INT_SLOTS = 4;
+
+    private final int[][] ints = new int[INT_SLOTS][];
+    private byte[] bytes;
+
+    /** A byte buffer of at least {@code size} bytes; its contents are undefined. */
+    byte[] bytes(int size) {
+        if (!fits(bytes == null ? -1 : bytes.length, size)) {
+            bytes = null;
+            bytes = new byte[size];
+        }
+        return bytes;
+    }
+
+    /** An int buffer of at least {@code size} ints in {@code slot}; its contents are undefined. */
+    int[] ints(int slot, int size) {
+        int[] buffer = ints[slot];
+        if (!fits(buffer == null ? -1 : buffer.length, size)) {
+            ints[slot] = null;
+            buffer = new int[size];
+            ints[slot] = buffer;
+        }
+        return buffer;
+    }
+
+    private static boolean fits(int length, int size) {
+        return length >= size && length <= 2L * size + SLACK;
+    }
+}
