@@ -55,6 +55,10 @@ public final class SourceScanner {
                 throw new NoSuchFileException(input.toString(), null, "no such file or folder");
             }
         }
+        // An output root is excluded from sources, unless the user named it (or a folder below
+        // it) as an input: "--out" pointing at the source folder must not hide the sources.
+        List<Path> inputs = request.inputs().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        outputRoots.removeIf(root -> inputs.stream().anyMatch(in -> in.startsWith(root)));
         Set<Path> sources = new HashSet<>();
         found.removeIf(f -> !sources.add(f[0]) || outputRoots.stream().anyMatch(f[0]::startsWith));
         found.sort((a, b) -> a[0].compareTo(b[0]));

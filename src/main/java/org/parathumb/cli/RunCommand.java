@@ -1,0 +1,130 @@
+package org.parathumb.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.parathumb.core.batch.BatchRunner;
+import org.parathumb.core.batch.BatchSummary;
+import org.parathumb.core.batch.ImageJob;
+import org.parathumb.core.batch.ImageProcessor;
+import org.parathumb.core.batch.ImageResult;
+import org.parathumb.core.batch.ScanRequest;
+import org.parathumb.core.batch.SourceScanner;
+import org.parathumb.core.batch.WorkerPool;
+import org.parathumb.core.image.FaithfulPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code parathumb run}: the original program's work on folders, in parallel, headless. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Blurs and thumbnails every image of the given folders (or files).%n"
+                + "Thumbnails go to <folder>/thumbs unless --out says otherwise; sources are never changed.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every image was processed", "1:some image failed or the run was cancelled",
+                "2:usage error (bad option, missing folder, unwritable output)"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders or image files to process.")
+    List<Path> inputs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: <folder>/thumbs).")
+    Path out;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Worker threads, 1 to the number of cores (default: all cores).")
+    Integer workers;
+
+    @Option(names = {"-r", "--recursive"}, description = "Also process sub-folders, mirrored under the output.")
+    boolean recursive;
+
+    @Mixin
+    ThumbnailOptions thumbnail;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        int cores = WorkerPool.availableCores();
+        int n = workers == null ? cores : workers;
+        if (n < 1 || n > cores) {
+            throw new ParathumbCommand.UsageException(
+                    "--workers must be between 1 and " + cores + " (the cores of this machine), got " + n);
+        }
+        ImageProcessor processor = new ImageProcessor(new FaithfulPipeline(), thumbnail.spec());
+        List<ImageJob> jobs = scan(new ScanRequest(inputs, Optional.ofNullable(out), recursive, thumbnail.format));
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (jobs.isEmpty()) {
+            stderr.println("parathumb: no images found in " + inputs + " (looked for .jpg, .jpeg and .png files)");
+            return ParathumbCommand.SOME_FAILED;
+        }
+        BatchRunner runner = new BatchRunner(processor);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            runner.cancel();
+            try {
+                finished.await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "parathumb-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        BatchSummary summary;
+        try (WorkerPool pool = new WorkerPool(n)) {
+            summary = runner.run(jobs, pool, n, result -> report(result, stdout, stderr));
+        } finally {
+            finished.countDown();
+            removeHook(onInterrupt);
+        }
+        stdout.printf(Locale.ROOT, "%d images, %d failed, %.2f s, %.2f images/s, %d worker%s%n",
+                summary.total(), summary.failed(), summary.wallSeconds(), summary.imagesPerSecond(), n,
+                n == 1 ? "" : "s");
+        if (summary.cancelled() > 0) {
+            stdout.printf("%d cancelled%n", summary.cancelled());
+        }
+        stdout.flush();
+        return summary.succeeded() == summary.total() ? ParathumbCommand.OK : ParathumbCommand.SOME_FAILED;
+    }
+
+    private static List<ImageJob> scan(ScanRequest request) {
+        try {
+            List<ImageJob> jobs = new SourceScanner().scan(request);
+            SourceScanner.prepareOutputFolders(jobs);
+            return jobs;
+        } catch (IOException e) {
+            String message = e.getMessage();
+            throw new ParathumbCommand.UsageException(
+                    e instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + message : message, e);
+        }
+    }
+
+    private static void report(ImageResult result, PrintWriter stdout, PrintWriter stderr) {
+        String name = Paths.display(result.job().source());
+        switch (result.status()) {
+            case DONE -> stdout.printf(Locale.ROOT, "%s was processed (%.2f s)%n", name, result.elapsedNanos() / 1e9);
+            case FAILED -> stderr.printf("%s: %s%n", name, result.failure());
+            case CANCELLED -> { }
+        }
+        stdout.flush();
+        stderr.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running, nothing to remove.
+        }
+    }
+}

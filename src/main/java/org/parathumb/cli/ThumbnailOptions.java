@@ -1,0 +1,64 @@
+package org.parathumb.cli;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parathumb.core.image.OutputFormat;
+import org.parathumb.core.image.ThumbnailSpec;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The options that say what each thumbnail is, shared by the commands that make thumbnails. */
+final class ThumbnailOptions {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,5})[xX](\\d{1,5})");
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "50x50", converter = SizeConverter.class,
+            description = "Box the thumbnail fits in, keeping the aspect ratio (default: ${DEFAULT-VALUE}).")
+    Size size;
+
+    @Option(names = "--blur", paramLabel = "R", defaultValue = "2",
+            description = "Gaussian blur radius before resizing, 0 for none (default: ${DEFAULT-VALUE}).")
+    double blur;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "same", converter = FormatConverter.class,
+            description = "Output format: same (the input's), jpg or png (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    /** A WxH box, as typed; {@link ThumbnailSpec} checks its bounds. */
+    record Size(int width, int height) {
+    }
+
+    ThumbnailSpec spec() {
+        try {
+            return new ThumbnailSpec(size.width(), size.height(), blur, format);
+        } catch (IllegalArgumentException e) {
+            throw new ParathumbCommand.UsageException(e.getMessage());
+        }
+    }
+
+    static final class SizeConverter implements ITypeConverter<Size> {
+        @Override
+        public Size convert(String value) {
+            Matcher m = SIZE.matcher(value.strip());
+            if (!m.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a size: write it as WxH, e.g. 50x50");
+            }
+            return new Size(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+    }
+
+    static final class FormatConverter implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "same" -> OutputFormat.SAME;
+                case "jpg", "jpeg" -> OutputFormat.JPEG;
+                case "png" -> OutputFormat.PNG;
+                default -> throw new TypeConversionException(
+                        "'" + value + "' is not an output format: use same, jpg or png");
+            };
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.parathumb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.samples.SampleGenerator;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return ParathumbCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void aRunPrintsALinePerImageAndASummaryAndWritesThumbs() throws IOException {
+        List<Path> sources = new SampleGenerator().generate(dir, 4, 0.1, 1);
+
+        int code = run("run", dir.toString(), "--workers", "1");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out.toString()).containsPattern("sample-01-landscape\\.jpg was processed \\(\\d+\\.\\d\\d s\\)");
+        assertThat(out.toString()).containsPattern("4 images, 0 failed, \\d+\\.\\d\\d s, \\d+\\.\\d\\d images/s, 1 worker\\n");
+        for (Path source : sources) {
+            assertThat(dir.resolve("thumbs").resolve(source.getFileName())).isRegularFile();
+        }
+    }
+
+    @Test
+    void aBadFileIsExplainedTheRestIsDoneAndTheExitCodeIsOne() throws IOException {
+        new SampleGenerator().generate(dir, 2, 0.1, 1);
+        Files.writeString(dir.resolve("bad.jpg"), "not a picture");
+
+        int code = run("run", dir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("bad.jpg: ");
+        assertThat(out.toString()).contains("3 images, 1 failed");
+        assertThat(dir.resolve("thumbs/bad.jpg")).doesNotExist();
+    }
+
+    @Test
+    void sourcesKeepTheirBytesAndTimesEvenWhenTheOutputIsTheSourceFolder() throws IOException {
+        List<Path> sources = new SampleGenerator().generate(dir, 3, 0.1, 1);
+        Map<Path, byte[]> bytes = new HashMap<>();
+        Map<Path, FileTime> times = new HashMap<>();
+        for (Path source : sources) {
+            bytes.put(source, Files.readAllBytes(source));
+            times.put(source, Files.getLastModifiedTime(source));
+        }
+
+        int code = run("run", dir.toString(), "--out", dir.toString());
+
+        assertThat(code).isEqualTo(0);
+        for (Path source : sources) {
+            assertThat(Files.readAllBytes(source)).isEqualTo(bytes.get(source));
+            assertThat(Files.getLastModifiedTime(source)).isEqualTo(times.get(source));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().contains("-thumb."))).hasSize(3);
+        }
+    }
+
+    @Test
+    void formatAndSizeOptionsShapeTheOutput() throws IOException {
+        new SampleGenerator().generate(dir, 1, 0.1, 1);
+
+        int code = run("run", dir.toString(), "--format", "png", "--size", "20x10", "--blur", "0");
+
+        assertThat(code).isEqualTo(0);
+        java.awt.image.BufferedImage thumb = javax.imageio.ImageIO.read(dir.resolve("thumbs/sample-01-landscape.png").toFile());
+        assertThat(thumb.getHeight()).isEqualTo(10);
+        assertThat(thumb.getWidth()).isEqualTo(13);
+    }
+
+    @Test
+    void aMissingFolderIsAUsageError() {
+        int code = run("run", dir.resolve("nope").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file or folder");
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsThatSayWhatToFix() {
+        assertThat(run("run", dir.toString(), "--workers", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--workers must be between 1 and");
+        assertThat(run("run", dir.toString(), "--size", "big")).isEqualTo(2);
+        assertThat(err.toString()).contains("write it as WxH");
+        assertThat(run("run", dir.toString(), "--format", "gif")).isEqualTo(2);
+        assertThat(err.toString()).contains("use same, jpg or png");
+        assertThat(run("run", dir.toString(), "--blur", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("blur radius must be between 0");
+    }
+
+    @Test
+    void aFolderWithNoImagesSaysSo() {
+        int code = run("run", dir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("no images found");
+    }
+}
