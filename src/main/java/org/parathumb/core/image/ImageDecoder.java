@@ -66,7 +66,7 @@ public final class ImageDecoder {
         } catch (ImageFailure | NoSuchFileException | CancelledException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw classify(e, List.of(), -1);
+            throw classify(e, List.of(), -1, false);
         }
     }
 
@@ -87,7 +87,7 @@ public final class ImageDecoder {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancelledException();
                 }
-                throw classify(e, progress.warnings, progress.percent);
+                throw classify(e, progress.warnings, progress.percent, source.readToTheEnd());
             }
             warnings.addAll(progress.warnings);
             checkWarnings(warnings, image, source);
@@ -95,7 +95,7 @@ public final class ImageDecoder {
         } catch (ImageFailure | NoSuchFileException | CancelledException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw classify(e, List.of(), -1);
+            throw classify(e, List.of(), -1, false);
         }
     }
 
@@ -135,7 +135,7 @@ public final class ImageDecoder {
                 throw new ImageFailure(ImageFailure.Kind.UNREADABLE, "permission denied", e);
             }
             try {
-                byte[] head = new byte[16];
+                byte[] head = new byte[32];
                 int n = 0;
                 for (int r; n < head.length && (r = stream.read(head, n, head.length - n)) > 0; ) {
                     n += r;
@@ -166,6 +166,16 @@ public final class ImageDecoder {
             } catch (IOException | RuntimeException e) {
                 stream.close();
                 throw e;
+            }
+        }
+
+        /** Whether the reader got to (or near) the end of the file: a failure there is a cut. */
+        boolean readToTheEnd() {
+            try {
+                long length = stream.length();
+                return length > 0 && stream.getStreamPosition() >= length - 8;
+            } catch (IOException e) {
+                return false;
             }
         }
 
@@ -373,14 +383,14 @@ public final class ImageDecoder {
     }
 
     /** Turns a reader's exception into a reason a user can read. */
-    static ImageFailure classify(Throwable e, List<String> warnings, float percentDone) {
+    static ImageFailure classify(Throwable e, List<String> warnings, float percentDone, boolean atEnd) {
         if (e instanceof ImageFailure failure) {
             return failure;
         }
         if (e instanceof OutOfMemoryError error) {
             throw error;
         }
-        boolean endOfFile = false;
+        boolean endOfFile = atEnd;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (t instanceof EOFException || m.contains("eof") || m.contains("end of file")

@@ -139,7 +139,7 @@ record JpegStructure(
 
     /**
      * Whether the embedded profile can be ignored without changing a colour: a gray image (whose
-     * samples Pillow and we keep as they are), or a profile with sRGB's primaries and name. Such
+     * samples Pillow and we keep as they are), or a profile with sRGB's primaries and tone curve. Such
      * a profile is then skipped, which spares the JDK's reader a colour conversion per scanline.
      */
     boolean iccProfileIsIgnorable() {
@@ -154,7 +154,10 @@ record JpegStructure(
             if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
                 return false;
             }
-            return describesSrgb(profile) || hasSrgbPrimaries(profile);
+            if (profile.getData(ICC_Profile.icSigRedColorantTag) == null) {
+                return describesSrgb(profile); // a table-based profile: trust its name
+            }
+            return hasSrgbPrimaries(profile);
         } catch (IllegalArgumentException e) {
             return true; // an unreadable profile: the JDK's reader ignores it too
         }
@@ -166,7 +169,7 @@ record JpegStructure(
             return false;
         }
         String text = new String(desc, StandardCharsets.ISO_8859_1).replace("\0", "");
-        return text.contains("sRGB");
+        return text.contains("sRGB") && !text.toLowerCase(java.util.Locale.ROOT).contains("linear");
     }
 
     private static boolean hasSrgbPrimaries(ICC_Profile profile) {
@@ -180,7 +183,10 @@ record JpegStructure(
                 return false;
             }
             if (tag == ICC_Profile.icSigRedTRCTag) {
-                continue; // curves are encoded many ways; the primaries decide
+                if (!hasSrgbLikeCurve(mine)) {
+                    return false;
+                }
+                continue;
             }
             for (int i = 8; i + 4 <= 20 && i + 4 <= mine.length && i + 4 <= theirs.length; i += 4) {
                 if (Math.abs(fixed(mine, i) - fixed(theirs, i)) > 0.003) {
@@ -189,6 +195,36 @@ record JpegStructure(
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a tone curve is sRGB's or close to it: a gamma between 2.0 and 2.6 ('curv' with one
+     * entry, or 'para'), or a sampled curve that maps half input near sRGB's 0.214. A linear
+     * curve (no entries, or gamma 1) is not.
+     */
+    private static boolean hasSrgbLikeCurve(byte[] tag) {
+        if (tag.length < 12) {
+            return false;
+        }
+        String type = new String(tag, 0, 4, StandardCharsets.ISO_8859_1);
+        if (type.equals("para") && tag.length >= 16) {
+            double gamma = fixed(tag, 12);
+            return gamma >= 2.0 && gamma <= 2.6;
+        }
+        if (!type.equals("curv")) {
+            return false;
+        }
+        int count = (tag[8] & 0xFF) << 24 | (tag[9] & 0xFF) << 16 | (tag[10] & 0xFF) << 8 | (tag[11] & 0xFF);
+        if (count == 1 && tag.length >= 14) {
+            double gamma = ((tag[12] & 0xFF) << 8 | (tag[13] & 0xFF)) / 256.0;
+            return gamma >= 2.0 && gamma <= 2.6;
+        }
+        if (count < 2 || tag.length < 12 + 2 * count) {
+            return false;
+        }
+        int middle = 12 + 2 * ((count - 1) / 2);
+        double half = ((tag[middle] & 0xFF) << 8 | (tag[middle + 1] & 0xFF)) / 65535.0;
+        return half > 0.17 && half < 0.26;
     }
 
     private static double fixed(byte[] data, int at) {
