@@ -46,7 +46,6 @@ record JpegStructure(
     }
 
     private static JpegStructure parse(ImageInputStream in) throws IOException {
-        long base = in.getStreamPosition();
         if (in.readUnsignedByte() != 0xFF || in.readUnsignedByte() != 0xD8) {
             throw new ImageFailure(ImageFailure.Kind.NOT_AN_IMAGE, "not an image (unrecognised content)");
         }
@@ -60,10 +59,9 @@ record JpegStructure(
         List<long[]> iccRanges = new ArrayList<>();
         for (int segments = 0; segments < MAX_SEGMENTS; segments++) {
             long markerStart = in.getStreamPosition();
-            int b = in.readUnsignedByte();
-            if (b != 0xFF) {
-                throw new ImageFailure(ImageFailure.Kind.CORRUPT,
-                        "corrupt image data (no JPEG marker at byte " + (markerStart - base) + ")");
+            // Like libjpeg, step over stray bytes before a marker (it only warns about them).
+            while (in.readUnsignedByte() != 0xFF) {
+                markerStart++;
             }
             int marker = in.readUnsignedByte();
             while (marker == 0xFF) {
