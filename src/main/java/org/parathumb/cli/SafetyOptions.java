@@ -16,7 +16,7 @@ final class SafetyOptions {
     long pixelLimit;
 
     @Option(names = "--memory", paramLabel = "MB",
-            description = "Heap the jobs may share, in MB; jobs wait for it (default: 60% of the maximum heap).")
+            description = "Heap the jobs may share, in MB; jobs wait for it (default: half the maximum heap).")
     Long memoryMegabytes;
 
     ProcessingOptions options() {

@@ -96,9 +96,9 @@ public final class ImageProcessor {
             ImageHeader header = headers.readHeader(job.source());
             checkPixelLimit(header);
             Orientation orientation = options.applyOrientation() ? header.orientation() : Orientation.NORMAL;
+            ThumbnailSpec box = orientation.swapsAxes() ? spec.withSize(spec.maxHeight(), spec.maxWidth()) : spec;
             try (MemoryBudget.Lease lease = budget.acquire(WorkingSet.bytes(header, spec))) {
-                thumbnail = upright(pipeline.render(job.source(), orientation.swapsAxes()
-                        ? spec.withSize(spec.maxHeight(), spec.maxWidth()) : spec), orientation);
+                thumbnail = upright(renderWithinBudget(job, box), orientation);
             } finally {
                 keepOrDropBuffers(header);
             }
@@ -129,6 +129,22 @@ public final class ImageProcessor {
             return ImageResult.failed(job, reason(e), times, worker, start, System.nanoTime());
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Renders while holding the job's budget. A failed allocation there is retried once after a
+     * full collection: the memory is granted, but the heap may still hold big buffers of earlier
+     * jobs that G1 only reclaims after marking, or a collection may have been held off while
+     * native decoders had arrays pinned. Only a second failure is reported.
+     */
+    private Thumbnail renderWithinBudget(ImageJob job, ThumbnailSpec box) throws IOException {
+        try {
+            return pipeline.render(job.source(), box);
+        } catch (OutOfMemoryError e) {
+            pipeline.releaseThreadBuffers();
+            System.gc();
+            return pipeline.render(job.source(), box);
         }
     }
 

@@ -27,8 +27,12 @@ public final class MemoryBudget {
         void waitingChanged(int waitingJobs);
     }
 
-    /** The share of the maximum heap a budget made by {@link #ofHeap()} hands out. */
-    static final double HEAP_SHARE = 0.6;
+    /**
+     * The share of the maximum heap a budget made by {@link #ofHeap()} hands out: half, because a
+     * big decode buffer a job has let go of stays in a G1 heap until the next marking, so the
+     * heap must hold the live buffers and as much again in garbage.
+     */
+    static final double HEAP_SHARE = 0.5;
 
     private final long capacity;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
