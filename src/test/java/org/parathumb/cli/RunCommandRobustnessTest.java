@@ -119,6 +119,55 @@ class RunCommandRobustnessTest {
         }
     }
 
+    /**
+     * A real full disk: a 64 KB tmpfs filled to the last block (mounting needs root; skipped
+     * elsewhere). The output folder is writable, so the run starts, and each job fails cleanly.
+     */
+    @Test
+    void aFullDiskFailsEachJobCleanlyAndLeavesNoPartialFile() throws Exception {
+        TestFiles.write(dir.resolve("in/a.jpg"), TestFiles.jpeg(TestFiles.picture(320, 240)));
+        TestFiles.write(dir.resolve("in/b.png"), TestFiles.encode(TestFiles.picture(320, 240), "png"));
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        assumeThat(command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.toString()))
+                .as("a tmpfs can be mounted here").isTrue();
+        try {
+            Path thumbs = Files.createDirectories(disk.resolve("thumbs"));
+            fill(disk.resolve("filler"));
+
+            int code = run("run", dir.resolve("in").toString(), "--out", thumbs.toString());
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString().lines()).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).endsWith(": cannot write the thumbnail: the disk is full"));
+            try (Stream<Path> left = Files.list(thumbs)) {
+                assertThat(left).isEmpty();
+            }
+        } finally {
+            command("umount", disk.toString());
+        }
+    }
+
+    private static void fill(Path file) {
+        try (var out = Files.newOutputStream(file)) {
+            byte[] block = new byte[4096];
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException expected) {
+            // No space left: the disk is full, as wanted.
+        }
+    }
+
+    private static boolean command(String... command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean chattr(String flag, Path folder) throws InterruptedException {
         try {
             Process process = new ProcessBuilder("chattr", flag, folder.toString()).redirectErrorStream(true).start();
