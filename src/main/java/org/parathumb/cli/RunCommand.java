@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ThumbnailOptions thumbnail;
 
+    @Mixin
+    SafetyOptions safety;
+
     @Override
     public Integer call() throws InterruptedException {
         int cores = WorkerPool.availableCores();
@@ -61,12 +64,14 @@ final class RunCommand implements Callable<Integer> {
             throw new ParathumbCommand.UsageException(
                     "--workers must be between 1 and " + cores + " (the cores of this machine), got " + n);
         }
-        ImageProcessor processor = new ImageProcessor(new FaithfulPipeline(), thumbnail.spec());
+        ImageProcessor processor = new ImageProcessor(new FaithfulPipeline(), thumbnail.spec(), safety.options(),
+                safety.budget());
         List<ImageJob> jobs = scan(new ScanRequest(inputs, Optional.ofNullable(out), recursive, thumbnail.format));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (jobs.isEmpty()) {
-            stderr.println("parathumb: no images found in " + inputs + " (looked for .jpg, .jpeg and .png files)");
+            stderr.println("parathumb: no images found in " + inputs + " (looked for files named "
+                    + SourceScanner.imageExtensions() + ")");
             return ParathumbCommand.SOME_FAILED;
         }
         BatchRunner runner = new BatchRunner(processor);

@@ -9,30 +9,70 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Objects;
 import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.ImageDecoder;
+import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
+import org.parathumb.core.image.ImageHeader;
+import org.parathumb.core.image.Orientation;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 
 /**
- * Runs one {@link ImageJob}: render, encode into a hidden temporary file beside the target, then
- * move it into place in one step, so a thumbnail is either whole or absent, even after a cancel or
- * a crash. It never throws for a bad image: every outcome is an {@link ImageResult}. Safe to call
- * from many threads at once.
+ * Runs one {@link ImageJob}: read the header (format from the content, size, orientation), refuse
+ * it beyond the pixel limit, wait for its working set in the {@link MemoryBudget}, render, turn
+ * the small thumbnail upright, encode into a hidden temporary file beside the target, then move
+ * it into place in one step, so a thumbnail is either whole or absent, even after a cancel, a
+ * full disk or a crash. It never throws for a bad image: every outcome is an {@link ImageResult}
+ * with a one-line reason. Safe to call from many threads at once.
  */
 public final class ImageProcessor {
 
     /** Prefix of the temporary files; they are hidden, so no scan ever picks them up. */
     static final String TEMP_PREFIX = ".parathumb-";
 
+    /** Opens the stream a thumbnail is encoded into: the seam where a full disk shows. */
+    @FunctionalInterface
+    interface OutputOpener {
+        OutputStream open(Path temp) throws IOException;
+    }
+
     private final ThumbnailPipeline pipeline;
     private final ThumbnailSpec spec;
+    private final ProcessingOptions options;
+    private final MemoryBudget budget;
+    private final OutputOpener opener;
+    private final ImageDecoder headers = new ImageDecoder();
 
+    /** Default options (orientation applied, Pillow's pixel limit) and a budget of this heap. */
     public ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec) {
+        this(pipeline, spec, ProcessingOptions.DEFAULT, MemoryBudget.ofHeap());
+    }
+
+    public ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec, ProcessingOptions options,
+            MemoryBudget budget) {
+        this(pipeline, spec, options, budget, Files::newOutputStream);
+    }
+
+    ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec, ProcessingOptions options, MemoryBudget budget,
+            OutputOpener opener) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.options = Objects.requireNonNull(options, "options");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
+    public ProcessingOptions options() {
+        return options;
+    }
+
+    /** The budget jobs wait on: its waiting count is what the window shows as "waiting for memory". */
+    public MemoryBudget memoryBudget() {
+        return budget;
     }
 
     public ThumbnailSpec spec() {
@@ -51,16 +91,22 @@ public final class ImageProcessor {
             return ImageResult.cancelled(job, worker, start, start);
         }
         Path temp = null;
-        long decodeBlurResize = 0;
         Thumbnail thumbnail = null;
         try {
-            thumbnail = pipeline.render(job.source(), spec);
-            decodeBlurResize = thumbnail.decodeNanos() + thumbnail.blurNanos() + thumbnail.resizeNanos();
+            ImageHeader header = headers.readHeader(job.source());
+            checkPixelLimit(header);
+            Orientation orientation = options.applyOrientation() ? header.orientation() : Orientation.NORMAL;
+            ThumbnailSpec box = orientation.swapsAxes() ? spec.withSize(spec.maxHeight(), spec.maxWidth()) : spec;
+            try (MemoryBudget.Lease lease = budget.acquire(WorkingSet.bytes(header, spec))) {
+                thumbnail = upright(renderWithinBudget(job, box), orientation);
+            } finally {
+                keepOrDropBuffers(header);
+            }
             CancelledException.checkInterrupt();
-            ImageFormat format = spec.format().resolve(thumbnail.sourceFormat());
+            ImageFormat format = outputFormat(job, thumbnail.sourceFormat());
             long encodeStart = System.nanoTime();
             temp = Files.createTempFile(job.target().getParent(), TEMP_PREFIX, ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = opener.open(temp)) {
                 pipeline.write(thumbnail, format, out);
             }
             CancelledException.checkInterrupt();
@@ -71,7 +117,7 @@ public final class ImageProcessor {
                     thumbnail.resizeNanos(), end - encodeStart);
             return ImageResult.done(job, thumbnail.sourceWidth(), thumbnail.sourceHeight(),
                     thumbnail.width(), thumbnail.height(), times, worker, start, end);
-        } catch (CancelledException | ClosedByInterruptException e) {
+        } catch (CancelledException | ClosedByInterruptException | InterruptedException e) {
             Thread.currentThread().interrupt();
             return ImageResult.cancelled(job, worker, start, System.nanoTime());
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
@@ -86,12 +132,80 @@ public final class ImageProcessor {
         }
     }
 
+    /**
+     * Renders while holding the job's budget. A failed allocation there is retried once after a
+     * full collection: the memory is granted, but the heap may still hold big buffers of earlier
+     * jobs that G1 only reclaims after marking, or a collection may have been held off while
+     * native decoders had arrays pinned. Only a second failure is reported.
+     */
+    private Thumbnail renderWithinBudget(ImageJob job, ThumbnailSpec box) throws IOException {
+        try {
+            return pipeline.render(job.source(), box);
+        } catch (OutOfMemoryError e) {
+            pipeline.releaseThreadBuffers();
+            System.gc();
+            return pipeline.render(job.source(), box);
+        }
+    }
+
+    private void checkPixelLimit(ImageHeader header) throws ImageFailure {
+        if (header.pixels() > options.pixelLimit()) {
+            throw new ImageFailure(ImageFailure.Kind.TOO_LARGE, String.format(Locale.ROOT,
+                    "too large (%dx%d is %,d pixels; the limit is %,d)",
+                    header.width(), header.height(), header.pixels(), options.pixelLimit()));
+        }
+    }
+
+    /** The thumbnail turned upright, with the source's upright size. */
+    private static Thumbnail upright(Thumbnail thumbnail, Orientation orientation) {
+        if (orientation == Orientation.NORMAL) {
+            return thumbnail;
+        }
+        boolean swap = orientation.swapsAxes();
+        return new Thumbnail(orientation.apply(thumbnail.image()), thumbnail.sourceFormat(),
+                swap ? thumbnail.sourceHeight() : thumbnail.sourceWidth(),
+                swap ? thumbnail.sourceWidth() : thumbnail.sourceHeight(),
+                thumbnail.decodeNanos(), thumbnail.blurNanos(), thumbnail.resizeNanos());
+    }
+
+    /**
+     * A thread keeps its decode buffer for the next image only while the budget allows it (twice
+     * the image, as a kept buffer may be up to twice what one image asks for); otherwise the
+     * pipeline drops it, so idle workers never hold what a waiting job needs.
+     */
+    private void keepOrDropBuffers(ImageHeader header) {
+        long reusable = WorkingSet.reusableBytes(header);
+        if (reusable == 0 || !budget.retain(2 * reusable)) {
+            pipeline.releaseThreadBuffers();
+            budget.forgetRetained();
+        }
+    }
+
+    /**
+     * The format to write: the one the target's name promises (so a PNG saved as "x.jpg" gets a
+     * thumbnail whose bytes match its name), else what the spec and the content say.
+     */
+    private ImageFormat outputFormat(ImageJob job, ImageFormat content) {
+        return ImageFormat.fromFileName(job.target()).filter(ImageFormat::isWritable)
+                .orElseGet(() -> spec.format().resolve(content));
+    }
+
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    private static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("no space left")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void deleteQuietly(Path temp) {
@@ -107,6 +221,12 @@ public final class ImageProcessor {
 
     /** A one-line reason a user can act on. */
     static String reason(Throwable e) {
+        if (e instanceof ImageFailure) {
+            return e.getMessage();
+        }
+        if (isDiskFull(e)) {
+            return "cannot write the thumbnail: the disk is full";
+        }
         if (e instanceof NoSuchFileException) {
             return "file not found (moved or deleted?)";
         }

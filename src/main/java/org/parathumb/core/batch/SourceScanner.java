@@ -14,25 +14,28 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.parathumb.core.image.ImageFormat;
 
 /**
- * Turns folders and files into one {@link ImageJob} per image. Output folders are never scanned,
+ * Turns folders and files into one {@link ImageJob} per image: every file named like an image
+ * (JPEG, PNG, GIF, BMP, TIFF, WebP, extension in any case; the decoder then checks the content,
+ * and reports what is not an image). Output folders are never scanned,
  * hidden files and folders are skipped, symbolic-link cycles are not followed twice, and no two
  * jobs, nor any job and a source, share a target. Jobs come sorted by source path.
  */
 public final class SourceScanner {
 
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "jpe", "jfif", "png");
-
-    /** Whether {@code file}'s name says it is an image Parathumb reads. */
+    /** Whether {@code file}'s name says it is an image Parathumb reads, extension in any case. */
     public static boolean looksLikeImage(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return ImageFormat.fromFileName(file).isPresent();
+    }
+
+    /** The extensions a scan picks up, for messages: "jpg, jpeg, ..., webp". */
+    public static String imageExtensions() {
+        return java.util.Arrays.stream(ImageFormat.values())
+                .flatMap(f -> f.extensions().stream()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Scans the request's inputs; a missing input is an error, an empty folder is not. */
@@ -47,7 +50,7 @@ public final class SourceScanner {
                 for (Path source : imagesIn(absolute, request.recursive(), outputRootsFor(request, absolute))) {
                     found.add(new Path[] {source, root, absolute.relativize(source)});
                 }
-            } else if (Files.isRegularFile(absolute)) {
+            } else if (Files.exists(absolute) || Files.isSymbolicLink(absolute)) {
                 Path root = outputRoot(request, absolute.getParent());
                 outputRoots.add(root);
                 found.add(new Path[] {absolute, root, absolute.getFileName()});
@@ -125,7 +128,9 @@ public final class SourceScanner {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !isHidden(file) && looksLikeImage(file)) {
+                // Not only regular files: a pipe or a broken link named like an image becomes a
+                // job too, so that it is reported ("not a regular file") rather than ignored.
+                if (!attrs.isDirectory() && !isHidden(file) && looksLikeImage(file)) {
                     images.add(file);
                 }
                 return FileVisitResult.CONTINUE;

@@ -58,6 +58,11 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
     }
 
     @Override
+    public void releaseThreadBuffers() {
+        scratch.remove();
+    }
+
+    @Override
     public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
         Objects.requireNonNull(thumbnail, "thumbnail");
         Objects.requireNonNull(format, "format");

@@ -18,7 +18,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Writes images as Pillow's {@code save()} does by default. JPEG: IJG quality 75, 4:2:0,
  * baseline, standard tables, JFIF 1.01 and no EXIF or ICC, which gives the very bytes Pillow
  * writes; gray stays a one-component JPEG, and RGBA is first flattened on white (Pillow would
- * refuse it). PNG: lossless, so the pixels match Pillow's though the bytes do not.
+ * refuse it). PNG: lossless, so the pixels match Pillow's though the bytes do not. TIFF: lossless,
+ * alpha kept. BMP: alpha flattened on white. GIF: a palette of at most 256 colours, with one
+ * transparent entry for alpha. Always the JDK's writers, even when plugins add others.
  */
 public final class ImageEncoder {
 
@@ -27,9 +29,13 @@ public final class ImageEncoder {
     /** Encodes {@code image} as {@code format} into {@code out}, which stays open. */
     public void write(BufferedImage image, ImageFormat format, OutputStream out) throws IOException {
         BufferedImage pixels = LayoutConversion.toLayout(image);
+        boolean alpha = PixelLayout.of(pixels).orElseThrow().hasAlpha();
         switch (format) {
-            case JPEG -> writeJpeg(PixelLayout.of(pixels).orElseThrow().hasAlpha() ? flattenOnWhite(pixels) : pixels, out);
-            case PNG -> writeWith(writer("png"), pixels, null, null, out);
+            case JPEG -> writeJpeg(alpha ? flattenOnWhite(pixels) : pixels, out);
+            case PNG, TIFF -> writeWith(writer(format.imageIoName()), pixels, null, null, out);
+            case BMP -> writeWith(writer(format.imageIoName()), alpha ? flattenOnWhite(pixels) : pixels, null, null, out);
+            case GIF -> writeWith(writer(format.imageIoName()), GifPalette.indexed(pixels), null, null, out);
+            case WEBP -> throw new IOException("WebP cannot be written: choose PNG for its thumbnails");
         }
     }
 
@@ -59,12 +65,28 @@ public final class ImageEncoder {
         }
     }
 
+    /** The JDK's own writer for {@code formatName} (the one Pillow's bytes were matched with), else any. */
     private static ImageWriter writer(String formatName) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(formatName);
-        if (!writers.hasNext()) {
+        ImageWriter fallback = null;
+        while (writers.hasNext()) {
+            ImageWriter candidate = writers.next();
+            if (candidate.getClass().getName().startsWith("com.sun.imageio.")) {
+                if (fallback != null) {
+                    fallback.dispose();
+                }
+                return candidate;
+            }
+            if (fallback == null) {
+                fallback = candidate;
+            } else {
+                candidate.dispose();
+            }
+        }
+        if (fallback == null) {
             throw new IOException("no ImageIO writer for " + formatName);
         }
-        return writers.next();
+        return fallback;
     }
 
     /** RGBA composited over white, rounded: {@code (c * a + 255 * (255 - a) + 127) / 255}. */

@@ -1,41 +1,117 @@
 package org.parathumb.core.image;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A file format Parathumb writes, with the extension and ImageIO name it goes by. */
+/**
+ * A file format Parathumb reads, with the extensions it goes by, the ImageIO name of its writer,
+ * and whether a thumbnail can be written in it (WebP cannot: its thumbnails are PNGs).
+ */
 public enum ImageFormat {
-    JPEG("jpg", "jpeg"),
-    PNG("png", "png");
+    JPEG("jpeg", true, "jpg", "jpeg", "jpe", "jfif"),
+    PNG("png", true, "png"),
+    GIF("gif", true, "gif"),
+    BMP("bmp", true, "bmp", "dib"),
+    TIFF("tiff", true, "tif", "tiff"),
+    WEBP("webp", false, "webp");
 
-    private final String extension;
     private final String imageIoName;
+    private final boolean writable;
+    private final List<String> extensions;
 
-    ImageFormat(String extension, String imageIoName) {
-        this.extension = extension;
+    ImageFormat(String imageIoName, boolean writable, String... extensions) {
         this.imageIoName = imageIoName;
+        this.writable = writable;
+        this.extensions = List.of(extensions);
     }
 
     /** The usual file extension, without the dot. */
     public String extension() {
-        return extension;
+        return extensions.get(0);
     }
 
-    /** The format name ImageIO knows the writer by. */
+    /** Every extension this format goes by, lower case, without the dot. */
+    public List<String> extensions() {
+        return extensions;
+    }
+
+    /** The format name ImageIO knows the reader and writer by. */
     public String imageIoName() {
         return imageIoName;
     }
 
+    /** Whether thumbnails can be written in this format. */
+    public boolean isWritable() {
+        return writable;
+    }
+
+    /** Whether this format can store an alpha channel as Parathumb writes it. */
+    public boolean keepsAlpha() {
+        return this == PNG || this == TIFF;
+    }
+
     /** The format a file name's extension promises, in any case: {@code a.JPEG} is JPEG. */
     public static Optional<ImageFormat> fromFileName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".jpe") || name.endsWith(".jfif")) {
-            return Optional.of(JPEG);
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
         }
-        if (name.endsWith(".png")) {
-            return Optional.of(PNG);
+        String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        for (ImageFormat format : values()) {
+            if (format.extensions.contains(extension)) {
+                return Optional.of(format);
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The format {@code head} (the first bytes of a file, 12 suffice) starts like, whatever the
+     * file is called: JPEG's SOI marker, PNG's signature, "GIF8", "BM", TIFF's byte order mark
+     * and "RIFF....WEBP".
+     */
+    public static Optional<ImageFormat> sniff(byte[] head, int length) {
+        if (startsWith(head, length, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(JPEG);
+        }
+        if (startsWith(head, length, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(PNG);
+        }
+        if (startsWith(head, length, 'G', 'I', 'F', '8')) {
+            return Optional.of(GIF);
+        }
+        if (startsWith(head, length, 'I', 'I', 42, 0) || startsWith(head, length, 'M', 'M', 0, 42)
+                || startsWith(head, length, 'I', 'I', 43, 0) || startsWith(head, length, 'M', 'M', 0, 43)) {
+            return Optional.of(TIFF);
+        }
+        if (startsWith(head, length, 'R', 'I', 'F', 'F') && length >= 12
+                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+            return Optional.of(WEBP);
+        }
+        // "BM" then a 4-byte size, 4 reserved bytes and the pixel offset; text rarely has
+        // zero bytes there, so also ask for a plausible DIB header size at offset 14.
+        if (startsWith(head, length, 'B', 'M') && length >= 18) {
+            int dibSize = (head[14] & 0xFF) | (head[15] & 0xFF) << 8 | (head[16] & 0xFF) << 16 | (head[17] & 0xFF) << 24;
+            if (dibSize == 12 || dibSize == 16 || dibSize == 40 || dibSize == 52 || dibSize == 56
+                    || dibSize == 64 || dibSize == 108 || dibSize == 124) {
+                return Optional.of(BMP);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] head, int length, int... magic) {
+        if (length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

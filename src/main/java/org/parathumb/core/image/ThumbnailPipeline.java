@@ -19,4 +19,11 @@ public interface ThumbnailPipeline {
 
     /** Encodes {@code thumbnail} as {@code format} into {@code out}; does not close it. */
     void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException;
+
+    /**
+     * Drops the working buffers the calling thread keeps between images, so an idle worker does
+     * not hold what a big image needed. Pipelines without such buffers do nothing.
+     */
+    default void releaseThreadBuffers() {
+    }
 }

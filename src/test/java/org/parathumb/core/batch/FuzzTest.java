@@ -1,0 +1,150 @@
+package org.parathumb.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.FaithfulPipeline;
+import org.parathumb.core.image.TestFiles;
+import org.parathumb.core.image.ThumbnailSpec;
+
+/**
+ * Seeded random damage to valid JPEGs (baseline, progressive, YCCK), PNGs (RGBA, palette), TIFF,
+ * BMP, GIF and WebP files (400 in all), through a real job each: every one must end as a
+ * thumbnail or as one of the known reasons, within seconds, and a failure must leave no file.
+ */
+class FuzzTest {
+
+    private static final long SEED = 20_261_126L;
+    private static final int MUTATIONS_PER_FILE = 40;
+    private static final Pattern KNOWN_REASON = Pattern.compile(
+            "(empty file|not an image|truncated|corrupt image data|too large|unsupported format) \\(.+\\)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mutatedFilesOfEveryFormatNeverCrashHangOrFailWithoutAKnownReason() throws Exception {
+        List<byte[]> seeds = List.of(
+                TestFiles.jpeg(TestFiles.picture(96, 64)),
+                TestFiles.progressiveJpeg(TestFiles.picture(96, 64)),
+                TestFiles.encode(TestFiles.rgba(96, 64), "png"),
+                TestFiles.encode(TestFiles.palette(96, 64, true), "png"),
+                TestFiles.cmykJpeg(96, 64, 2),
+                TestFiles.encode(TestFiles.picture(96, 64), "tiff"),
+                TestFiles.encode(TestFiles.picture(96, 64), "bmp"),
+                TestFiles.encode(TestFiles.picture(96, 64), "gif"),
+                TestFiles.webp(TestFiles.LOSSY_WEBP),
+                TestFiles.webp(TestFiles.LOSSLESS_WEBP));
+        String[] names = {"f.jpg", "p.jpg", "a.png", "i.png", "y.jpg", "t.tif", "b.bmp", "g.gif", "l.webp", "x.webp"};
+        // A small pixel limit: a mutated header may claim any size, and must be refused cheaply.
+        ImageProcessor processor = new ImageProcessor(new FaithfulPipeline(), ThumbnailSpec.DEFAULT,
+                ProcessingOptions.DEFAULT.withPixelLimit(4_000_000), new MemoryBudget(256L << 20));
+        Path out = Files.createDirectories(dir.resolve("thumbs"));
+        Random random = new Random(SEED);
+        List<String> unexplained = new ArrayList<>();
+        java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+        int done = 0;
+        int failed = 0;
+        // A daemon thread: should a decoder ever spin forever, the test fails and the JVM still ends.
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "fuzz-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (int s = 0; s < seeds.size(); s++) {
+                for (int m = 0; m < MUTATIONS_PER_FILE; m++) {
+                    byte[] mutated = mutate(seeds.get(s), random);
+                    Path source = TestFiles.write(dir.resolve("in").resolve(m + "-" + names[s]), mutated);
+                    Path target = out.resolve(m + "-" + names[s]);
+                    Future<ImageResult> future = worker.submit(() -> processor.process(new ImageJob(source, target)));
+                    ImageResult result;
+                    try {
+                        result = future.get(20, TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                        future.cancel(true);
+                        unexplained.add(source.getFileName() + ": hung");
+                        continue;
+                    }
+                    if (result.isDone()) {
+                        done++;
+                        assertThat(target).isRegularFile();
+                    } else {
+                        failed++;
+                        String reason = result.failureReason().orElse("(cancelled)");
+                        kinds.merge(reason.replaceAll(" \\(.*", ""), 1, Integer::sum);
+                        if (!KNOWN_REASON.matcher(reason).matches()) {
+                            unexplained.add(source.getFileName() + ": " + reason);
+                        }
+                        assertThat(target).doesNotExist();
+                    }
+                }
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+        assertThat(unexplained).as("done %d, reasons %s", done, kinds).isEmpty();
+        assertThat(done + failed).isEqualTo(seeds.size() * MUTATIONS_PER_FILE);
+        assertThat(failed).as("the damage is real").isGreaterThan(MUTATIONS_PER_FILE);
+        assertThat(kinds).as("reasons seen").containsKeys("truncated", "corrupt image data", "not an image");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
+        }
+    }
+
+    /** One of: flipped bits, a truncation, a run overwritten, bytes inserted or removed, a header field changed. */
+    private static byte[] mutate(byte[] data, Random random) {
+        byte[] out = data.clone();
+        switch (random.nextInt(6)) {
+            case 0 -> {
+                for (int i = 1 + random.nextInt(8); i > 0; i--) {
+                    out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+            }
+            case 1 -> out = Arrays.copyOf(out, random.nextInt(out.length));
+            case 2 -> {
+                int at = random.nextInt(out.length);
+                Arrays.fill(out, at, Math.min(out.length, at + 1 + random.nextInt(64)), (byte) random.nextInt(256));
+            }
+            case 3 -> {
+                int at = random.nextInt(out.length);
+                byte[] noise = new byte[1 + random.nextInt(32)];
+                random.nextBytes(noise);
+                byte[] grown = new byte[out.length + noise.length];
+                System.arraycopy(out, 0, grown, 0, at);
+                System.arraycopy(noise, 0, grown, at, noise.length);
+                System.arraycopy(out, at, grown, at + noise.length, out.length - at);
+                out = grown;
+            }
+            case 4 -> {
+                int at = random.nextInt(out.length);
+                int cut = Math.min(out.length - at, 1 + random.nextInt(64));
+                byte[] shrunk = new byte[out.length - cut];
+                System.arraycopy(out, 0, shrunk, 0, at);
+                System.arraycopy(out, at + cut, shrunk, at, out.length - at - cut);
+                out = shrunk;
+            }
+            default -> {
+                // The header: sizes, depths, segment lengths live in the first few hundred bytes.
+                int at = random.nextInt(Math.min(out.length, 200));
+                out[at] = (byte) random.nextInt(256);
+            }
+        }
+        return out;
+    }
+}
