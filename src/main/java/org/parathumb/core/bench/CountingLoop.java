@@ -17,7 +17,7 @@ public final class CountingLoop {
     /** How many tasks the original program ran. */
     public static final int ORIGINAL_TASKS = 2;
 
-    private static final long CHECK_EVERY = 1 << 20;
+    static final long CHECK_EVERY = 1 << 20;
 
     /** Always 1; volatile so that every addition must load it, which no compiler may fold away. */
     @SuppressWarnings("FieldMayBeFinal")

@@ -19,12 +19,13 @@ class CountingLoopTest {
     /**
      * A loop the JIT folded into {@code result = count} would take the same time at any count.
      * Counting 8 times further must take clearly longer: the median ratio is near 8 when every
-     * addition runs, near 1 when folded; 2 leaves room for a noisy shared machine.
+     * addition runs, near 1 when folded; 2 leaves room for a noisy shared machine. Both counts
+     * stay within one band between cancellation checks, so only the additions can differ.
      */
     @Test
     void theLoopsTimeGrowsWithItsCountSoTheJitDidNotFoldIt() {
-        long count = 4_000_000;
-        for (int i = 0; i < 5; i++) {
+        long count = CountingLoop.CHECK_EVERY / 9;
+        for (int i = 0; i < 20; i++) {
             CountingLoop.countTo(8 * count, () -> false); // compile it first
         }
 
@@ -43,7 +44,7 @@ class CountingLoopTest {
     }
 
     private static double medianNanos(long count) {
-        long[] times = new long[7];
+        long[] times = new long[9];
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
             long result = CountingLoop.countTo(count, () -> false);
