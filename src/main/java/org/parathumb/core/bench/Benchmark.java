@@ -29,8 +29,8 @@ import org.parathumb.core.batch.WorkerPool;
  * pass and restored afterwards, so nothing else should use the pool meanwhile. Both run the same
  * {@link ImageProcessor#process}, through {@link BatchRunner}: only the scheduling differs.
  * Thumbnails go to a temporary folder, deleted at the end; the source folder and the user's
- * thumbnails are never touched. {@link #cancel()} may be called from any thread. One benchmark
- * runs at a time per instance.
+ * thumbnails are never touched. {@link #cancel()} may be called from any thread, even before
+ * {@link #run} starts; a cancelled instance stays cancelled, so make one per benchmark.
  */
 public final class Benchmark {
 
@@ -65,7 +65,6 @@ public final class Benchmark {
     public BenchmarkReport run(BenchmarkRequest request, BenchmarkListener listener) throws IOException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
-        cancelled = false;
         int originalSize = pool.size();
         Path temp = request.workload() == Workload.THUMBNAILS ? createTempFolder() : null;
         try {

@@ -272,8 +272,7 @@ public final class BenchmarkView extends BorderPane {
     }
 
     static String headline(BenchmarkReport report) {
-        ConfigurationResult best = report.parallel().stream()
-                .max(java.util.Comparator.comparingDouble(report::speedup)).orElseThrow();
+        ConfigurationResult best = report.parallel().get(report.parallel().size() - 1);
         int n = best.configuration().workers();
         String work = report.setting().workload() == Workload.THUMBNAILS
                 ? String.format(Locale.ROOT, "%d images (%.0f MP)", report.setting().units(), report.setting().megapixels())

@@ -43,8 +43,10 @@ public final class BenchmarkViewModel implements AutoCloseable {
     /** Warm-up rounds the window uses by default. */
     public static final int DEFAULT_WARMUPS = 1;
 
-    private final Benchmark benchmark;
+    private final ImageProcessor processor;
+    private final WorkerPool pool;
     private final Executor uiThread;
+    private volatile Benchmark benchmark;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -55,7 +57,8 @@ public final class BenchmarkViewModel implements AutoCloseable {
     private volatile Thread thread;
 
     public BenchmarkViewModel(ImageProcessor processor, WorkerPool pool, Executor uiThread) {
-        this.benchmark = new Benchmark(processor, pool);
+        this.processor = Objects.requireNonNull(processor, "processor");
+        this.pool = Objects.requireNonNull(pool, "pool");
         this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
     }
 
@@ -84,7 +87,9 @@ public final class BenchmarkViewModel implements AutoCloseable {
         error.set(null);
         status.set("starting: " + request.totalPasses() + " passes");
         lastRequest.set(request);
-        Thread worker = new Thread(() -> runInBackground(request, result), "parathumb-benchmark");
+        Benchmark current = new Benchmark(processor, pool);
+        benchmark = current;
+        Thread worker = new Thread(() -> runInBackground(current, request, result), "parathumb-benchmark");
         worker.setDaemon(true);
         thread = worker;
         worker.start();
@@ -103,12 +108,16 @@ public final class BenchmarkViewModel implements AutoCloseable {
 
     /** Cancels the running benchmark, if any; it ends within a band of rows. */
     public void cancel() {
-        benchmark.cancel();
+        Benchmark current = benchmark;
+        if (current != null) {
+            current.cancel();
+        }
     }
 
-    private void runInBackground(BenchmarkRequest request, CompletableFuture<BenchmarkReport> result) {
+    private void runInBackground(Benchmark current, BenchmarkRequest request,
+            CompletableFuture<BenchmarkReport> result) {
         try {
-            BenchmarkReport done = benchmark.run(request, this::onProgress);
+            BenchmarkReport done = current.run(request, this::onProgress);
             uiThread.execute(() -> {
                 report.set(done);
                 progress.set(1);
@@ -147,9 +156,9 @@ public final class BenchmarkViewModel implements AutoCloseable {
         }
     }
 
-    /** "2 workers: 1.93x faster than sequential (efficiency 0.97)". */
+    /** "2 workers: 1.93x the sequential loop's speed (efficiency 0.97)", for the most workers measured. */
     static String summary(BenchmarkReport report) {
-        var best = report.parallel().stream().max(java.util.Comparator.comparingDouble(report::speedup)).orElseThrow();
+        var best = report.parallel().get(report.parallel().size() - 1);
         int n = best.configuration().workers();
         return String.format(java.util.Locale.ROOT, "%d worker%s: %.2fx the sequential loop's speed (efficiency %.2f)",
                 n, n == 1 ? "" : "s", report.speedup(best), report.efficiency(best));

@@ -156,6 +156,18 @@ class BenchmarkTest {
     }
 
     @Test
+    void aCancelThatArrivesBeforeTheRunStartsIsNotLost() throws IOException {
+        List<ImageJob> jobs = BenchImages.folder(source, 2);
+        Benchmark benchmark = benchmark();
+
+        benchmark.cancel();
+
+        assertThatThrownBy(() -> benchmark.run(BenchmarkRequest.thumbnails(jobs, List.of(2), 1, 0),
+                BenchmarkListener.NONE)).isInstanceOf(CancellationException.class);
+        assertThat(tempParent).isEmptyDirectory();
+    }
+
+    @Test
     void cancellingTheCpuLoopStopsItsTasks() {
         Benchmark benchmark = benchmark();
         BenchmarkRequest request = BenchmarkRequest.cpuLoop(List.of(2), 1000, 0).withLoop(50_000_000, 2);
