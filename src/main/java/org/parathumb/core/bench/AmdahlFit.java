@@ -60,10 +60,11 @@ public record AmdahlFit(double serialFraction, int points) {
         return 1 / (serialFraction + (1 - serialFraction) / workers);
     }
 
-    /** "f = 0.026 (ceiling 38x)", or "f = -0.004 (no ceiling)". */
+    /** "f = 0.026 (ceiling 38x)", "f = -0.004 (no ceiling)", or "f = 1.012 (no gain from more workers)". */
     public String describe() {
         OptionalDouble ceiling = ceiling();
-        String limit = ceiling.isPresent() ? "ceiling " + formatCeiling(ceiling.getAsDouble()) + "x" : "no ceiling";
+        String limit = serialFraction >= 1 ? "no gain from more workers"
+                : ceiling.isPresent() ? "ceiling " + formatCeiling(ceiling.getAsDouble()) + "x" : "no ceiling";
         return String.format(java.util.Locale.ROOT, "f = %.3f (%s)", serialFraction, limit);
     }
 

@@ -79,7 +79,7 @@ public final class SpeedupChart extends LineChart<Number, Number> {
         ideal.getData().add(new XYChart.Data<>(xMax, xMax));
         Optional<AmdahlFit> fit = report.amdahl();
         amdahl.setName(fit.map(SpeedupChart::fitName).orElse("Amdahl fit: needs a run with 2 or more workers"));
-        ceiling = fit.isPresent() && fit.get().ceiling().isPresent() && fit.get().ceiling().getAsDouble() < yMax
+        ceiling = fit.isPresent() && fit.get().serialFraction() < 1 && fit.get().ceiling().isPresent() && fit.get().ceiling().getAsDouble() < yMax
                 ? fit.get().ceiling().getAsDouble() : Double.NaN;
         ceilingLine.setVisible(!Double.isNaN(ceiling));
         ceilingLabel.setVisible(!Double.isNaN(ceiling));

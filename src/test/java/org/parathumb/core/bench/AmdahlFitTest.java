@@ -60,6 +60,14 @@ class AmdahlFitTest {
     }
 
     @Test
+    void parallelRunsNoFasterThanTheLoopAreSaidToGainNothing() {
+        AmdahlFit fit = AmdahlFit.fit(Map.of(2, 0.99)).orElseThrow();
+
+        assertThat(fit.serialFraction()).isGreaterThan(1);
+        assertThat(fit.describe()).endsWith("(no gain from more workers)");
+    }
+
+    @Test
     void oneWorkerAloneSaysNothingAboutTheSerialFraction() {
         assertThat(AmdahlFit.fit(Map.of(1, 0.97))).isEmpty();
     }
