@@ -246,7 +246,7 @@ public final class BenchmarkView extends BorderPane {
         wallTimeChart.show(report);
         speedupChart.show(report);
         table.getItems().setAll(report == null ? java.util.List.of() : report.results());
-        table.setPrefHeight(table.getFixedCellSize() * table.getItems().size() + 40);
+        table.setPrefHeight(table.getFixedCellSize() * table.getItems().size() + 44);
         table.setMinHeight(table.getPrefHeight());
         charts.setVisible(report != null);
         charts.setManaged(report != null);
@@ -267,8 +267,9 @@ public final class BenchmarkView extends BorderPane {
                 + report.setting().workload().description() + ". Warm-up discarded; configurations interleaved.");
         settingLine.setText(report.setting().describe());
         int workers = report.parallel().stream().mapToInt(r -> r.configuration().workers()).max().orElse(1);
-        timelineView.show(report.timelinePass(), String.format(Locale.ROOT,
-                "Timeline of the last pass with %d worker%s: one lane per thread", workers, workers == 1 ? "" : "s"));
+        timelineView.show(report.timelinePass(), report.timelinePass().isEmpty() ? "Timeline"
+                : String.format(Locale.ROOT, "Timeline of the last pass with %d worker%s: one lane per thread",
+                        workers, workers == 1 ? "" : "s"));
     }
 
     static String headline(BenchmarkReport report) {

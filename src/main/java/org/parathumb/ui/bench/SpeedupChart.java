@@ -54,9 +54,9 @@ public final class SpeedupChart extends LineChart<Number, Number> {
         getPlotChildren().addAll(ceilingLine, ceilingLabel);
     }
 
-    /** "Amdahl fit: f = 0.026, ceiling 38×". */
+    /** "Amdahl f = 0.026, ceiling 38×". */
     static String fitName(AmdahlFit fit) {
-        return "Amdahl fit: " + fit.describe().replace(" (", ", ").replace("x)", "\u00d7").replace(")", "");
+        return "Amdahl " + fit.describe().replace(" (", ", ").replace("x)", "\u00d7").replace(")", "");
     }
 
     /** Shows {@code report}, or nothing when it is null. */
@@ -78,7 +78,7 @@ public final class SpeedupChart extends LineChart<Number, Number> {
         ideal.getData().add(new XYChart.Data<>(0, 0));
         ideal.getData().add(new XYChart.Data<>(xMax, xMax));
         Optional<AmdahlFit> fit = report.amdahl();
-        amdahl.setName(fit.map(SpeedupChart::fitName).orElse("Amdahl fit: needs a run with 2 or more workers"));
+        amdahl.setName(fit.map(SpeedupChart::fitName).orElse("Amdahl fit: needs 2 or more workers"));
         ceiling = fit.isPresent() && fit.get().serialFraction() < 1 && fit.get().ceiling().isPresent() && fit.get().ceiling().getAsDouble() < yMax
                 ? fit.get().ceiling().getAsDouble() : Double.NaN;
         ceilingLine.setVisible(!Double.isNaN(ceiling));
@@ -142,7 +142,7 @@ public final class SpeedupChart extends LineChart<Number, Number> {
             ceilingLine.setEndX(x1);
             ceilingLine.setStartY(y);
             ceilingLine.setEndY(y);
-            ceilingLabel.setX(x0 + 8);
+            ceilingLabel.setX(x1 - ceilingLabel.getLayoutBounds().getWidth() - 8);
             ceilingLabel.setY(y - 6);
         }
         for (int i = 0; i < labels.size() && i < measured.getData().size(); i++) {
@@ -150,8 +150,8 @@ public final class SpeedupChart extends LineChart<Number, Number> {
             double x = getXAxis().getDisplayPosition(point.getXValue());
             double y = getYAxis().getDisplayPosition(point.getYValue());
             Text label = labels.get(i);
-            label.setX(x + 10);
-            label.setY(y + 18);
+            label.setX(x - label.getLayoutBounds().getWidth() / 2);
+            label.setY(y - 14);
             label.toFront();
         }
         for (XYChart.Data<Number, Number> point : measured.getData()) {

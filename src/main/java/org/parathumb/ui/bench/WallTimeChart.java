@@ -32,10 +32,9 @@ public final class WallTimeChart extends BarChart<String, Number> {
         getStyleClass().add("wall-time-chart");
         setAnimated(false);
         setLegendVisible(false);
-        setTitle("Wall time per pass");
+        setTitle("Wall time per pass (seconds)");
         setCategoryGap(40);
         getXAxis().setLabel("median of the measured passes, whiskers from min to max");
-        getYAxis().setLabel("seconds");
         series.setName("wall time");
         getData().add(series);
         whiskers.getStyleClass().add("whisker");

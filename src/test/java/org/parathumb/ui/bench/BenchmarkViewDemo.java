@@ -18,7 +18,7 @@ import org.parathumb.core.image.ThumbnailSpec;
 
 /**
  * Shows the benchmark pane alone, for looking at it: benchmarks the folder given as the first
- * argument (a sweep, 3 repeats, 1 warm-up) and, with a second argument, writes the PNG export
+ * argument (a sweep, -Drepeats=3 repeats, 1 warm-up; -Dworkload=cpu-loop for the loop) and, with a second argument, writes the PNG export
  * there once it ends. Not a test; run it from the test class path.
  */
 public final class BenchmarkViewDemo extends Application {
@@ -46,8 +46,10 @@ public final class BenchmarkViewDemo extends Application {
         stage.show();
         List<ImageJob> jobs = new SourceScanner().scan(ScanRequest.of(Path.of(args.get(0))));
         int repeats = Integer.getInteger("repeats", 3);
-        BenchmarkRequest request = BenchmarkRequest.thumbnails(jobs, BenchmarkRequest.sweep(WorkerPool.availableCores()),
-                repeats, 1);
+        List<Integer> sweep = BenchmarkRequest.sweep(WorkerPool.availableCores());
+        BenchmarkRequest request = "cpu-loop".equals(System.getProperty("workload"))
+                ? BenchmarkRequest.cpuLoop(sweep, repeats, 1)
+                : BenchmarkRequest.thumbnails(jobs, sweep, repeats, 1);
         model.start(request).thenRun(() -> Platform.runLater(() -> {
             if (args.size() > 1) {
                 try {

@@ -79,7 +79,7 @@ class BenchmarkViewTest {
         var series = view.speedupChart().series();
         assertThat(series.get(SpeedupChart.IDEAL).getData()).allMatch(d ->
                 d.getXValue().doubleValue() == d.getYValue().doubleValue());
-        assertThat(series.get(SpeedupChart.AMDAHL).getName()).startsWith("Amdahl fit: f = ");
+        assertThat(series.get(SpeedupChart.AMDAHL).getName()).startsWith("Amdahl f = ");
         assertThat(series.get(SpeedupChart.AMDAHL).getData()).isNotEmpty();
         assertThat(series.get(SpeedupChart.MEASURED).getData()).extracting(d -> d.getXValue().intValue())
                 .containsExactly(1, 2);
