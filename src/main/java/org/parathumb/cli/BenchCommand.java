@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     Workers workers;
 
     static final class Workers {
-        @Option(names = "--workers", paramLabel = "N[,N...]", split = ",",
+        @Option(names = "--workers", paramLabel = "N", split = ",",
                 description = "Worker counts to compare with the sequential loop (default: all cores).")
         List<Integer> counts;
 
