@@ -207,6 +207,10 @@ final class BenchCommand implements Callable<Integer> {
         out.println(report.amdahl().map(f -> "amdahl " + f.describe())
                 .orElse("amdahl f: n/a (needs a configuration with 2 or more workers)"));
         out.println("setting: " + report.setting().describe());
+        if (report.setting().busyMachine()) {
+            out.printf(Locale.ROOT, "note: other programs were using the cores (load average %.1f on %d cores): "
+                    + "expect noisy timings%n", report.setting().loadAverage(), report.setting().cores());
+        }
     }
 
     private static void write(Path file, String text, PrintWriter stdout) throws IOException {

@@ -11,7 +11,7 @@ public final class BenchmarkCsv {
 
     static final String HEADER = "workload,configuration,workers,median_s,min_s,max_s,units_per_s,megapixels_per_s,"
             + "speedup,efficiency,samples_s,amdahl_f,cores,jvm_version,jvm_vendor,max_heap_bytes,pipeline,units,"
-            + "megapixels,loop_count,repeats,warmups";
+            + "megapixels,loop_count,repeats,warmups,load_average";
 
     private BenchmarkCsv() {
     }
@@ -32,7 +32,7 @@ public final class BenchmarkCsv {
                     .add(Integer.toString(s.cores())).add(quote(s.jvmVersion())).add(quote(s.jvmVendor()))
                     .add(Long.toString(s.maxHeapBytes())).add(quote(s.pipeline())).add(Integer.toString(s.units()))
                     .add(number(s.megapixels())).add(Long.toString(s.loopCount())).add(Integer.toString(s.repeats()))
-                    .add(Integer.toString(s.warmups()));
+                    .add(Integer.toString(s.warmups())).add(s.loadAverage() < 0 ? "" : number(s.loadAverage()));
             csv.append(row).append("\r\n");
         }
         return csv.toString();

@@ -29,7 +29,8 @@ public final class BenchmarkJson {
         field(json, 4, "megapixels", number(s.megapixels()), true);
         field(json, 4, "loop_count", Long.toString(s.loopCount()), true);
         field(json, 4, "repeats", Integer.toString(s.repeats()), true);
-        field(json, 4, "warmups", Integer.toString(s.warmups()), false);
+        field(json, 4, "warmups", Integer.toString(s.warmups()), true);
+        field(json, 4, "load_average", s.loadAverage() < 0 ? "null" : number(s.loadAverage()), false);
         json.append("  },\n  \"configurations\": [\n");
         for (int i = 0; i < report.results().size(); i++) {
             ConfigurationResult r = report.results().get(i);

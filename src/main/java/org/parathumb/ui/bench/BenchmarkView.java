@@ -265,7 +265,8 @@ public final class BenchmarkView extends BorderPane {
         headline.setText(headline(report));
         workloadLine.setText("Workload: " + report.setting().workload().id() + ", "
                 + report.setting().workload().description() + ". Warm-up discarded; configurations interleaved.");
-        settingLine.setText(report.setting().describe());
+        settingLine.setText(report.setting().describe() + (report.setting().busyMachine()
+                ? " \u2014 other programs were using the cores: expect noisy timings" : ""));
         int workers = report.parallel().stream().mapToInt(r -> r.configuration().workers()).max().orElse(1);
         timelineView.show(report.timelinePass(), report.timelinePass().isEmpty() ? "Timeline"
                 : String.format(Locale.ROOT, "Timeline of the last pass with %d worker%s: one lane per thread",
