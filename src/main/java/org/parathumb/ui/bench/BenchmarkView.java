@@ -279,8 +279,10 @@ public final class BenchmarkView extends BorderPane {
         String work = report.setting().workload() == Workload.THUMBNAILS
                 ? String.format(Locale.ROOT, "%d images (%.0f MP)", report.setting().units(), report.setting().megapixels())
                 : String.format(Locale.ROOT, "%d counting tasks", report.setting().units());
-        return String.format(Locale.ROOT, "%s: %d worker%s ran %.2f\u00d7 as fast as the sequential loop", work, n,
-                n == 1 ? "" : "s", report.speedup(best))
+        double speedup = report.speedup(best);
+        String verdict = speedup >= 1 ? String.format(Locale.ROOT, "ran %.2f\u00d7 as fast as the sequential loop", speedup)
+                : String.format(Locale.ROOT, "ran slower than the sequential loop (%.2f\u00d7)", speedup);
+        return String.format(Locale.ROOT, "%s: %d worker%s %s", work, n, n == 1 ? "" : "s", verdict)
                 + report.amdahl().map(f -> " \u00b7 Amdahl " + f.describe().replace("x)", "\u00d7)")).orElse("");
     }
 
