@@ -1,0 +1,235 @@
+package org.parathumb.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.parathumb.core.batch.ImageJob;
+import org.parathumb.core.batch.ImageProcessor;
+import org.parathumb.core.batch.ScanRequest;
+import org.parathumb.core.batch.SourceScanner;
+import org.parathumb.core.batch.WorkerPool;
+import org.parathumb.core.bench.Benchmark;
+import org.parathumb.core.bench.BenchmarkCsv;
+import org.parathumb.core.bench.BenchmarkJson;
+import org.parathumb.core.bench.BenchmarkReport;
+import org.parathumb.core.bench.BenchmarkRequest;
+import org.parathumb.core.bench.ConfigurationResult;
+import org.parathumb.core.bench.CountingLoop;
+import org.parathumb.core.bench.Workload;
+import org.parathumb.core.image.FaithfulPipeline;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code parathumb bench}: the sequential loop against N workers, measured honestly. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Times the original one-thread loop against the worker pool, on a folder's images.%n"
+                + "Warm-up rounds first (discarded), then the configurations interleaved (seq, N, seq, N, ...).%n"
+                + "Thumbnails go to a temporary folder that is deleted: the folder and its thumbs are not touched.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the benchmark ran", "1:an image failed or the benchmark was cancelled",
+                "2:usage error (bad option, missing folder)"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder of images (not needed for --workload cpu-loop).")
+    Path folder;
+
+    @ArgGroup(exclusive = true)
+    Workers workers;
+
+    static final class Workers {
+        @Option(names = "--workers", paramLabel = "N", split = ",",
+                description = "Worker counts to compare with the sequential loop (default: all cores).")
+        List<Integer> counts;
+
+        @Option(names = "--sweep", description = "Every worker count from 1 to the number of cores.")
+        boolean sweep;
+    }
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
+            description = "Measured rounds of every configuration (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1",
+            description = "Discarded warm-up rounds first (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(names = "--workload", paramLabel = "NAME", defaultValue = "thumbnails", converter = WorkloadConverter.class,
+            description = "thumbnails (the pipeline on the images) or cpu-loop (the original's two tasks counting "
+                    + "to 10^8 with result += 1: pure CPU) (default: ${DEFAULT-VALUE}).")
+    Workload workload;
+
+    @Option(names = "--loop-count", paramLabel = "N", defaultValue = "100000000",
+            description = "What each cpu-loop task counts to (default: ${DEFAULT-VALUE}).")
+    long loopCount;
+
+    @Option(names = {"-r", "--recursive"}, description = "Also benchmark the images of sub-folders.")
+    boolean recursive;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results as CSV.")
+    Path csv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results and setting as JSON.")
+    Path json;
+
+    @Mixin
+    ThumbnailOptions thumbnail;
+
+    @Override
+    public Integer call() throws IOException {
+        int cores = WorkerPool.availableCores();
+        List<Integer> counts = workerCounts(cores);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        ImageProcessor processor = new ImageProcessor(new FaithfulPipeline(), thumbnail.spec());
+        BenchmarkRequest request;
+        try {
+            request = workload == Workload.THUMBNAILS
+                    ? BenchmarkRequest.thumbnails(scan(), counts, repeats, warmups)
+                    : BenchmarkRequest.cpuLoop(counts, repeats, warmups).withLoop(loopCount, CountingLoop.ORIGINAL_TASKS);
+        } catch (IllegalArgumentException e) {
+            throw new ParathumbCommand.UsageException(e.getMessage(), e);
+        }
+        if (request.workload() == Workload.CPU_LOOP) {
+            stdout.printf(Locale.ROOT, "cpu-loop: %d tasks, each counting to %,d with result += 1 (pure CPU: no memory, "
+                    + "no I/O)%n", request.loopTasks(), request.loopCount());
+            stdout.flush();
+        }
+        BenchmarkReport report = run(processor, request, stderr);
+        printTable(report, stdout);
+        if (csv != null) {
+            write(csv, BenchmarkCsv.write(report), stdout);
+        }
+        if (json != null) {
+            write(json, BenchmarkJson.write(report), stdout);
+        }
+        stdout.flush();
+        return ParathumbCommand.OK;
+    }
+
+    private List<Integer> workerCounts(int cores) {
+        List<Integer> counts;
+        if (workers != null && workers.sweep) {
+            counts = BenchmarkRequest.sweep(cores);
+        } else if (workers != null && workers.counts != null) {
+            counts = workers.counts;
+        } else {
+            counts = List.of(cores);
+        }
+        for (int n : counts) {
+            if (n < 1 || n > cores) {
+                throw new ParathumbCommand.UsageException(
+                        "--workers must be between 1 and " + cores + " (the cores of this machine), got " + n);
+            }
+        }
+        return counts;
+    }
+
+    private List<ImageJob> scan() {
+        if (folder == null) {
+            throw new ParathumbCommand.UsageException("give a folder of images, or use --workload cpu-loop");
+        }
+        try {
+            List<ImageJob> jobs = new SourceScanner().scan(
+                    new ScanRequest(List.of(folder), Optional.empty(), recursive, thumbnail.format));
+            if (jobs.isEmpty()) {
+                throw new ParathumbCommand.UsageException(
+                        "no images found in " + folder + " (looked for .jpg, .jpeg and .png files)");
+            }
+            return jobs;
+        } catch (NoSuchFileException e) {
+            throw new ParathumbCommand.UsageException("no such file or folder: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ParathumbCommand.UsageException(e.getMessage(), e);
+        }
+    }
+
+    private static BenchmarkReport run(ImageProcessor processor, BenchmarkRequest request, PrintWriter stderr)
+            throws IOException {
+        try (WorkerPool pool = new WorkerPool(request.workerCounts().get(request.workerCounts().size() - 1))) {
+            Benchmark benchmark = new Benchmark(processor, pool);
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread onInterrupt = new Thread(() -> {
+                benchmark.cancel();
+                try {
+                    finished.await(5, TimeUnit.SECONDS); // let it delete its temporary folder
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "parathumb-cancel");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                return benchmark.run(request, progress -> {
+                    if (progress.unitsDone() == 0) {
+                        stderr.printf(Locale.ROOT, "%s%n", progress.describe().replaceFirst(": 0/\\d+$", ""));
+                        stderr.flush();
+                    }
+                });
+            } finally {
+                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException e) {
+                    // The JVM is already shutting down: the hook is running.
+                }
+            }
+        }
+    }
+
+    static void printTable(BenchmarkReport report, PrintWriter out) {
+        boolean images = report.setting().workload() == Workload.THUMBNAILS;
+        out.printf(Locale.ROOT, "%-7s  %8s  %7s  %7s  %8s  %7s  %7s  %10s%n", "workers", "median_s", "min_s", "max_s",
+                images ? "images/s" : "tasks/s", images ? "MP/s" : "", "speedup", "efficiency");
+        for (ConfigurationResult r : report.results()) {
+            out.printf(Locale.ROOT, "%-7s  %8.3f  %7.3f  %7.3f  %8.2f  %7s  %7.2f  %10.2f%n",
+                    r.configuration().label(), r.wallTimes().medianSeconds(), r.wallTimes().minSeconds(),
+                    r.wallTimes().maxSeconds(), r.unitsPerSecond(),
+                    images ? String.format(Locale.ROOT, "%.1f", r.megapixelsPerSecond()) : "",
+                    report.speedup(r), report.efficiency(r));
+        }
+        out.println(report.amdahl().map(f -> "amdahl " + f.describe())
+                .orElse("amdahl f: n/a (needs a configuration with 2 or more workers)"));
+        out.println("setting: " + report.setting().describe());
+        if (report.setting().busyMachine()) {
+            out.printf(Locale.ROOT, "note: other programs were using the cores (load average %.1f on %d cores): "
+                    + "expect noisy timings%n", report.setting().loadAverage(), report.setting().cores());
+        }
+    }
+
+    private static void write(Path file, String text, PrintWriter stdout) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text);
+        stdout.println("wrote " + Paths.display(file));
+    }
+
+    static final class WorkloadConverter implements ITypeConverter<Workload> {
+        @Override
+        public Workload convert(String value) {
+            try {
+                return Workload.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
