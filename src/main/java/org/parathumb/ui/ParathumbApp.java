@@ -34,7 +34,6 @@ public final class ParathumbApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = SettingsStore.forUser();
         Settings settings = store.load(WorkerPool.availableCores());
         pool = new WorkerPool(settings.workers());
@@ -50,6 +49,7 @@ public final class ParathumbApp extends Application {
      * own, or the application's), opens {@code inputs}, and shows it.
      */
     static MainView show(Stage stage, SettingsStore store, WorkerPool pool, List<Path> inputs, Consumer<String> opener) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainViewModel model = new MainViewModel(store.load(WorkerPool.availableCores()), WorkerPool.availableCores());
         MainView view = new MainView(model, pool, opener);
         for (Observable setting : List.of(model.workersProperty(), model.thumbnailSizeProperty(),
