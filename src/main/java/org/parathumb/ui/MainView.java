@@ -260,7 +260,6 @@ public final class MainView {
         if (loading != null) {
             loading.cancel(true);
         }
-        frames.stop();
     }
 
     // ---- background work ------------------------------------------------------------------------
