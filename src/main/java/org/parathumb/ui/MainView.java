@@ -29,6 +29,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -96,22 +98,14 @@ public final class MainView {
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            long before = stalls.longestGapNanos();
             stalls.frame(now);
-            if (Boolean.getBoolean("parathumb.debugStalls") && stalls.longestGapNanos() > before) {
-                LOG.log(System.Logger.Level.INFO, "DEBUG new longest gap {0} ms at frame {1}, tiles {2}",
-                        stalls.longestGapNanos() / 1_000_000, stalls.frames(), model.tiles().size());
-            }
-            long t0 = System.nanoTime();
             pump();
-            long t1 = System.nanoTime();
-            if (Boolean.getBoolean("parathumb.debugStalls") && t1 - t0 > 20_000_000) {
-                LOG.log(System.Logger.Level.INFO, "DEBUG pump took {0} ms", (t1 - t0) / 1_000_000);
-            }
         }
     };
 
     private LiveRun live;
+    private double tileSide;
+    private long cancelledAt;
     private Task<?> preparing;
     private Task<LoadedImages> loading;
     private List<File> lastDragFiles = List.of();
@@ -202,6 +196,7 @@ public final class MainView {
         if (!model.requestCancel()) {
             return;
         }
+        cancelledAt = System.nanoTime();
         if (preparing != null) {
             preparing.cancel(true);
         }
@@ -303,8 +298,10 @@ public final class MainView {
             long stallMillis = stalls.longestGapNanos() / 1_000_000;
             status.setTooltip(new Tooltip("Longest pause of the window during this run: " + stallMillis
                     + " ms (" + stalls.frames() + " frames)"));
-            LOG.log(System.Logger.Level.INFO, "run {0}: {1} tiles, longest FX-thread stall {2} ms over {3} frames",
-                    model.state(), model.tiles().size(), stallMillis, stalls.frames());
+            LOG.log(System.Logger.Level.INFO, "run {0}: {1} tiles, longest FX-thread stall {2} ms over {3} frames{4}",
+                    model.state(), model.tiles().size(), stallMillis, stalls.frames(),
+                    model.state() == RunState.CANCELLED
+                            ? ", stopped " + (System.nanoTime() - cancelledAt) / 1_000_000 + " ms after cancel" : "");
             List<Path> next = model.takeQueued();
             if (!next.isEmpty()) {
                 load(next);
@@ -369,7 +366,9 @@ public final class MainView {
         workersCaption.setLabelFor(workers);
         Label workersText = new Label();
         workersText.textProperty().bind(model.workersLabel());
-        workersText.setMinWidth(Region.USE_PREF_SIZE);
+        // As wide as its longest text, so the toolbar does not shift as the slider moves.
+        workersText.setMinWidth(new javafx.scene.text.Text(MainViewModel.workersText(model.cores(), model.cores()) + "s")
+                .getLayoutBounds().getWidth() + 8);
         workersText.getStyleClass().add("workers-label");
 
         benchmarkButton.setOnAction(e -> benchmark());
@@ -425,7 +424,6 @@ public final class MainView {
                 () -> model.outputFolderProperty().get().map(p -> shorten(p.toString())).orElse("thumbs/ in each folder"),
                 model.outputFolderProperty()));
         outputButton.setOnAction(e -> chooseOutput());
-        outputButton.getStyleClass().add("flat");
         Tooltip outputTip = new Tooltip();
         outputTip.textProperty().bind(Bindings.createStringBinding(
                 () -> "Where thumbnails go (Ctrl+Shift+O): " + model.outputFolderProperty().get()
@@ -478,6 +476,12 @@ public final class MainView {
         grid.setId("grid");
 
         placeholder.getStyleClass().add("placeholder");
+        ImageView icon = new ImageView(new Image(
+                java.util.Objects.requireNonNull(MainView.class.getResource("icon-64.png")).toExternalForm()));
+        icon.setOpacity(0.85);
+        placeholder.setGraphic(icon);
+        placeholder.setGraphicTextGap(16);
+        placeholder.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(520);
         placeholder.setAlignment(Pos.CENTER);
@@ -517,12 +521,16 @@ public final class MainView {
                 + " ready.\nPress Run (Ctrl+R) to watch their thumbnails arrive.";
     }
 
-    /** Tiles a little larger than the thumbnails, within reason. */
+    /** Tiles a little larger than the thumbnails, within reason, and wide enough for a name. */
     private void configureGrid(int thumbnailSide) {
-        double side = Math.max(72, Math.min(128, thumbnailSide));
-        grid.setCellWidth(side + 16);
-        grid.setCellHeight(side + 16 + 20);
-        grid.setCellFactory(g -> new ThumbnailCell(side, this::openTile));
+        double side = Math.max(56, Math.min(160, thumbnailSide));
+        if (side == tileSide) {
+            return; // a new cell factory would make the grid throw away and rebuild every cell
+        }
+        tileSide = side;
+        grid.setCellWidth(Math.max(side + 16, 124));
+        grid.setCellHeight(side + 16 + 22);
+        grid.setCellFactory(g -> new ThumbnailCell(side, Math.max(side + 16, 124) - 16, this::openTile));
     }
 
     private VBox failuresPane() {
@@ -538,7 +546,9 @@ public final class MainView {
                 name.getStyleClass().add("failure-name");
                 why.getStyleClass().add("failure-why");
                 why.setWrapText(true);
-                why.maxWidthProperty().bind(v.widthProperty().subtract(32));
+                why.setMinHeight(Region.USE_PREF_SIZE);
+                why.prefWidthProperty().bind(v.widthProperty().subtract(36));
+                why.maxWidthProperty().bind(why.prefWidthProperty());
             }
 
             @Override

@@ -35,20 +35,21 @@ final class ThumbnailCell extends GridCell<Tile> {
     private final double side;
     private Tile shown;
 
-    ThumbnailCell(double side, Consumer<Tile> open) {
+    ThumbnailCell(double side, double nameWidth, Consumer<Tile> open) {
         this.side = side;
         getStyleClass().add("thumbnail-cell");
         picture.getStyleClass().add("picture");
-        picture.setMinSize(side, side);
-        picture.setPrefSize(side, side);
-        picture.setMaxSize(side, side);
+        picture.setMinSize(nameWidth, side);
+        picture.setPrefSize(nameWidth, side);
+        picture.setMaxSize(nameWidth, side);
         image.setPreserveRatio(true);
         failure.getStyleClass().add("failure-reason");
         failure.setWrapText(true);
-        failure.setMaxWidth(side - 8);
+        failure.setMaxWidth(nameWidth - 8);
+        failure.setMaxHeight(side);
         failure.setAlignment(Pos.CENTER);
         name.getStyleClass().add("name");
-        name.setMaxWidth(side);
+        name.setMaxWidth(nameWidth);
         name.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
         box.setAlignment(Pos.TOP_CENTER);
         tooltip.setShowDelay(Duration.millis(300));
@@ -82,13 +83,19 @@ final class ThumbnailCell extends GridCell<Tile> {
         pseudoClassStateChanged(FAILED, failed);
         name.setText(tile.name());
         failure.setVisible(failed || tile.thumbnail() == null);
-        failure.setText(failed ? "Failed: " + result.failure() : "no preview");
+        failure.setText(failed ? shortReason(result.failure(), tile.name()) : "no preview");
         show(failed ? null : tile.thumbnail());
         tooltip.setText(failed
                 ? tile.name() + "\nFailed: " + result.failure() + "\nDouble-click to open the original"
                 : String.format(Locale.ROOT, "%s%n%.2f s on %s · %d×%d → %d×%d%nDouble-click to open the thumbnail",
                         tile.name(), result.elapsedNanos() / 1e9, result.worker(), result.sourceWidth(),
                         result.sourceHeight(), result.thumbnailWidth(), result.thumbnailHeight()));
+    }
+
+    /** The reason without the file name the tile already shows under it. */
+    static String shortReason(String reason, String name) {
+        String suffix = ": " + name;
+        return reason.endsWith(suffix) ? reason.substring(0, reason.length() - suffix.length()) : reason;
     }
 
     private void show(Image thumbnail) {
