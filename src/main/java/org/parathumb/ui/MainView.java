@@ -79,6 +79,7 @@ public final class MainView {
     private final FaithfulPipeline pipeline = new FaithfulPipeline();
     private final SourceSurvey survey = new SourceSurvey();
     private final StallMonitor stalls = new StallMonitor();
+    private final java.lang.management.ThreadMXBean fxThreadCpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private final ObjectProperty<Consumer<MainViewModel>> onBenchmark = new SimpleObjectProperty<>(this, "onBenchmark");
 
     private final BorderPane root = new BorderPane();
@@ -98,7 +99,7 @@ public final class MainView {
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            stalls.frame(now);
+            stalls.frame(now, fxThreadCpu.isCurrentThreadCpuTimeSupported() ? fxThreadCpu.getCurrentThreadCpuTime() : -1);
             pump();
         }
     };
@@ -297,11 +298,14 @@ public final class MainView {
             live = null;
             long stallMillis = stalls.longestGapNanos() / 1_000_000;
             status.setTooltip(new Tooltip("Longest pause of the window during this run: " + stallMillis
-                    + " ms (" + stalls.frames() + " frames)"));
-            LOG.log(System.Logger.Level.INFO, "run {0}: {1} tiles, longest FX-thread stall {2} ms over {3} frames{4}",
+                    + " ms over " + stalls.frames() + " frames; the FX thread's own work between two frames: at most "
+                    + stalls.longestCpuGapNanos() / 1_000_000 + " ms"));
+            LOG.log(System.Logger.Level.INFO, "run {0}: {1} tiles, longest FX-thread stall {2} ms over {3} frames"
+                    + " (FX-thread CPU between two frames at most {5} ms){4}",
                     model.state(), model.tiles().size(), stallMillis, stalls.frames(),
                     model.state() == RunState.CANCELLED
-                            ? ", stopped " + (System.nanoTime() - cancelledAt) / 1_000_000 + " ms after cancel" : "");
+                            ? ", stopped " + (System.nanoTime() - cancelledAt) / 1_000_000 + " ms after cancel" : "",
+                    stalls.longestCpuGapNanos() / 1_000_000);
             List<Path> next = model.takeQueued();
             if (!next.isEmpty()) {
                 load(next);

@@ -28,4 +28,15 @@ class StallMonitorTest {
 
         assertThat(monitor.longestGapNanos()).isEqualTo(16);
     }
+
+    @Test
+    void cpuTimeBetweenFramesIsToldApartFromWaiting() {
+        StallMonitor monitor = new StallMonitor();
+        monitor.frame(0, 1_000);
+        monitor.frame(300, 1_020); // a long gap, little work: the thread waited for a core
+        monitor.frame(316, 1_030);
+
+        assertThat(monitor.longestGapNanos()).isEqualTo(300);
+        assertThat(monitor.longestCpuGapNanos()).isEqualTo(20);
+    }
 }
