@@ -82,6 +82,11 @@ public final class MainView {
     private final java.lang.management.ThreadMXBean fxThreadCpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private final ObjectProperty<Consumer<MainViewModel>> onBenchmark = new SimpleObjectProperty<>(this, "onBenchmark");
 
+    // Bidirectional bindings hold their ends weakly: these adapters must be held here, or the
+    // spinners silently stop reaching the model once the garbage collector runs.
+    private final ObjectProperty<Integer> sizeValue;
+    private final ObjectProperty<Double> blurValue;
+
     private final BorderPane root = new BorderPane();
     private final GridView<Tile> grid;
     private final Slider workers;
@@ -116,6 +121,8 @@ public final class MainView {
         this.model = model;
         this.pool = pool;
         this.opener = opener;
+        this.sizeValue = model.thumbnailSizeProperty().asObject();
+        this.blurValue = model.blurRadiusProperty().asObject();
         this.grid = new GridView<>(model.tiles());
         this.workers = new Slider(1, model.cores(), model.workersProperty().get());
         build();
@@ -412,7 +419,8 @@ public final class MainView {
         Spinner<Integer> size = new Spinner<>(Settings.MIN_SIZE, Settings.MAX_SIZE, model.thumbnailSizeProperty().get(), 2);
         size.setEditable(true);
         size.setPrefWidth(92);
-        size.getValueFactory().valueProperty().bindBidirectional(model.thumbnailSizeProperty().asObject());
+        size.getValueFactory().valueProperty().bindBidirectional(sizeValue);
+        commitOnFocusLoss(size);
         size.setTooltip(new Tooltip("The box each thumbnail fits in, in pixels, keeping the aspect ratio (Alt+S)"));
         size.setId("size");
         Spinner<Double> blur = new Spinner<>();
@@ -420,7 +428,8 @@ public final class MainView {
                 model.blurRadiusProperty().get(), 0.5));
         blur.setEditable(true);
         blur.setPrefWidth(84);
-        blur.getValueFactory().valueProperty().bindBidirectional(model.blurRadiusProperty().asObject());
+        blur.getValueFactory().valueProperty().bindBidirectional(blurValue);
+        commitOnFocusLoss(blur);
         blur.setTooltip(new Tooltip("Gaussian blur radius before resizing, 0 for none (Alt+B)"));
         blur.setId("blur");
 
@@ -452,6 +461,15 @@ public final class MainView {
             node.disableProperty().bind(Bindings.createBooleanBinding(() -> model.state().isActive(), model.stateProperty()));
         }
         return bar;
+    }
+
+    /** A typed value counts when the user leaves the field, not only on Enter. */
+    private static void commitOnFocusLoss(Spinner<?> spinner) {
+        spinner.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                spinner.increment(0);
+            }
+        });
     }
 
     private static Label caption(String text, javafx.scene.Node target) {

@@ -214,6 +214,26 @@ class MainWindowTest {
     }
 
     @Test
+    void aSizeAndBlurTypedInTheSettingsAreWhatTheNextRunMakesAndAreRemembered(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("settings");
+        TestImages.folder(folder, 1, 400, 200);
+        load(robot, folder);
+        System.gc(); // the spinners must still reach the model after a collection
+
+        robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("80").type(KeyCode.TAB);
+        robot.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("0").type(KeyCode.ENTER);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        assertThat(ImageIO.read(folder.resolve("thumbs/img-01.jpg").toFile()).getWidth()).isEqualTo(80);
+        assertThat(preferences.getInt(SettingsStore.SIZE, 0)).isEqualTo(80);
+        assertThat(preferences.getDouble(SettingsStore.BLUR, -1)).isEqualTo(0.0);
+    }
+
+    @Test
     void aDropDuringARunIsQueuedAndLoadsWhenTheRunEnds(FxRobot robot, @TempDir Path dir) throws TimeoutException {
         Path first = dir.resolve("first");
         TestImages.folder(first, 30, 1200, 900);
