@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
+import org.parathumb.core.batch.StageTimes;
 
 /**
  * One image of a run, as a {@link Task} on the shared worker pool: {@link ImageProcessor#process}
@@ -45,7 +46,18 @@ final class ImageTask extends Task<Void> {
         if (!phase.compareAndSet(PENDING, RUNNING)) {
             return null;
         }
-        ImageResult result = processor.process(job);
+        ImageResult result;
+        try {
+            result = processor.process(job);
+        } catch (RuntimeException | Error e) {
+            // process() reports every failure as a result; should anything escape it anyway, the
+            // run must still hear of this image, or it would wait for it for ever.
+            long now = System.nanoTime();
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            finished.add(new Tile(new ImageResult(job, ImageResult.Status.FAILED, 0, 0, 0, 0, StageTimes.NONE,
+                    reason, Thread.currentThread().getName(), now, now), null));
+            throw e;
+        }
         Image thumbnail = null;
         try {
             if (result.isDone() && !Thread.currentThread().isInterrupted()) {

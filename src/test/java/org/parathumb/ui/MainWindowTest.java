@@ -44,8 +44,10 @@ class MainWindowTest {
 
     private static final int CORES = WorkerPool.availableCores();
 
+    /** Large enough that a run on one worker lasts seconds: made once, shared by the tests that act mid-run. */
     @TempDir
     static Path shared;
+    private static Path slowFolder;
 
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final MemoryPreferences preferences = new MemoryPreferences();
@@ -165,8 +167,7 @@ class MainWindowTest {
     @Test
     void cancelMidRunStopsTheRunAndLeavesNoPartialFile(FxRobot robot, @TempDir Path dir)
             throws TimeoutException, IOException {
-        Path folder = dir.resolve("big");
-        TestImages.folder(folder, 30, 1200, 900);
+        Path folder = slowFolder();
         load(robot, folder);
 
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
@@ -174,7 +175,7 @@ class MainWindowTest {
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> model.state() == RunState.CANCELLED);
 
-        assertThat(model.doneCount()).isLessThan(30);
+        assertThat(model.doneCount()).isLessThan(SLOW_IMAGES);
         assertThat(model.cancelledCount()).isPositive();
         assertThat(status(robot)).startsWith("Cancelled: ");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pool.activeCount() == 0);
@@ -190,15 +191,13 @@ class MainWindowTest {
 
     @Test
     void theSliderSpansOneToAllCoresAndMovingItMidRunResizesThePoolAtOnce(FxRobot robot, @TempDir Path dir)
-            throws TimeoutException {
+            throws TimeoutException, IOException {
         Slider slider = robot.lookup("#workers").queryAs(Slider.class);
         assertThat(slider.getMin()).isEqualTo(1);
         assertThat(slider.getMax()).isEqualTo(CORES);
         assumeTrue(CORES >= 2, "resizing needs at least two cores");
 
-        Path folder = dir.resolve("big");
-        TestImages.folder(folder, 30, 1200, 900);
-        load(robot, folder);
+        load(robot, slowFolder());
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(() -> model.state() == RunState.RUNNING && model.progressProperty().get() >= 0);
 
@@ -234,9 +233,8 @@ class MainWindowTest {
     }
 
     @Test
-    void aDropDuringARunIsQueuedAndLoadsWhenTheRunEnds(FxRobot robot, @TempDir Path dir) throws TimeoutException {
-        Path first = dir.resolve("first");
-        TestImages.folder(first, 30, 1200, 900);
+    void aDropDuringARunIsQueuedAndLoadsWhenTheRunEnds(FxRobot robot, @TempDir Path dir) throws TimeoutException, IOException {
+        Path first = slowFolder();
         Path next = dir.resolve("next");
         TestImages.folder(next, 2, 64, 48);
         load(robot, first);
@@ -251,6 +249,25 @@ class MainWindowTest {
         waitUntil(() -> model.loadedProperty().get().inputs().equals(List.of(next)) && !model.loadingProperty().get());
         assertThat(model.state()).isEqualTo(RunState.CANCELLED);
         assertThat(model.tiles()).isNotEmpty(); // the cancelled run's tiles stay until the next run
+    }
+
+    private static final int SLOW_IMAGES = 40;
+
+    /** The shared slow folder, without the thumbnails an earlier test left in it. */
+    private static synchronized Path slowFolder() throws IOException {
+        if (slowFolder == null) {
+            slowFolder = shared.resolve("slow");
+            TestImages.folder(slowFolder, SLOW_IMAGES, 1600, 1200);
+        }
+        Path thumbs = slowFolder.resolve("thumbs");
+        if (Files.exists(thumbs)) {
+            try (Stream<Path> files = Files.list(thumbs)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return slowFolder;
     }
 
     private void load(FxRobot robot, Path folder) throws TimeoutException {
