@@ -72,6 +72,7 @@ public final class MainView {
     static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.ESCAPE);
     static final KeyCombination BENCHMARK = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination FAILURES = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SHOW_THUMBNAILS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
 
     private final MainViewModel model;
     private final WorkerPool pool;
@@ -100,6 +101,7 @@ public final class MainView {
     private final Button benchmarkButton = new Button("Benchmark");
     private final Button openButton = new Button("Open folder…");
     private final Button outputButton = new Button();
+    private final Button showThumbnails = new Button("Show thumbnails");
 
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
@@ -249,6 +251,16 @@ public final class MainView {
         Path first = images.inputs().get(0).toAbsolutePath();
         Path folder = Files.isDirectory(first) ? first : first.getParent();
         return Optional.ofNullable(folder).filter(Files::isDirectory).map(Path::toFile);
+    }
+
+    /** Opens the folder of the last run's first thumbnail in the system's file browser. */
+    private void showThumbnails() {
+        if (model.state().isActive()) {
+            return;
+        }
+        model.tiles().stream().filter(t -> t.result().isDone()).findFirst()
+                .map(t -> t.result().job().target().getParent())
+                .ifPresent(folder -> opener.accept(folder.toUri().toString()));
     }
 
     private void openTile(Tile tile) {
@@ -621,7 +633,15 @@ public final class MainView {
         progress.progressProperty().bind(model.progressProperty());
         progress.setPrefWidth(240);
         progress.visibleProperty().bind(model.stateProperty().isNotEqualTo(RunState.IDLE));
-        HBox bar = new HBox(12, status, progress);
+        showThumbnails.getStyleClass().add("flat");
+        showThumbnails.setId("show-thumbnails");
+        showThumbnails.setTooltip(new Tooltip("Open the folder the thumbnails were written to (Ctrl+T)"));
+        showThumbnails.setOnAction(e -> showThumbnails());
+        showThumbnails.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !model.state().isActive() && model.tiles().stream().anyMatch(t -> t.result().isDone()),
+                model.stateProperty(), model.tiles()));
+        showThumbnails.managedProperty().bind(showThumbnails.visibleProperty());
+        HBox bar = new HBox(12, status, showThumbnails, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -637,6 +657,7 @@ public final class MainView {
         scene.getAccelerators().put(RUN, this::run);
         scene.getAccelerators().put(CANCEL, this::cancel);
         scene.getAccelerators().put(BENCHMARK, this::benchmark);
+        scene.getAccelerators().put(SHOW_THUMBNAILS, this::showThumbnails);
         scene.getAccelerators().put(FAILURES, () -> failuresToggle.setSelected(!failuresToggle.isSelected()));
     }
 

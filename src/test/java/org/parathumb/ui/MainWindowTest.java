@@ -158,7 +158,9 @@ class MainWindowTest {
         Node made = robot.lookup(".thumbnail-cell").match((Node cell) -> !showsFailure(cell)).query();
         Node failed = robot.lookup(".thumbnail-cell").match(MainWindowTest::showsFailure).query();
         robot.doubleClickOn(made).doubleClickOn(failed);
-        assertThat(opened).hasSize(2);
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        assertThat(opened).hasSize(3);
+        assertThat(opened.get(2)).as("Ctrl+T shows the thumbnails' folder").endsWith("/mixed/thumbs/");
         assertThat(opened.get(0)).as("a thumbnail opens itself").contains("/mixed/thumbs/img-");
         assertThat(opened.get(1)).as("a failure opens the original").doesNotContain("/thumbs/")
                 .containsAnyOf("/mixed/broken.jpg", "/mixed/empty.png");
