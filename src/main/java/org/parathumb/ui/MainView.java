@@ -102,6 +102,7 @@ public final class MainView {
     private final Button openButton = new Button("Open folder…");
     private final Button outputButton = new Button();
     private final Button showThumbnails = new Button("Show thumbnails");
+    private final List<Spinner<?>> spinners = new java.util.ArrayList<>();
 
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
@@ -167,6 +168,7 @@ public final class MainView {
     }
 
     public void run() {
+        spinners.forEach(MainView::commit); // Ctrl+R right after typing a size uses that size
         if (!model.requestRun()) {
             return;
         }
@@ -365,7 +367,6 @@ public final class MainView {
         openButton.disableProperty().bind(model.stateProperty().isEqualTo(RunState.CANCELLING));
 
         runButton.getStyleClass().add("accent");
-        runButton.setDefaultButton(false);
         runButton.setOnAction(e -> run());
         runButton.setTooltip(new Tooltip("Blur and thumbnail every loaded image (Ctrl+R)"));
         runButton.disableProperty().bind(model.canRun().not());
@@ -476,12 +477,22 @@ public final class MainView {
     }
 
     /** A typed value counts when the user leaves the field, not only on Enter. */
-    private static void commitOnFocusLoss(Spinner<?> spinner) {
+    private void commitOnFocusLoss(Spinner<?> spinner) {
+        spinners.add(spinner);
         spinner.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) {
-                spinner.increment(0);
+                commit(spinner);
             }
         });
+    }
+
+    /** Takes what is typed in {@code spinner}, or puts its value back if that is not a number. */
+    private static void commit(Spinner<?> spinner) {
+        try {
+            spinner.commitValue();
+        } catch (RuntimeException e) {
+            spinner.cancelEdit();
+        }
     }
 
     private static Label caption(String text, javafx.scene.Node target) {
