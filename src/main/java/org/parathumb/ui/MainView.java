@@ -19,6 +19,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -101,7 +102,7 @@ public final class MainView {
     private final Button benchmarkButton = new Button("Benchmark");
     private final Button openButton = new Button("Open folder…");
     private final Button outputButton = new Button();
-    private final Button showThumbnails = new Button("Show thumbnails");
+    private final Hyperlink showThumbnails = new Hyperlink("Show thumbnails");
     private final List<Spinner<?>> spinners = new java.util.ArrayList<>();
 
     private final AnimationTimer frames = new AnimationTimer() {
@@ -411,6 +412,8 @@ public final class MainView {
                 new Separator(Orientation.VERTICAL), benchmarkButton, spacer, failuresToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
+        keepWhole(openButton, runButton, cancelButton, workersCaption, benchmarkButton, failuresToggle);
+        workers.setMinWidth(80);
         return bar;
     }
 
@@ -466,8 +469,12 @@ public final class MainView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, summary, spacer, caption("_Size", size), size, new Label("px"),
-                gap(), caption("_Blur radius", blur), blur, gap(), new Label("Output"), outputButton, resetOutput);
+        Label px = new Label("px");
+        Label output = new Label("Output");
+        keepWhole(px, output, size, blur, resetOutput);
+        outputButton.setMinWidth(60);
+        HBox bar = new HBox(8, summary, spacer, caption("_Size", size), size, px,
+                gap(), caption("_Blur radius", blur), blur, gap(), output, outputButton, resetOutput);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");
         for (var node : List.of(size, blur, outputButton, resetOutput)) {
@@ -501,6 +508,13 @@ public final class MainView {
         label.setLabelFor(target);
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /** Controls that must never shrink to an ellipsis: the bars shrink their flexible parts instead. */
+    private static void keepWhole(Region... controls) {
+        for (Region control : controls) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private static Region gap() {
@@ -644,7 +658,6 @@ public final class MainView {
         progress.progressProperty().bind(model.progressProperty());
         progress.setPrefWidth(240);
         progress.visibleProperty().bind(model.stateProperty().isNotEqualTo(RunState.IDLE));
-        showThumbnails.getStyleClass().add("flat");
         showThumbnails.setId("show-thumbnails");
         showThumbnails.setTooltip(new Tooltip("Open the folder the thumbnails were written to (Ctrl+T)"));
         showThumbnails.setOnAction(e -> showThumbnails());

@@ -20,7 +20,7 @@ import org.parathumb.core.batch.WorkerPool;
  */
 public final class ParathumbApp extends Application {
 
-    static final double MIN_WIDTH = 820;
+    static final double MIN_WIDTH = 960;
     static final double MIN_HEIGHT = 520;
 
     private WorkerPool pool;
