@@ -16,11 +16,14 @@ import org.parathumb.core.batch.WorkerPool;
 /**
  * The JavaFX application: it owns the one {@link WorkerPool} every load and image task runs on
  * (closed in {@link #stop()}), reads and writes the settings, and shows the main window on the
- * folders named on the command line, or else on the last ones loaded.
+ * folders named on the command line, or else on the last ones loaded, or else on the bundled
+ * {@code images} folder when started from the project folder.
  */
 public final class ParathumbApp extends Application {
 
     static final double MIN_WIDTH = 960;
+    /** The sample folder shipped with the project, opened when nothing else is named or remembered. */
+    static final Path BUNDLED_IMAGES = Path.of("images");
     static final double MIN_HEIGHT = 520;
 
     private WorkerPool pool;
@@ -40,6 +43,9 @@ public final class ParathumbApp extends Application {
         List<Path> inputs = getParameters().getRaw().stream().map(Path::of).toList();
         if (inputs.isEmpty()) {
             inputs = settings.lastInputs().stream().filter(Files::exists).toList();
+        }
+        if (inputs.isEmpty() && DropPayload.isUsable(BUNDLED_IMAGES)) {
+            inputs = List.of(BUNDLED_IMAGES); // java -jar target/parathumb.jar from the project folder
         }
         view = show(stage, store, pool, inputs, getHostServices()::showDocument);
     }
