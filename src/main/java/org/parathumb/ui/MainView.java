@@ -62,7 +62,9 @@ import org.parathumb.core.image.ThumbnailSpec;
  * gaps between frames: the longest FX-thread stall of each run).
  *
  * <p>The Benchmark button runs {@link #onBenchmarkProperty()}, given this window's view model; it is
- * disabled while no handler is set, while a run is active and while nothing is loaded.
+ * disabled while no handler is set, while a run is active and while nothing is loaded. The handler
+ * sets {@link MainViewModel#busyElsewhereProperty()} while it uses the pool, which disables Run,
+ * Benchmark and the worker slider.
  */
 public final class MainView {
 
@@ -386,6 +388,7 @@ public final class MainView {
         workers.valueProperty().bindBidirectional(model.workersProperty());
         workers.setTooltip(new Tooltip("Worker threads; a change applies at once, even during a run (arrow keys, Alt+W)"));
         workers.setId("workers");
+        workers.disableProperty().bind(model.busyElsewhereProperty()); // a benchmark sets its own sizes
         Label workersCaption = new Label("_Workers");
         workersCaption.setMnemonicParsing(true);
         workersCaption.setLabelFor(workers);

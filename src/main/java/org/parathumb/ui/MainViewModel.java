@@ -53,6 +53,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyObjectWrapper<LoadedImages> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final javafx.beans.property.BooleanProperty busyElsewhere =
+            new javafx.beans.property.SimpleBooleanProperty(this, "busyElsewhere");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
@@ -86,8 +88,9 @@ public final class MainViewModel {
         lastInputs = settings.lastInputs();
         workersLabel = Bindings.createStringBinding(() -> workersText(workers.get(), cores), workers);
         canRun = Bindings.createBooleanBinding(
-                () -> !state.get().isActive() && !loading.get() && loaded.get() != null && loaded.get().count() > 0,
-                state, loading, loaded);
+                () -> !state.get().isActive() && !loading.get() && !busyElsewhere.get()
+                        && loaded.get() != null && loaded.get().count() > 0,
+                state, loading, loaded, busyElsewhere);
         canCancel = Bindings.createBooleanBinding(() -> state.get() == RunState.RUNNING, state);
     }
 
@@ -369,6 +372,14 @@ public final class MainViewModel {
 
     public ObservableList<ImageResult> failures() {
         return failures;
+    }
+
+    /**
+     * True while other work (the benchmark) has the worker pool: Run and Benchmark are disabled.
+     * Whoever starts that work sets it, and clears it when the work ends.
+     */
+    public javafx.beans.property.BooleanProperty busyElsewhereProperty() {
+        return busyElsewhere;
     }
 
     public BooleanBinding canRun() {

@@ -68,6 +68,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void noRunWhileOtherWorkHasThePool() {
+        load(3);
+        model.busyElsewhereProperty().set(true);
+
+        assertThat(model.canRun().get()).isFalse();
+        assertThat(model.requestRun()).isFalse();
+
+        model.busyElsewhereProperty().set(false);
+        assertThat(model.canRun().get()).isTrue();
+    }
+
+    @Test
     void aRunGoesFromIdleToRunningToDoneCountingEveryImage() {
         load(3);
 
