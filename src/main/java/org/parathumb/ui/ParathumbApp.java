@@ -1,12 +1,34 @@
 package org.parathumb.ui;
 
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.beans.Observable;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.parathumb.core.batch.WorkerPool;
 
-/** The JavaFX application: the main window. */
+/**
+ * The JavaFX application: it owns the one {@link WorkerPool} every load and image task runs on
+ * (closed in {@link #stop()}), reads and writes the settings, and shows the main window on the
+ * folders named on the command line, or else on the last ones loaded, or else on the bundled
+ * {@code images} folder when started from the project folder.
+ */
 public final class ParathumbApp extends Application {
+
+    static final double MIN_WIDTH = 960;
+    /** The sample folder shipped with the project, opened when nothing else is named or remembered. */
+    static final Path BUNDLED_IMAGES = Path.of("images");
+    static final double MIN_HEIGHT = 520;
+
+    private WorkerPool pool;
+    private SettingsStore store;
+    private MainView view;
 
     /** Opens the window; {@code args} may name folders or images to load at start. */
     public static void launchWindow(String[] args) {
@@ -15,8 +37,60 @@ public final class ParathumbApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Parathumb");
-        stage.setScene(new Scene(new Label("Parathumb"), 640, 480));
+        store = SettingsStore.forUser();
+        Settings settings = store.load(WorkerPool.availableCores());
+        pool = new WorkerPool(settings.workers());
+        List<Path> inputs = getParameters().getRaw().stream().map(Path::of).toList();
+        if (inputs.isEmpty()) {
+            inputs = settings.lastInputs().stream().filter(Files::exists).toList();
+        }
+        if (inputs.isEmpty() && DropPayload.isUsable(BUNDLED_IMAGES)) {
+            inputs = List.of(BUNDLED_IMAGES); // java -jar target/parathumb.jar from the project folder
+        }
+        view = show(stage, store, pool, inputs, getHostServices()::showDocument);
+    }
+
+    /**
+     * Builds the main window on {@code stage} with the given settings store and pool (the tests'
+     * own, or the application's), opens {@code inputs}, and shows it.
+     */
+    static MainView show(Stage stage, SettingsStore store, WorkerPool pool, List<Path> inputs, Consumer<String> opener) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainViewModel model = new MainViewModel(store.load(WorkerPool.availableCores()), WorkerPool.availableCores());
+        MainView view = new MainView(model, pool, opener);
+        for (Observable setting : List.of(model.workersProperty(), model.thumbnailSizeProperty(),
+                model.blurRadiusProperty(), model.outputFolderProperty(), model.loadedProperty())) {
+            setting.addListener(o -> store.save(model.settings()));
+        }
+        Scene scene = new Scene(view.root(), 1180, 760);
+        scene.getStylesheets().add(Objects.requireNonNull(ParathumbApp.class.getResource("parathumb.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            LoadedImages images = model.loadedProperty().get();
+            return images == null ? "Parathumb" : "Parathumb — " + images.source();
+        }, model.loadedProperty()));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(
+                    ParathumbApp.class.getResource("icon-" + size + ".png")).toExternalForm()));
+        }
         stage.show();
+        if (!inputs.isEmpty()) {
+            view.open(inputs);
+        }
+        return view;
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) {
+            view.close();
+            store.save(view.model().settings());
+            store.flush();
+        }
+        if (pool != null) {
+            pool.close();
+        }
     }
 }

@@ -1,0 +1,58 @@
+package org.parathumb.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.parathumb.core.batch.ImageJob;
+import org.parathumb.core.batch.ImageProcessor;
+import org.parathumb.core.batch.WorkerPool;
+
+/**
+ * The tasks of one run on the application's pool, and the queue their tiles arrive in. Created,
+ * drained and cancelled on the FX thread; the tasks run on the workers.
+ */
+final class LiveRun {
+
+    private final WorkerPool pool;
+    private final List<ImageTask> tasks;
+    private final Queue<Tile> finished = new ConcurrentLinkedQueue<>();
+
+    LiveRun(List<ImageJob> jobs, ImageProcessor processor, WorkerPool pool) {
+        this.pool = pool;
+        this.tasks = jobs.stream().map(job -> new ImageTask(job, processor, finished)).toList();
+    }
+
+    int size() {
+        return tasks.size();
+    }
+
+    void start() {
+        tasks.forEach(pool::execute);
+    }
+
+    /** The tiles finished since the last call, in completion order. */
+    List<Tile> drain() {
+        List<Tile> batch = new ArrayList<>();
+        for (Tile tile = finished.poll(); tile != null; tile = finished.poll()) {
+            batch.add(tile);
+        }
+        return batch;
+    }
+
+    /**
+     * Cancels every task: those not started never will (they are counted and returned), running
+     * ones are interrupted and queue a cancelled (or, if too late, finished) tile.
+     */
+    int cancel() {
+        int skipped = 0;
+        for (ImageTask task : tasks) {
+            if (task.skip()) {
+                skipped++;
+            }
+            task.cancel(true);
+        }
+        pool.purge();
+        return skipped;
+    }
+}

@@ -1,0 +1,37 @@
+package org.parathumb.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the window has loaded: the folders and files the user gave, how many images they hold, and
+ * their total size in megapixels (read from the file headers; unreadable headers count as 0).
+ */
+public record LoadedImages(List<Path> inputs, int count, double megapixels) {
+
+    public LoadedImages {
+        inputs = List.copyOf(inputs);
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("loaded images come from at least one folder or file");
+        }
+        if (count < 0 || !(megapixels >= 0)) {
+            throw new IllegalArgumentException("count and megapixels must not be negative");
+        }
+    }
+
+    /** {@code 10 images · 104.3 MP in images} */
+    public String summary() {
+        return String.format(Locale.ROOT, "%d %s · %.1f MP in %s", count, count == 1 ? "image" : "images",
+                megapixels, source());
+    }
+
+    /** The folder's name, or how many places the images come from. */
+    public String source() {
+        if (inputs.size() == 1) {
+            Path name = inputs.get(0).toAbsolutePath().normalize().getFileName();
+            return name == null ? inputs.get(0).toString() : name.toString();
+        }
+        return inputs.size() + " places";
+    }
+}

@@ -1,0 +1,392 @@
+package org.parathumb.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.parathumb.core.batch.ImageResult;
+import org.parathumb.core.batch.ScanRequest;
+import org.parathumb.core.image.OutputFormat;
+import org.parathumb.core.image.ThumbnailSpec;
+
+/**
+ * The state of the main window, without any scene graph or thread: what is loaded, the settings,
+ * the run's state machine (idle, running, cancelling, then done or cancelled), its counts,
+ * progress and status line, the tiles and the failures. Observable properties, but no FX thread
+ * needed: tests drive it directly. The view feeds it results in batches, once per frame.
+ */
+public final class MainViewModel {
+
+    /** What became of a drop of files onto the window. */
+    public enum DropOutcome {
+        /** Nothing usable: no image files, no folders holding images. */
+        NOTHING_USABLE,
+        /** Load it now. */
+        LOAD,
+        /** A run is under way: it loads when the run ends, and the run is left alone. */
+        QUEUED
+    }
+
+    static final String HINT = "Drop folders or images anywhere on this window, or open a folder (Ctrl+O)";
+    private static final long STATUS_REFRESH_NANOS = 200_000_000L;
+
+    private final int cores;
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ReadOnlyObjectWrapper<LoadedImages> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final javafx.beans.property.BooleanProperty busyElsewhere =
+            new javafx.beans.property.SimpleBooleanProperty(this, "busyElsewhere");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
+    private final ObjectProperty<Optional<Path>> outputFolder = new SimpleObjectProperty<>(this, "outputFolder", Optional.empty());
+    private final IntegerProperty thumbnailSize = new SimpleIntegerProperty(this, "thumbnailSize");
+    private final DoubleProperty blurRadius = new SimpleDoubleProperty(this, "blurRadius");
+    private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
+    private final ObservableList<ImageResult> failures = FXCollections.observableArrayList();
+    private final StringBinding workersLabel;
+    private final BooleanBinding canRun;
+    private final BooleanBinding canCancel;
+    private List<Path> queued = List.of();
+    private List<Path> lastInputs;
+    private RunProgress run;
+    private long lastStatusNanos;
+
+    public MainViewModel(Settings settings, int cores) {
+        if (cores < 1) {
+            throw new IllegalArgumentException("at least one core");
+        }
+        this.cores = cores;
+        workers.set(Math.min(settings.workers(), cores));
+        workers.addListener((obs, old, now) -> {
+            if (now.intValue() < 1 || now.intValue() > cores) {
+                workers.set(Math.max(1, Math.min(cores, now.intValue())));
+            }
+        });
+        outputFolder.set(settings.outputFolder());
+        thumbnailSize.set(settings.thumbnailSize());
+        blurRadius.set(settings.blurRadius());
+        lastInputs = settings.lastInputs();
+        workersLabel = Bindings.createStringBinding(() -> workersText(workers.get(), cores), workers);
+        canRun = Bindings.createBooleanBinding(
+                () -> !state.get().isActive() && !loading.get() && !busyElsewhere.get()
+                        && loaded.get() != null && loaded.get().count() > 0,
+                state, loading, loaded, busyElsewhere);
+        canCancel = Bindings.createBooleanBinding(() -> state.get() == RunState.RUNNING, state);
+    }
+
+    static String workersText(int workers, int cores) {
+        return workers + (workers == 1 ? " worker of " : " workers of ") + cores + (cores == 1 ? " core" : " cores");
+    }
+
+    // ---- loading ------------------------------------------------------------------------------
+
+    /**
+     * The user dropped (or opened) {@code usable}, the usable part of what they gave. During a run
+     * the drop is queued, never mixed into the running batch: it loads when the run ends.
+     */
+    public DropOutcome offer(List<Path> usable) {
+        if (usable.isEmpty()) {
+            status.set("Nothing to load: no folders with .jpg or .png images, and no such images, in that drop");
+            return DropOutcome.NOTHING_USABLE;
+        }
+        if (state.get().isActive()) {
+            queued = List.copyOf(usable);
+            status.set("Queued " + describe(usable) + ": it loads when this run ends");
+            return DropOutcome.QUEUED;
+        }
+        tiles.clear();
+        failures.clear();
+        run = null;
+        state.set(RunState.IDLE);
+        progress.set(0);
+        return DropOutcome.LOAD;
+    }
+
+    /** Loading of {@code inputs} has begun, off the FX thread. */
+    public void loadStarted(List<Path> inputs) {
+        loading.set(true);
+        if (!state.get().isActive()) {
+            status.set("Loading " + describe(inputs) + "…");
+        }
+    }
+
+    public void loaded(LoadedImages images) {
+        loading.set(false);
+        loaded.set(images);
+        if (images.count() == 0) {
+            status.set("No images in " + images.source() + " (looked for .jpg, .jpeg and .png files)");
+            return;
+        }
+        lastInputs = images.inputs();
+        if (!state.get().isActive() && run == null) {
+            status.set(images.summary() + " · ready: press Run (Ctrl+R)");
+        }
+    }
+
+    public void loadFailed(String reason) {
+        loading.set(false);
+        status.set("Could not load: " + reason);
+    }
+
+    /** The drop waiting for the run to end, handed over once; empty if none. */
+    public List<Path> takeQueued() {
+        List<Path> next = queued;
+        queued = List.of();
+        return next;
+    }
+
+    // ---- running ------------------------------------------------------------------------------
+
+    /** The user asked to run; false if a run cannot start now. */
+    public boolean requestRun() {
+        if (!canRun.get()) {
+            return false;
+        }
+        tiles.clear();
+        failures.clear();
+        run = null;
+        state.set(RunState.RUNNING);
+        progress.set(-1);
+        status.set("Preparing " + loaded.get().summary() + "…");
+        return true;
+    }
+
+    /** The run's jobs are known and submitted: {@code total} images from {@code nowNanos}. */
+    public void jobsReady(int total, long nowNanos) {
+        requireState(RunState.RUNNING, RunState.CANCELLING);
+        run = new RunProgress(total, nowNanos);
+        lastStatusNanos = nowNanos;
+        progress.set(0);
+        status.set(run.runningLine(nowNanos));
+        finishIfComplete();
+    }
+
+    /** The run could not start (an unwritable output folder, a vanished input). */
+    public void runFailedToStart(String reason) {
+        requireState(RunState.RUNNING, RunState.CANCELLING);
+        run = null;
+        state.set(RunState.IDLE);
+        progress.set(0);
+        status.set("Could not run: " + reason);
+    }
+
+    /** Finished images, in completion order, since the last call. */
+    public void accept(List<Tile> finished, long nowNanos) {
+        if (finished.isEmpty()) {
+            return;
+        }
+        requireState(RunState.RUNNING, RunState.CANCELLING);
+        if (run == null) {
+            throw new IllegalStateException("results before the jobs were ready");
+        }
+        for (Tile tile : finished) {
+            ImageResult result = tile.result();
+            run.record(result.status(), result.status() == ImageResult.Status.CANCELLED ? nowNanos : result.endNanos());
+            if (result.isFailed()) {
+                failures.add(result);
+            }
+        }
+        tiles.addAll(finished.stream().filter(t -> t.result().status() != ImageResult.Status.CANCELLED).toList());
+        progress.set(run.fraction());
+        if (!finishIfComplete()) {
+            refreshStatus(nowNanos, false);
+        }
+    }
+
+    /** Once per frame: keeps the rate and ETA current while nothing finishes. */
+    public void tick(long nowNanos) {
+        if (state.get() == RunState.RUNNING && run != null) {
+            refreshStatus(nowNanos, false);
+        }
+    }
+
+    /** The user asked to cancel; the view cancels the tasks and reports {@link #skipped}. */
+    public boolean requestCancel() {
+        if (state.get() != RunState.RUNNING) {
+            return false;
+        }
+        state.set(RunState.CANCELLING);
+        status.set("Cancelling…");
+        if (run == null) { // still preparing: nothing was submitted
+            state.set(RunState.CANCELLED);
+            progress.set(0);
+            status.set("Cancelled before any image started");
+        }
+        return true;
+    }
+
+    /** {@code count} images were cancelled before they started: they will never report. */
+    public void skipped(int count) {
+        requireState(RunState.CANCELLING);
+        run.skip(count);
+        finishIfComplete();
+    }
+
+    private boolean finishIfComplete() {
+        if (run == null || !run.isComplete()) {
+            return false;
+        }
+        boolean cancelled = state.get() == RunState.CANCELLING;
+        state.set(cancelled ? RunState.CANCELLED : RunState.DONE);
+        progress.set(cancelled ? (double) (run.done() + run.failed()) / Math.max(1, run.total()) : 1);
+        status.set(run.endLine(cancelled));
+        return true;
+    }
+
+    private void refreshStatus(long nowNanos, boolean force) {
+        if (state.get() != RunState.RUNNING) {
+            return;
+        }
+        if (force || nowNanos - lastStatusNanos >= STATUS_REFRESH_NANOS) {
+            lastStatusNanos = nowNanos;
+            status.set(run.runningLine(nowNanos));
+        }
+    }
+
+    private void requireState(RunState... allowed) {
+        for (RunState s : allowed) {
+            if (state.get() == s) {
+                return;
+            }
+        }
+        throw new IllegalStateException("not possible while " + state.get());
+    }
+
+    private static String describe(List<Path> inputs) {
+        if (inputs.size() == 1) {
+            Path name = inputs.get(0).getFileName();
+            return name == null ? inputs.get(0).toString() : name.toString();
+        }
+        return inputs.size() + " folders and files";
+    }
+
+    // ---- what a run does ----------------------------------------------------------------------
+
+    /** What each thumbnail is, from the current settings. */
+    public ThumbnailSpec spec() {
+        return new ThumbnailSpec(thumbnailSize.get(), thumbnailSize.get(), blurRadius.get(), OutputFormat.SAME);
+    }
+
+    /** What a run scans: the loaded inputs, into the chosen output folder. */
+    public ScanRequest scanRequest() {
+        LoadedImages images = Objects.requireNonNull(loaded.get(), "nothing is loaded");
+        return new ScanRequest(images.inputs(), outputFolder.get(), false, OutputFormat.SAME);
+    }
+
+    /** The settings to remember now. */
+    public Settings settings() {
+        return new Settings(outputFolder.get(), thumbnailSize.get(), blurRadius.get(), workers.get(), lastInputs);
+    }
+
+    /** Images of the current or last run that were made, that failed, and that were cancelled. */
+    public int doneCount() {
+        return run == null ? 0 : run.done();
+    }
+
+    public int failedCount() {
+        return run == null ? 0 : run.failed();
+    }
+
+    public int cancelledCount() {
+        return run == null ? 0 : run.cancelled();
+    }
+
+    // ---- properties ---------------------------------------------------------------------------
+
+    public int cores() {
+        return cores;
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public RunState state() {
+        return state.get();
+    }
+
+    public ReadOnlyObjectProperty<LoadedImages> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public String status() {
+        return status.get();
+    }
+
+    /** 0 to 1; -1 while the run prepares (an indeterminate bar). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public IntegerProperty workersProperty() {
+        return workers;
+    }
+
+    public StringBinding workersLabel() {
+        return workersLabel;
+    }
+
+    public ObjectProperty<Optional<Path>> outputFolderProperty() {
+        return outputFolder;
+    }
+
+    public IntegerProperty thumbnailSizeProperty() {
+        return thumbnailSize;
+    }
+
+    public DoubleProperty blurRadiusProperty() {
+        return blurRadius;
+    }
+
+    public ObservableList<Tile> tiles() {
+        return tiles;
+    }
+
+    public ObservableList<ImageResult> failures() {
+        return failures;
+    }
+
+    /**
+     * True while other work (the benchmark) has the worker pool: Run and Benchmark are disabled.
+     * Whoever starts that work sets it, and clears it when the work ends.
+     */
+    public javafx.beans.property.BooleanProperty busyElsewhereProperty() {
+        return busyElsewhere;
+    }
+
+    public BooleanBinding canRun() {
+        return canRun;
+    }
+
+    public BooleanBinding canCancel() {
+        return canCancel;
+    }
+}

@@ -1,0 +1,158 @@
+package org.parathumb.ui;
+
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.OptionalLong;
+import org.parathumb.core.batch.ImageResult;
+
+/**
+ * The counts, throughput and ETA of one run, from the results reported so far. Plain Java, fed on
+ * one thread (the FX thread in the window, the test's in tests). Throughput is measured over the
+ * last few seconds, so it follows a change of the worker count instead of averaging it away.
+ */
+final class RunProgress {
+
+    /** Completions older than this stop counting towards the current rate... */
+    static final long RATE_WINDOW_NANOS = 5_000_000_000L;
+    /** ...unless fewer than this many would be left: slow images still get a rate. */
+    static final int MIN_RATE_SAMPLES = 8;
+
+    private final int total;
+    private final long startNanos;
+    private final ArrayDeque<Long> recent = new ArrayDeque<>();
+    private long windowStartNanos;
+    private int done;
+    private int failed;
+    private int cancelled;
+    private long lastNanos;
+
+    RunProgress(int total, long startNanos) {
+        if (total < 0) {
+            throw new IllegalArgumentException("total must not be negative");
+        }
+        this.total = total;
+        this.startNanos = startNanos;
+        this.windowStartNanos = startNanos;
+        this.lastNanos = startNanos;
+    }
+
+    /** One image ended as {@code status} at {@code nowNanos}. */
+    void record(ImageResult.Status status, long nowNanos) {
+        if (finished() == total) {
+            throw new IllegalStateException("all " + total + " images are already accounted for");
+        }
+        switch (status) {
+            case DONE -> done++;
+            case FAILED -> failed++;
+            case CANCELLED -> cancelled++;
+        }
+        lastNanos = Math.max(lastNanos, nowNanos);
+        if (status != ImageResult.Status.CANCELLED) {
+            recent.addLast(nowNanos);
+        }
+    }
+
+    /** {@code count} images will never start: the run was cancelled before their turn. */
+    void skip(int count) {
+        if (count < 0 || finished() + count > total) {
+            throw new IllegalArgumentException("cannot skip " + count + " of the " + (total - finished()) + " left");
+        }
+        cancelled += count;
+    }
+
+    int total() {
+        return total;
+    }
+
+    int done() {
+        return done;
+    }
+
+    int failed() {
+        return failed;
+    }
+
+    int cancelled() {
+        return cancelled;
+    }
+
+    /** Images that ended one way or another. */
+    int finished() {
+        return done + failed + cancelled;
+    }
+
+    boolean isComplete() {
+        return finished() == total;
+    }
+
+    /** Share of the images accounted for, 0 to 1 (1 for an empty run). */
+    double fraction() {
+        return total == 0 ? 1 : (double) finished() / total;
+    }
+
+    /** Images finished (done or failed) per second, over the last few seconds. */
+    double imagesPerSecond(long nowNanos) {
+        while (recent.size() > MIN_RATE_SAMPLES && recent.peekFirst() < nowNanos - RATE_WINDOW_NANOS) {
+            windowStartNanos = recent.removeFirst();
+        }
+        long span = nowNanos - windowStartNanos;
+        return recent.isEmpty() || span <= 0 ? 0 : recent.size() / (span / 1e9);
+    }
+
+    /** Whole seconds left at the current rate; empty before the first image is finished. */
+    OptionalLong etaSeconds(long nowNanos) {
+        double rate = imagesPerSecond(nowNanos);
+        if (rate <= 0) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((long) Math.ceil((total - finished()) / rate));
+    }
+
+    /** Wall time from the start to the last result. */
+    double elapsedSeconds() {
+        return (lastNanos - startNanos) / 1e9;
+    }
+
+    /** The live status line: {@code 37/120 · 12.4 images/s · ETA 7 s · 2 failed}. */
+    String runningLine(long nowNanos) {
+        StringBuilder line = new StringBuilder();
+        line.append(finished()).append('/').append(total);
+        double rate = imagesPerSecond(nowNanos);
+        line.append(" · ").append(String.format(Locale.ROOT, "%.1f", rate)).append(" images/s");
+        OptionalLong eta = etaSeconds(nowNanos);
+        line.append(" · ETA ").append(eta.isPresent() ? duration(eta.getAsLong()) : "…");
+        if (failed > 0) {
+            line.append(" · ").append(failed).append(" failed");
+        }
+        return line.toString();
+    }
+
+    /** The line shown once the run has ended. */
+    String endLine(boolean wasCancelled) {
+        double seconds = elapsedSeconds();
+        String rate = seconds > 0 ? String.format(Locale.ROOT, "%.1f", (done + failed) / seconds) : "–";
+        String took = String.format(Locale.ROOT, "%.1f s", seconds);
+        StringBuilder line = new StringBuilder();
+        if (wasCancelled) {
+            line.append("Cancelled: ").append(done + failed).append('/').append(total).append(" finished in ").append(took);
+        } else {
+            line.append("Done: ").append(total).append(total == 1 ? " image in " : " images in ").append(took);
+        }
+        line.append(" · ").append(rate).append(" images/s");
+        if (failed > 0) {
+            line.append(" · ").append(failed).append(" failed");
+        }
+        return line.toString();
+    }
+
+    /** {@code 7 s}, {@code 2 min 05 s}, {@code 1 h 02 min}. */
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
+}

@@ -1,0 +1,83 @@
+package org.parathumb.ui;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * Keeps {@link Settings} in a {@link Preferences} node. The node is given, so tests use a node of
+ * their own and never touch the user's. Unreadable or out-of-range values fall back to defaults.
+ */
+public final class SettingsStore {
+
+    static final String OUTPUT = "outputFolder";
+    static final String SIZE = "thumbnailSize";
+    static final String BLUR = "blurRadius";
+    static final String WORKERS = "workers";
+    static final String LAST_INPUTS = "lastInputs";
+
+    private final Preferences node;
+
+    public SettingsStore(Preferences node) {
+        this.node = Objects.requireNonNull(node, "node");
+    }
+
+    /** The window's own node in the user's preferences. */
+    public static SettingsStore forUser() {
+        return new SettingsStore(Preferences.userNodeForPackage(SettingsStore.class));
+    }
+
+    /** The stored settings; the worker count is kept within {@code 1..cores}. */
+    public Settings load(int cores) {
+        Settings defaults = Settings.defaults(cores);
+        Optional<Path> output = path(node.get(OUTPUT, ""));
+        int size = clamp(node.getInt(SIZE, defaults.thumbnailSize()), Settings.MIN_SIZE, Settings.MAX_SIZE);
+        double blur = node.getDouble(BLUR, defaults.blurRadius());
+        if (!(blur >= 0 && blur <= Settings.MAX_BLUR)) {
+            blur = defaults.blurRadius();
+        }
+        int workers = clamp(node.getInt(WORKERS, cores), 1, cores);
+        List<Path> last = Arrays.stream(node.get(LAST_INPUTS, "").split("\n"))
+                .map(SettingsStore::path).flatMap(Optional::stream).toList();
+        return new Settings(output, size, blur, workers, last);
+    }
+
+    public void save(Settings settings) {
+        node.put(OUTPUT, settings.outputFolder().map(Path::toString).orElse(""));
+        node.putInt(SIZE, settings.thumbnailSize());
+        node.putDouble(BLUR, settings.blurRadius());
+        node.putInt(WORKERS, settings.workers());
+        String last = String.join("\n", settings.lastInputs().stream().map(p -> p.toAbsolutePath().toString()).toList());
+        // A preferences value holds at most 8 KB: beyond it, remember nothing rather than fail.
+        node.put(LAST_INPUTS, last.length() <= Preferences.MAX_VALUE_LENGTH ? last : "");
+    }
+
+    /** Writes the settings to the backing store now, rather than some time before exit. */
+    public void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // Nothing to tell the user at exit; the settings are simply not remembered.
+        }
+    }
+
+    private static Optional<Path> path(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}

@@ -1,0 +1,292 @@
+package org.parathumb.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.batch.WorkerPool;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless: loading, a real drag, runs, failures, cancel, and the worker slider. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final int CORES = WorkerPool.availableCores();
+
+    /** Large enough that a run on one worker lasts seconds: made once, shared by the tests that act mid-run. */
+    @TempDir
+    static Path shared;
+    private static Path slowFolder;
+
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private final MemoryPreferences preferences = new MemoryPreferences();
+    private WorkerPool pool;
+    private MainView view;
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        // One worker to begin with, so that runs are slow enough to act on while they run.
+        new SettingsStore(preferences).save(new Settings(java.util.Optional.empty(), 50, 2, 1, List.of()));
+        pool = new WorkerPool(1);
+        view = ParathumbApp.show(stage, new SettingsStore(preferences), pool, List.of(), opened::add);
+        model = view.model();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws TimeoutException {
+        robot.interact(view::close);
+        waitUntil(() -> !model.state().isActive());
+        pool.close();
+    }
+
+    @Test
+    void foldersAndFilesDroppedOnTheWindowAreLoadedWithCountAndMegapixels(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException {
+        Path folder = dir.resolve("holiday");
+        TestImages.folder(folder, 3, 200, 100);
+        Path loose = TestImages.write(dir.resolve("loose.png"), 100, 100);
+
+        robot.interact(() -> view.handleDrop(List.of(folder.toFile(), loose.toFile())));
+        waitUntil(() -> model.loadedProperty().get() != null && !model.loadingProperty().get());
+
+        assertThat(model.loadedProperty().get().count()).isEqualTo(4);
+        assertThat(robot.lookup(".summary").queryAs(Label.class).getText()).isEqualTo("4 images · 0.1 MP in 2 places");
+        assertThat(status(robot)).endsWith("ready: press Run (Ctrl+R)");
+        assertThat(model.state()).isEqualTo(RunState.IDLE);
+        assertThat(robot.lookup(".button").match((Button b) -> "Run".equals(b.getText())).queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void aDropWithoutImagesSaysSoInTheStatusLine(FxRobot robot, @TempDir Path dir) {
+        Path text = TestImages.text(dir.resolve("notes.txt"), "not a picture");
+
+        robot.interact(() -> view.handleDrop(List.of(text.toFile())));
+
+        assertThat(status(robot)).startsWith("Nothing to load");
+        assertThat(model.loadedProperty().get()).isNull();
+    }
+
+    @Test
+    void aRealDragOfFilesHighlightsTheWindowAndLoadsThemOnDrop(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException {
+        Path folder = dir.resolve("dragged");
+        TestImages.folder(folder, 2, 64, 48);
+        // TestFX cannot drag files from outside the application (TestFX#109): a label inside the
+        // window starts a real drag-and-drop gesture whose dragboard holds the folder.
+        Label source = new Label("drag me");
+        source.setMinSize(80, 80);
+        source.setOnDragDetected(e -> {
+            Dragboard board = source.startDragAndDrop(TransferMode.COPY);
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(List.<File>of(folder.toFile()));
+            board.setContent(content);
+            e.consume();
+        });
+        robot.interact(() -> ((BorderPane) view.root()).setLeft(source));
+
+        robot.drag(source).moveTo("#grid");
+        assertThat(view.isHighlighted()).isTrue();
+        robot.drop();
+        waitUntil(() -> model.loadedProperty().get() != null && !model.loadingProperty().get());
+
+        assertThat(view.isHighlighted()).isFalse();
+        assertThat(model.loadedProperty().get().inputs()).containsExactly(folder);
+        assertThat(model.loadedProperty().get().count()).isEqualTo(2);
+    }
+
+    @Test
+    void runFillsTheGridWithOneTilePerImageAndFailureTilesForBadFiles(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("mixed");
+        TestImages.folder(folder, 5, 120, 90);
+        TestImages.text(folder.resolve("broken.jpg"), "this is text, not a JPEG");
+        TestImages.text(folder.resolve("empty.png"), "");
+        load(robot, folder);
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        GridView<?> grid = robot.lookup("#grid").queryAs(GridView.class);
+        assertThat(grid.getItems()).hasSize(7);
+        assertThat(robot.lookup(".thumbnail-cell").queryAll()).hasSize(7);
+        assertThat(robot.lookup(".thumbnail-cell").match(MainWindowTest::showsFailure).queryAll()).hasSize(2);
+        assertThat(robot.lookup("#progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(status(robot)).startsWith("Done: 7 images in ").endsWith(" · 2 failed");
+        try (Stream<Path> thumbs = Files.list(folder.resolve("thumbs"))) {
+            assertThat(thumbs.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("img-01.jpg", "img-02.jpg", "img-03.jpg", "img-04.jpg", "img-05.jpg");
+        }
+
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        ListView<?> failures = robot.lookup("#failures").queryListView();
+        assertThat(failures.isVisible()).isTrue();
+        assertThat(failures.getItems()).hasSize(2);
+
+        Node made = robot.lookup(".thumbnail-cell").match((Node cell) -> !showsFailure(cell)).query();
+        Node failed = robot.lookup(".thumbnail-cell").match(MainWindowTest::showsFailure).query();
+        robot.doubleClickOn(made).doubleClickOn(failed);
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        assertThat(opened).hasSize(3);
+        assertThat(opened.get(2)).as("Ctrl+T shows the thumbnails' folder").endsWith("/mixed/thumbs/");
+        assertThat(opened.get(0)).as("a thumbnail opens itself").contains("/mixed/thumbs/img-");
+        assertThat(opened.get(1)).as("a failure opens the original").doesNotContain("/thumbs/")
+                .containsAnyOf("/mixed/broken.jpg", "/mixed/empty.png");
+    }
+
+    @Test
+    void cancelMidRunStopsTheRunAndLeavesNoPartialFile(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = slowFolder();
+        load(robot, folder);
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> !model.tiles().isEmpty());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> model.state() == RunState.CANCELLED);
+
+        assertThat(model.doneCount()).isLessThan(SLOW_IMAGES);
+        assertThat(model.cancelledCount()).isPositive();
+        assertThat(status(robot)).startsWith("Cancelled: ");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pool.activeCount() == 0);
+        try (Stream<Path> thumbs = Files.list(folder.resolve("thumbs"))) {
+            List<Path> files = thumbs.toList();
+            assertThat(files).hasSize(model.doneCount());
+            for (Path file : files) {
+                assertThat(file.getFileName().toString()).doesNotStartWith(".");
+                assertThat(ImageIO.read(file.toFile())).as("whole thumbnail %s", file).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void theSliderSpansOneToAllCoresAndMovingItMidRunResizesThePoolAtOnce(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Slider slider = robot.lookup("#workers").queryAs(Slider.class);
+        assertThat(slider.getMin()).isEqualTo(1);
+        assertThat(slider.getMax()).isEqualTo(CORES);
+        assumeTrue(CORES >= 2, "resizing needs at least two cores");
+
+        load(robot, slowFolder());
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.RUNNING && model.progressProperty().get() >= 0);
+
+        robot.clickOn(slider).type(KeyCode.HOME).type(KeyCode.RIGHT);
+
+        assertThat(model.state()).isEqualTo(RunState.RUNNING);
+        assertThat(pool.size()).isEqualTo(2);
+        assertThat(robot.lookup(".workers-label").queryAs(Label.class).getText()).isEqualTo("2 workers of " + CORES + " cores");
+        assertThat(preferences.getInt(SettingsStore.WORKERS, 0)).isEqualTo(2);
+
+        robot.type(KeyCode.LEFT);
+        assertThat(pool.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aSizeAndBlurTypedInTheSettingsAreWhatTheNextRunMakesAndAreRemembered(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("settings");
+        TestImages.folder(folder, 1, 400, 200);
+        load(robot, folder);
+        System.gc(); // the spinners must still reach the model after a collection
+
+        robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("80").type(KeyCode.TAB);
+        robot.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("0");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        assertThat(ImageIO.read(folder.resolve("thumbs/img-01.jpg").toFile()).getWidth()).isEqualTo(80);
+        assertThat(preferences.getInt(SettingsStore.SIZE, 0)).isEqualTo(80);
+        assertThat(preferences.getDouble(SettingsStore.BLUR, -1)).isEqualTo(0.0);
+    }
+
+    @Test
+    void aDropDuringARunIsQueuedAndLoadsWhenTheRunEnds(FxRobot robot, @TempDir Path dir) throws TimeoutException, IOException {
+        Path first = slowFolder();
+        Path next = dir.resolve("next");
+        TestImages.folder(next, 2, 64, 48);
+        load(robot, first);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> !model.tiles().isEmpty());
+
+        robot.interact(() -> assertThat(view.handleDrop(List.of(next.toFile()))).isEqualTo(MainViewModel.DropOutcome.QUEUED));
+
+        assertThat(model.state()).isEqualTo(RunState.RUNNING);
+        assertThat(model.loadedProperty().get().inputs()).containsExactly(first);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> model.loadedProperty().get().inputs().equals(List.of(next)) && !model.loadingProperty().get());
+        assertThat(model.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(model.tiles()).isNotEmpty(); // the cancelled run's tiles stay until the next run
+    }
+
+    private static final int SLOW_IMAGES = 40;
+
+    /** The shared slow folder, without the thumbnails an earlier test left in it. */
+    private static synchronized Path slowFolder() throws IOException {
+        if (slowFolder == null) {
+            slowFolder = shared.resolve("slow");
+            TestImages.folder(slowFolder, SLOW_IMAGES, 1600, 1200);
+        }
+        Path thumbs = slowFolder.resolve("thumbs");
+        if (Files.exists(thumbs)) {
+            try (Stream<Path> files = Files.list(thumbs)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return slowFolder;
+    }
+
+    private void load(FxRobot robot, Path folder) throws TimeoutException {
+        robot.interact(() -> view.handleDrop(List.of(folder.toFile())));
+        waitUntil(() -> model.loadedProperty().get() != null && !model.loadingProperty().get());
+    }
+
+    private static boolean showsFailure(Node cell) {
+        return cell.getPseudoClassStates().contains(PseudoClass.getPseudoClass("failed"));
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#status").queryAs(Label.class).getText();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,103 @@
+package org.parathumb.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.parathumb.core.batch.ImageResult.Status;
+
+class RunProgressTest {
+
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void theStatusLineShowsCountRateEtaAndFailures() {
+        RunProgress progress = new RunProgress(120, 0);
+        for (int i = 1; i <= 37; i++) {
+            progress.record(i <= 2 ? Status.FAILED : Status.DONE, i * 100 * MS);
+        }
+
+        assertThat(progress.runningLine(3700 * MS)).isEqualTo("37/120 · 10.0 images/s · ETA 9 s · 2 failed");
+    }
+
+    @Test
+    void noFailuresMeansNoFailurePart() {
+        RunProgress progress = new RunProgress(4, 0);
+        progress.record(Status.DONE, 500 * MS);
+
+        assertThat(progress.runningLine(1000 * MS)).isEqualTo("1/4 · 1.0 images/s · ETA 3 s");
+    }
+
+    @Test
+    void beforeTheFirstImageThereIsNoEta() {
+        RunProgress progress = new RunProgress(10, 0);
+
+        assertThat(progress.etaSeconds(2000 * MS)).isEmpty();
+        assertThat(progress.runningLine(2000 * MS)).isEqualTo("0/10 · 0.0 images/s · ETA …");
+    }
+
+    @Test
+    void theRateFollowsAChangeOfPaceInsteadOfAveragingItAway() {
+        RunProgress progress = new RunProgress(100, 0);
+        long t = 0;
+        for (int i = 0; i < 20; i++) { // one a second for 20 s...
+            t += 1000 * MS;
+            progress.record(Status.DONE, t);
+        }
+        for (int i = 0; i < 40; i++) { // ...then ten a second for 4 s
+            t += 100 * MS;
+            progress.record(Status.DONE, t);
+        }
+
+        double overall = 60 / (t / 1e9);
+        assertThat(overall).isLessThan(2.6);
+        assertThat(progress.imagesPerSecond(t)).isGreaterThan(6);
+    }
+
+    @Test
+    void skippedImagesCompleteTheRunAsCancelled() {
+        RunProgress progress = new RunProgress(5, 0);
+        progress.record(Status.DONE, 10 * MS);
+        progress.record(Status.CANCELLED, 20 * MS);
+        progress.skip(3);
+
+        assertThat(progress.isComplete()).isTrue();
+        assertThat(progress.cancelled()).isEqualTo(4);
+        assertThat(progress.fraction()).isEqualTo(1.0);
+        assertThat(progress.endLine(true)).startsWith("Cancelled: 1/5 finished in 0.0 s");
+    }
+
+    @Test
+    void nothingIsCountedTwice() {
+        RunProgress progress = new RunProgress(2, 0);
+        progress.record(Status.DONE, 1);
+        progress.skip(1);
+
+        assertThatThrownBy(() -> progress.record(Status.DONE, 2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> progress.skip(1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theEndLineSaysHowManyHowFastAndHowManyFailed() {
+        RunProgress progress = new RunProgress(3, 0);
+        progress.record(Status.DONE, 500 * MS);
+        progress.record(Status.FAILED, 1000 * MS);
+        progress.record(Status.DONE, 1500 * MS);
+
+        assertThat(progress.endLine(false)).isEqualTo("Done: 3 images in 1.5 s · 2.0 images/s · 1 failed");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0, 0 s",
+        "7, 7 s",
+        "59, 59 s",
+        "60, 1 min 00 s",
+        "125, 2 min 05 s",
+        "3725, 1 h 02 min"})
+    void durationsReadNaturally(long seconds, String text) {
+        assertThat(RunProgress.duration(seconds)).isEqualTo(text);
+    }
+}
