@@ -151,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
                     new ScanRequest(List.of(folder), Optional.empty(), recursive, thumbnail.format));
             if (jobs.isEmpty()) {
                 throw new ParathumbCommand.UsageException(
-                        "no images found in " + folder + " (looked for .jpg, .jpeg and .png files)");
+                        "no images found in " + folder + " (looked for " + SourceScanner.imageExtensions() + ")");
             }
             return jobs;
         } catch (NoSuchFileException e) {

@@ -15,12 +15,19 @@ import org.parathumb.core.batch.WorkerPool;
 final class LiveRun {
 
     private final WorkerPool pool;
+    private final ImageProcessor processor;
     private final List<ImageTask> tasks;
     private final Queue<Tile> finished = new ConcurrentLinkedQueue<>();
 
     LiveRun(List<ImageJob> jobs, ImageProcessor processor, WorkerPool pool) {
         this.pool = pool;
+        this.processor = processor;
         this.tasks = jobs.stream().map(job -> new ImageTask(job, processor, finished)).toList();
+    }
+
+    /** Jobs of this run waiting for memory before they decode. */
+    int waitingForMemory() {
+        return processor.memoryBudget().waitingJobs();
     }
 
     int size() {

@@ -19,11 +19,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -45,6 +47,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.GridView;
 import org.parathumb.core.batch.ImageJob;
@@ -52,6 +55,7 @@ import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
+import org.parathumb.ui.bench.TimelineView;
 import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 
@@ -76,6 +80,7 @@ public final class MainView {
     static final KeyCombination BENCHMARK = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination FAILURES = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination SHOW_THUMBNAILS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SHOW_TIMELINE = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
 
     private final MainViewModel model;
     private final WorkerPool pool;
@@ -105,6 +110,8 @@ public final class MainView {
     private final Button openButton = new Button("Open folder…");
     private final Button outputButton = new Button();
     private final Hyperlink showThumbnails = new Hyperlink("Show thumbnails");
+    private final Hyperlink showTimeline = new Hyperlink("Timeline");
+    private final CheckBox sweep = new CheckBox("Sweep");
     private final List<Spinner<?>> spinners = new java.util.ArrayList<>();
 
     private final AnimationTimer frames = new AnimationTimer() {
@@ -268,6 +275,28 @@ public final class MainView {
                 .ifPresent(folder -> opener.accept(folder.toUri().toString()));
     }
 
+    /** Opens the timeline of the last run: one lane per worker thread, one bar per image. */
+    private void showTimeline() {
+        if (model.state().isActive()) {
+            return;
+        }
+        List<ImageResult> results = model.tiles().stream().map(Tile::result).toList();
+        if (results.isEmpty()) {
+            return;
+        }
+        TimelineView timeline = new TimelineView();
+        timeline.show(results, "Last run: " + results.size() + " images, " + model.workersProperty().get()
+                + " of " + model.cores() + " workers");
+        timeline.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(timeline);
+        scroll.setFitToWidth(true);
+        Stage stage = new Stage();
+        stage.initOwner(window());
+        stage.setTitle("Parathumb timeline");
+        stage.setScene(new Scene(scroll, 1100, 420));
+        stage.show();
+    }
+
     private void openTile(Tile tile) {
         ImageResult result = tile.result();
         Path file = result.isDone() ? result.job().target() : result.job().source();
@@ -315,6 +344,7 @@ public final class MainView {
     private void pump() {
         if (live != null) {
             model.accept(live.drain(), System.nanoTime());
+            model.waitingForMemory(live.waitingForMemory(), System.nanoTime());
         }
         model.tick(System.nanoTime());
         if (!model.state().isActive()) {
@@ -402,6 +432,10 @@ public final class MainView {
         benchmarkButton.setOnAction(e -> benchmark());
         benchmarkButton.setTooltip(new Tooltip("Time the loaded images with 1 to all workers (Ctrl+B)"));
         benchmarkButton.disableProperty().bind(onBenchmark.isNull().or(model.canRun().not()));
+        sweep.selectedProperty().bindBidirectional(model.sweepProperty());
+        sweep.setTooltip(new Tooltip("Benchmark every worker count from 1 to " + model.cores()
+                + ", not only the slider's, and fit Amdahl's law over them"));
+        sweep.disableProperty().bind(benchmarkButton.disabledProperty());
 
         failuresToggle.textProperty().bind(Bindings.createStringBinding(
                 () -> "Failures (" + model.failures().size() + ")", model.failures()));
@@ -412,10 +446,10 @@ public final class MainView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, openButton, new Separator(Orientation.VERTICAL), runButton, cancelButton,
                 new Separator(Orientation.VERTICAL), workersCaption, workers, workersText,
-                new Separator(Orientation.VERTICAL), benchmarkButton, spacer, failuresToggle);
+                new Separator(Orientation.VERTICAL), benchmarkButton, sweep, spacer, failuresToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
-        keepWhole(openButton, runButton, cancelButton, workersCaption, benchmarkButton, failuresToggle);
+        keepWhole(openButton, runButton, cancelButton, workersCaption, benchmarkButton, sweep, failuresToggle);
         workers.setMinWidth(80);
         return bar;
     }
@@ -577,7 +611,7 @@ public final class MainView {
             return "Drop folders or images anywhere on this window,\nor open a folder with Ctrl+O";
         }
         if (images.count() == 0) {
-            return "No .jpg or .png images in " + images.source() + ".\nDrop another folder, or open one with Ctrl+O";
+            return "No images in " + images.source() + " (looked for " + SourceScanner.imageExtensions() + ").\nDrop another folder, or open one with Ctrl+O";
         }
         return images.count() + (images.count() == 1 ? " image" : " images")
                 + " ready.\nPress Run (Ctrl+R) to watch their thumbnails arrive.";
@@ -668,7 +702,12 @@ public final class MainView {
                 () -> !model.state().isActive() && model.tiles().stream().anyMatch(t -> t.result().isDone()),
                 model.stateProperty(), model.tiles()));
         showThumbnails.managedProperty().bind(showThumbnails.visibleProperty());
-        HBox bar = new HBox(12, status, showThumbnails, progress);
+        showTimeline.setId("show-timeline");
+        showTimeline.setTooltip(new Tooltip("One lane per worker, one bar per image with its stages: where the time went (Ctrl+I)"));
+        showTimeline.setOnAction(e -> showTimeline());
+        showTimeline.visibleProperty().bind(showThumbnails.visibleProperty());
+        showTimeline.managedProperty().bind(showTimeline.visibleProperty());
+        HBox bar = new HBox(12, status, showTimeline, showThumbnails, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -685,6 +724,7 @@ public final class MainView {
         scene.getAccelerators().put(CANCEL, this::cancel);
         scene.getAccelerators().put(BENCHMARK, this::benchmark);
         scene.getAccelerators().put(SHOW_THUMBNAILS, this::showThumbnails);
+        scene.getAccelerators().put(SHOW_TIMELINE, this::showTimeline);
         scene.getAccelerators().put(FAILURES, () -> failuresToggle.setSelected(!failuresToggle.isSelected()));
     }
 

@@ -25,6 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ScanRequest;
+import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.image.OutputFormat;
 import org.parathumb.core.image.ThumbnailSpec;
 
@@ -55,6 +56,8 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final javafx.beans.property.BooleanProperty busyElsewhere =
             new javafx.beans.property.SimpleBooleanProperty(this, "busyElsewhere");
+    private final javafx.beans.property.BooleanProperty sweep =
+            new javafx.beans.property.SimpleBooleanProperty(this, "sweep");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
@@ -106,7 +109,7 @@ public final class MainViewModel {
      */
     public DropOutcome offer(List<Path> usable) {
         if (usable.isEmpty()) {
-            status.set("Nothing to load: no folders with .jpg or .png images, and no such images, in that drop");
+            status.set("Nothing to load: no images (" + SourceScanner.imageExtensions() + ") in that drop");
             return DropOutcome.NOTHING_USABLE;
         }
         if (state.get().isActive()) {
@@ -134,7 +137,7 @@ public final class MainViewModel {
         loading.set(false);
         loaded.set(images);
         if (images.count() == 0) {
-            status.set("No images in " + images.source() + " (looked for .jpg, .jpeg and .png files)");
+            status.set("No images in " + images.source() + " (looked for " + SourceScanner.imageExtensions() + ")");
             return;
         }
         lastInputs = images.inputs();
@@ -211,6 +214,18 @@ public final class MainViewModel {
         if (!finishIfComplete()) {
             refreshStatus(nowNanos, false);
         }
+    }
+
+    /**
+     * How many of this run's jobs wait for memory before they decode, read once per frame: shown
+     * in the status line, so a user sees why fewer images run at once than there are workers.
+     */
+    public void waitingForMemory(int count, long nowNanos) {
+        if (state.get() != RunState.RUNNING || run == null) {
+            return;
+        }
+        run.waitingForMemory(count);
+        refreshStatus(nowNanos, false);
     }
 
     /** Once per frame: keeps the rate and ETA current while nothing finishes. */
@@ -378,6 +393,11 @@ public final class MainViewModel {
      * True while other work (the benchmark) has the worker pool: Run and Benchmark are disabled.
      * Whoever starts that work sets it, and clears it when the work ends.
      */
+    /** Whether the Benchmark button measures every worker count from 1 to the cores, or only the slider's. */
+    public javafx.beans.property.BooleanProperty sweepProperty() {
+        return sweep;
+    }
+
     public javafx.beans.property.BooleanProperty busyElsewhereProperty() {
         return busyElsewhere;
     }

@@ -29,6 +29,7 @@ public final class ParathumbApp extends Application {
     private WorkerPool pool;
     private SettingsStore store;
     private MainView view;
+    private BenchmarkLauncher benchmarks;
 
     /** Opens the window; {@code args} may name folders or images to load at start. */
     public static void launchWindow(String[] args) {
@@ -48,6 +49,8 @@ public final class ParathumbApp extends Application {
             inputs = List.of(BUNDLED_IMAGES); // java -jar target/parathumb.jar from the project folder
         }
         view = show(stage, store, pool, inputs, getHostServices()::showDocument);
+        benchmarks = new BenchmarkLauncher(pool, () -> stage);
+        view.onBenchmarkProperty().set(benchmarks);
     }
 
     /**
@@ -84,6 +87,9 @@ public final class ParathumbApp extends Application {
 
     @Override
     public void stop() {
+        if (benchmarks != null) {
+            benchmarks.close();
+        }
         if (view != null) {
             view.close();
             store.save(view.model().settings());

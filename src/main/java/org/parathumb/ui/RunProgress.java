@@ -25,6 +25,7 @@ final class RunProgress {
     private int failed;
     private int cancelled;
     private long lastNanos;
+    private int waitingForMemory;
 
     RunProgress(int total, long startNanos) {
         if (total < 0) {
@@ -50,6 +51,14 @@ final class RunProgress {
         if (status != ImageResult.Status.CANCELLED) {
             recent.addLast(nowNanos);
         }
+    }
+
+    /** {@code count} jobs are waiting for memory before they decode (the core's memory budget). */
+    void waitingForMemory(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a count of waiting jobs cannot be negative: " + count);
+        }
+        waitingForMemory = count;
     }
 
     /** {@code count} images will never start: the run was cancelled before their turn. */
@@ -124,6 +133,9 @@ final class RunProgress {
         if (failed > 0) {
             line.append(" · ").append(failed).append(" failed");
         }
+        if (waitingForMemory > 0) {
+            line.append(" · ").append(waitingForMemory).append(" waiting for memory");
+        }
         return line.toString();
     }
 
@@ -141,6 +153,9 @@ final class RunProgress {
         line.append(" · ").append(rate).append(" images/s");
         if (failed > 0) {
             line.append(" · ").append(failed).append(" failed");
+        }
+        if (waitingForMemory > 0) {
+            line.append(" · ").append(waitingForMemory).append(" waiting for memory");
         }
         return line.toString();
     }

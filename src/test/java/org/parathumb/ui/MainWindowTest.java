@@ -281,6 +281,38 @@ class MainWindowTest {
         return cell.getPseudoClassStates().contains(PseudoClass.getPseudoClass("failed"));
     }
 
+    @Test
+    void benchmarkButtonMeasuresTheLoadedImagesInItsOwnWindowAndWritesNothingBesideThem(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("bench");
+        TestImages.folder(folder, 3, 160, 120);
+        robot.interact(() -> view.handleDrop(List.of(folder.toFile())));
+        waitUntil(() -> model.loadedProperty().get() != null && !model.loadingProperty().get());
+        BenchmarkLauncher launcher = new BenchmarkLauncher(pool, () -> view.root().getScene().getWindow());
+        Button run = robot.lookup(".button").match((Button b) -> "Run".equals(b.getText())).queryButton();
+        List<String> seen = new CopyOnWriteArrayList<>(); // the benchmark may end before a test could look
+        robot.interact(() -> {
+            view.onBenchmarkProperty().set(launcher);
+            model.busyElsewhereProperty().addListener((obs, was, busy) ->
+                    seen.add((busy ? "busy" : "free") + (run.isDisabled() ? ", run disabled" : ", run enabled")));
+        });
+
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seen.size() >= 2 && !model.busyElsewhereProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(seen).containsExactly("busy, run disabled", "free, run enabled");
+
+        org.parathumb.ui.bench.BenchmarkView bench = robot.lookup(".benchmark-view").queryAs(org.parathumb.ui.bench.BenchmarkView.class);
+        assertThat(bench.model().getReport()).isNotNull();
+        assertThat(bench.model().getReport().results()).hasSize(2); // the sequential loop and the slider's count
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left).as("a benchmark writes nothing beside the images").hasSize(3);
+        }
+        assertThat(pool.size()).isEqualTo(model.workersProperty().get());
+        robot.interact(launcher::close);
+    }
+
     private static String status(FxRobot robot) {
         return robot.lookup("#status").queryAs(Label.class).getText();
     }

@@ -31,6 +31,17 @@ class RunProgressTest {
     }
 
     @Test
+    void jobsWaitingForMemoryAreNamedUntilTheyStart() {
+        RunProgress progress = new RunProgress(4, 0);
+        progress.record(Status.DONE, 500 * MS);
+
+        progress.waitingForMemory(3);
+        assertThat(progress.runningLine(1000 * MS)).isEqualTo("1/4 · 1.0 images/s · ETA 3 s · 3 waiting for memory");
+        progress.waitingForMemory(0);
+        assertThat(progress.runningLine(1000 * MS)).isEqualTo("1/4 · 1.0 images/s · ETA 3 s");
+    }
+
+    @Test
     void beforeTheFirstImageThereIsNoEta() {
         RunProgress progress = new RunProgress(10, 0);
 

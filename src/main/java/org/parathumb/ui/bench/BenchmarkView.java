@@ -107,7 +107,10 @@ public final class BenchmarkView extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Parathumb benchmark");
-        stage.setScene(new Scene(new BenchmarkView(model), 1400, 960));
+        // 1400x960 where the screen allows, never larger than it (a laptop, or a headless 1280x800).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(new BenchmarkView(model),
+                Math.min(1400, screen.getWidth() - 40), Math.min(960, screen.getHeight() - 40)));
         stage.setOnHidden(e -> model.cancel());
         stage.show();
         return stage;
