@@ -105,7 +105,7 @@ public final class ImageProcessor {
             CancelledException.checkInterrupt();
             ImageFormat format = outputFormat(job, thumbnail.sourceFormat());
             long encodeStart = System.nanoTime();
-            temp = Files.createTempFile(job.target().getParent(), TEMP_PREFIX, ".tmp");
+            temp = newTempFile(job.target().getParent());
             try (OutputStream out = opener.open(temp)) {
                 pipeline.write(thumbnail, format, out);
             }
@@ -188,6 +188,23 @@ public final class ImageProcessor {
     private ImageFormat outputFormat(ImageJob job, ImageFormat content) {
         return ImageFormat.fromFileName(job.target()).filter(ImageFormat::isWritable)
                 .orElseGet(() -> spec.format().resolve(content));
+    }
+
+    /**
+     * A new, empty, hidden temporary file in {@code folder}. Unlike {@code Files.createTempFile},
+     * whose files are private to their owner (rw-------), it takes the permissions of any file the
+     * user creates (the umask), which the thumbnail keeps once moved into place.
+     */
+    static Path newTempFile(Path folder) throws IOException {
+        while (true) {
+            Path temp = folder.resolve(TEMP_PREFIX + Long.toUnsignedString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // Another worker drew the same name: draw again.
+            }
+        }
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -1,6 +1,7 @@
 package org.parathumb.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,20 @@ class ImageProcessorTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void thumbnailsGetTheSamePermissionsAsAnyFileTheUserCreates(@TempDir Path dir) throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path source = TestImages.write(dir.resolve("a.png"), 200, 100);
+        Path target = dir.resolve("a.thumb.png");
+        Path plain = Files.createFile(dir.resolve("plain"));
+
+        ImageResult result = new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT)
+                .process(new ImageJob(source, target));
+
+        assertThat(result.isDone()).isTrue();
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 
     @Test
     void aGoodImageGivesADoneResultAndAWholeThumbnail() throws IOException {
