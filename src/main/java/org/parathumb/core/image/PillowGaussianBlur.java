@@ -73,7 +73,27 @@ public final class PillowGaussianBlur implements ImageFilter {
             }
             return;
         }
-        new Run(src, dst, source.getWidth(), source.getHeight(), layout.channels(), scratch).blur();
+        int width = source.getWidth();
+        int height = source.getHeight();
+        int channels = layout.channels();
+        if (BlurStream.supports(box)) {
+            BlurStream stream = new BlurStream(box, width, height, channels, scratch, BlurStream.into(dst));
+            int n = width * channels;
+            for (int y = 0; y < height; y++) {
+                stream.push(src, y * n);
+            }
+            return;
+        }
+        blurByRunningSums(src, dst, width, height, channels, scratch);
+    }
+
+    /**
+     * The reference loops: Pillow's running sums over padded int rows, vertical passes over rings
+     * of rows. Used for boxes too wide to stream ({@link BlurStream#supports}), and by tests as the
+     * reference the streamed blur must equal.
+     */
+    void blurByRunningSums(byte[] src, byte[] dst, int width, int height, int channels, Scratch scratch) {
+        new Run(src, dst, width, height, channels, scratch).blur();
     }
 
     /** The state of one blur: the padded row buffers and, per vertical pass, its ring of input rows. */
