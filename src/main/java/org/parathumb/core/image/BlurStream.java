@@ -48,6 +48,15 @@ final class BlurStream {
          * valid only during the call.
          */
         void accept(int y, int[] row, BlurStream stream);
+
+        /**
+         * An array the stream should add blurred row {@code y} into (in lane layout, at least
+         * {@code length} long) before calling {@link #accept} with that array, or null to be
+         * given the row itself. Saves a pass over each row for sinks that only sum rows.
+         */
+        default int[] sumsFor(int y, int length) {
+            return null;
+        }
     }
 
     private final int width;
@@ -71,6 +80,7 @@ final class BlurStream {
     /** Out-of-image positions and the in-image position each copies (fixTo[i] = row[fixFrom[i]]). */
     private final int[] fixTo;
     private final int[] fixFrom;
+    private final byte[] sourceRow;
     private final int[] rowA;
     private final int[] rowB;
     private final int[] out;
@@ -128,6 +138,7 @@ final class BlurStream {
                 f++;
             }
         }
+        this.sourceRow = new byte[n];
         this.rowA = scratch.ints(SLOT_ROW_A, length);
         this.rowB = scratch.ints(SLOT_ROW_B, length);
         this.out = scratch.ints(SLOT_OUT, length);
@@ -216,11 +227,17 @@ final class BlurStream {
         }
     }
 
-    /** Gathers a byte row into lane layout, halos and edges included. */
+    /**
+     * Gathers a byte row into lane layout, halos and edges included. The row is first copied
+     * into a small buffer: the gather reads 16 places of the row at once, which is twice as slow
+     * from a 36 MB image as from a copy in L1 (one sequential copy the prefetcher handles well).
+     */
     private void load(byte[] src, int offset, int[] row) {
+        byte[] copy = sourceRow;
+        System.arraycopy(src, offset, copy, 0, n);
         int[] map = gather;
         for (int k = 0; k < map.length; k++) {
-            row[k] = src[offset + map[k]] & 0xFF;
+            row[k] = copy[map[k]] & 0xFF;
         }
     }
 
@@ -305,7 +322,14 @@ final class BlurStream {
     /** Row {@code y} of {@code level} from the ring of the level below; level 3 goes to the sink. */
     private void vertical(int level, int y) {
         int[][] in = rings[level - 1];
-        int[] dst = level == ExtendedBox.PASSES ? out : rings[level][y % ringRows];
+        boolean last = level == ExtendedBox.PASSES;
+        int[] sums = last ? sink.sumsFor(y, length) : null;
+        if (sums != null && r == 1) {
+            fiveRowsAddedInto(in, y, sums);
+            sink.accept(y, sums, this);
+            return;
+        }
+        int[] dst = last ? out : rings[level][y % ringRows];
         int w1 = ww;
         int w2 = fw;
         int half = ExtendedBox.HALF;
@@ -335,8 +359,28 @@ final class BlurStream {
                 dst[k] >>>= 24;
             }
         }
-        if (level == ExtendedBox.PASSES) {
+        if (sums != null) {
+            for (int k = 0; k < len; k++) {
+                sums[k] += dst[k];
+            }
+            sink.accept(y, sums, this);
+        } else if (last) {
             sink.accept(y, dst, this);
+        }
+    }
+
+    /** The last radius-1 column pass for row {@code y}, added into {@code sums}. */
+    private void fiveRowsAddedInto(int[][] in, int y, int[] sums) {
+        int[] m2 = in[clampRow(y - 2) % ringRows];
+        int[] m1 = in[clampRow(y - 1) % ringRows];
+        int[] z = in[y % ringRows];
+        int[] p1 = in[clampRow(y + 1) % ringRows];
+        int[] p2 = in[clampRow(y + 2) % ringRows];
+        int w1 = ww;
+        int w2 = fw;
+        int half = ExtendedBox.HALF;
+        for (int k = 0; k < length; k++) {
+            sums[k] += (w1 * (m1[k] + z[k] + p1[k]) + w2 * (m2[k] + p2[k]) + half) >>> 24;
         }
     }
 

@@ -1,8 +1,8 @@
 package org.parathumb.core.image;
 
 /**
- * {@link BoxReduce} fed row by row by a {@link BlurStream}: each blurred row is added into
- * per-column sums (in the stream's lane layout, so the add is one vectorised loop), and once a
+ * {@link BoxReduce} fed row by row by a {@link BlurStream}: the stream's last pass adds each
+ * blurred row into per-column sums (in its lane layout, in the same vectorised loop), and once a
  * block row is complete its column sums are gathered into blocks and rounded as Pillow's
  * Reduce.c does. The blurred rows are never stored: only the reduced image is.
  */
@@ -46,20 +46,20 @@ final class ReducingSink implements BlurStream.RowSink {
         return (height + factorY - 1) / factorY;
     }
 
+    /** The column sums of the current block row, zeroed when row {@code y} starts a new one. */
     @Override
-    public void accept(int y, int[] row, BlurStream stream) {
-        int length = row.length;
+    public int[] sumsFor(int y, int length) {
         if (columnSums == null || columnSums.length != length) {
             columnSums = new int[length];
+        } else if (y % factorY == 0) {
+            java.util.Arrays.fill(columnSums, 0);
         }
-        int[] sums = columnSums;
-        if (y % factorY == 0) {
-            System.arraycopy(row, 0, sums, 0, length);
-        } else {
-            for (int k = 0; k < length; k++) {
-                sums[k] += row[k];
-            }
-        }
+        return columnSums;
+    }
+
+    /** Row {@code y} was added into the column sums; emits the block row it completes, if any. */
+    @Override
+    public void accept(int y, int[] sums, BlurStream stream) {
         if (y % factorY == factorY - 1 || y == height - 1) {
             emit(y / factorY, y % factorY + 1, stream);
         }
@@ -69,6 +69,9 @@ final class ReducingSink implements BlurStream.RowSink {
     private void emit(int oy, int rows, BlurStream stream) {
         int c = channels;
         int[] sums = columnSums;
+        if (sums == null) {
+            throw new IllegalStateException("no row was added");
+        }
         int[] blocks = blockSums;
         java.util.Arrays.fill(blocks, 0);
         for (int x = 0, block = 0, inBlock = 0; x < width; x++) {
