@@ -10,7 +10,10 @@ import java.awt.image.BufferedImage;
  * <p>The image streams through once: each source row gets its three horizontal passes while it
  * is in cache, and the vertical passes run row by row over small rings of rows (the few rows
  * each pass needs), so no full-size intermediate image exists. Output row {@code y} is written
- * only after source row {@code y} was read, which lets {@link #blurInto} work in place.
+ * only after source row {@code y} was read, which lets {@link #blurInto} work in place. Boxes up
+ * to {@link BlurStream#MAX_RADIUS} (Gaussian radius 2 and its neighbours) go through
+ * {@link BlurStream}, whose lane layout lets HotSpot vectorise every pass; wider ones use the
+ * running-sum loops here, which also serve as the reference the stream is tested against.
  */
 public final class PillowGaussianBlur implements ImageFilter {
 
