@@ -84,7 +84,7 @@ public final class BoxReduce implements ImageFilter {
         }
     }
 
-    private static int mean(int sum, int amend, long multiplier) {
+    static int mean(int sum, int amend, long multiplier) {
         return (int) ((((sum + amend) & 0xFFFFFFFFL) * multiplier & 0xFFFFFFFFL) >>> 24);
     }
 

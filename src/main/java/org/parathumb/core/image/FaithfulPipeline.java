@@ -32,14 +32,63 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         DecodedImage decoded = decoder.decode(source, buffers);
         BufferedImage image = decoded.image();
         long decodedAt = System.nanoTime();
-        if (spec.blurRadius() > 0) {
-            new PillowGaussianBlur(spec.blurRadius()).blurInto(image, image, buffers);
+        Optional<Reduction> streamed = spec.blurRadius() > 0 ? Reduction.of(image, spec) : Optional.empty();
+        BufferedImage thumbnail;
+        long blurredAt;
+        if (streamed.isPresent()) {
+            BufferedImage reduced = streamed.get().blurAndReduce(image, spec, buffers);
+            blurredAt = System.nanoTime();
+            thumbnail = streamed.get().resize(reduced);
+        } else {
+            if (spec.blurRadius() > 0) {
+                new PillowGaussianBlur(spec.blurRadius()).blurInto(image, image, buffers);
+            }
+            blurredAt = System.nanoTime();
+            thumbnail = thumbnail(image, spec);
         }
-        long blurredAt = System.nanoTime();
-        BufferedImage thumbnail = thumbnail(image, spec);
         long resizedAt = System.nanoTime();
         return new Thumbnail(thumbnail, decoded.format(), image.getWidth(), image.getHeight(),
                 decodedAt - start, blurredAt - decodedAt, resizedAt - blurredAt);
+    }
+
+    /**
+     * The common case, streamed: an opaque image whose thumbnail starts with an integer reduce,
+     * blurred with a narrow box. The blur's rows go straight into the reduce's sums, so the
+     * full-size blurred image is never written: the blur stage's time includes the reduce.
+     */
+    private record Reduction(int width, int height, int factorX, int factorY, ThumbnailSize size) {
+
+        static Optional<Reduction> of(BufferedImage image, ThumbnailSpec spec) {
+            PixelLayout layout = PixelLayout.of(image).orElseThrow();
+            ExtendedBox box = ExtendedBox.forGaussianRadius(spec.blurRadius());
+            if (layout.hasAlpha() || box.isIdentity() || !BlurStream.supports(box)) {
+                return Optional.empty();
+            }
+            int width = image.getWidth();
+            int height = image.getHeight();
+            return ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight())
+                    .map(size -> new Reduction(width, height, PillowThumbnail.reduceFactor(width, size.width()),
+                            PillowThumbnail.reduceFactor(height, size.height()), size))
+                    .filter(reduction -> reduction.factorX() > 1 || reduction.factorY() > 1);
+        }
+
+        BufferedImage blurAndReduce(BufferedImage image, ThumbnailSpec spec, Scratch buffers) {
+            PixelLayout layout = PixelLayout.of(image).orElseThrow();
+            int channels = layout.channels();
+            ReducingSink sink = new ReducingSink(width, height, channels, factorX, factorY);
+            BlurStream stream = new BlurStream(ExtendedBox.forGaussianRadius(spec.blurRadius()),
+                    width, height, channels, buffers, sink);
+            byte[] samples = PixelLayout.samples(image);
+            int n = width * channels;
+            for (int y = 0; y < height; y++) {
+                stream.push(samples, y * n);
+            }
+            return layout.wrap(sink.samples(), sink.outWidth(), sink.outHeight());
+        }
+
+        BufferedImage resize(BufferedImage reduced) {
+            return PillowThumbnail.resizeReduced(reduced, width, height, factorX, factorY, size);
+        }
     }
 
     /** Pillow's thumbnail of an image this pipeline owns (it may premultiply it in place). */

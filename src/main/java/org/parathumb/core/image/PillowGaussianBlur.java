@@ -10,7 +10,10 @@ import java.awt.image.BufferedImage;
  * <p>The image streams through once: each source row gets its three horizontal passes while it
  * is in cache, and the vertical passes run row by row over small rings of rows (the few rows
  * each pass needs), so no full-size intermediate image exists. Output row {@code y} is written
- * only after source row {@code y} was read, which lets {@link #blurInto} work in place.
+ * only after source row {@code y} was read, which lets {@link #blurInto} work in place. Boxes up
+ * to {@link BlurStream#MAX_RADIUS} (Gaussian radius 2 and its neighbours) go through
+ * {@link BlurStream}, whose lane layout lets HotSpot vectorise every pass; wider ones use the
+ * running-sum loops here, which also serve as the reference the stream is tested against.
  */
 public final class PillowGaussianBlur implements ImageFilter {
 
@@ -73,7 +76,27 @@ public final class PillowGaussianBlur implements ImageFilter {
             }
             return;
         }
-        new Run(src, dst, source.getWidth(), source.getHeight(), layout.channels(), scratch).blur();
+        int width = source.getWidth();
+        int height = source.getHeight();
+        int channels = layout.channels();
+        if (BlurStream.supports(box)) {
+            BlurStream stream = new BlurStream(box, width, height, channels, scratch, BlurStream.into(dst));
+            int n = width * channels;
+            for (int y = 0; y < height; y++) {
+                stream.push(src, y * n);
+            }
+            return;
+        }
+        blurByRunningSums(src, dst, width, height, channels, scratch);
+    }
+
+    /**
+     * The reference loops: Pillow's running sums over padded int rows, vertical passes over rings
+     * of rows. Used for boxes too wide to stream ({@link BlurStream#supports}), and by tests as the
+     * reference the streamed blur must equal.
+     */
+    void blurByRunningSums(byte[] src, byte[] dst, int width, int height, int channels, Scratch scratch) {
+        new Run(src, dst, width, height, channels, scratch).blur();
     }
 
     /** The state of one blur: the padded row buffers and, per vertical pass, its ring of input rows. */

@@ -58,6 +58,16 @@ public final class PillowThumbnail implements ImageFilter {
             return new BicubicResize(size.width(), size.height()).apply(source);
         }
         BufferedImage reduced = new BoxReduce(factorX, factorY).apply(source);
+        return resizeReduced(reduced, width, height, factorX, factorY, size);
+    }
+
+    /**
+     * The bicubic step after a {@link BoxReduce} by {@code factorX x factorY} of a
+     * {@code width x height} image: Pillow resizes the reduced image's box {@code (0, 0, width /
+     * factorX, height / factorY)}, in floats, to the target size.
+     */
+    static BufferedImage resizeReduced(BufferedImage reduced, int width, int height,
+                                       int factorX, int factorY, ThumbnailSize size) {
         return new BicubicResize(size.width(), size.height(),
                 0f, 0f, (float) ((double) width / factorX), (float) ((double) height / factorY)).apply(reduced);
     }

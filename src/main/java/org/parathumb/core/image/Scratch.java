@@ -9,9 +9,8 @@ package org.parathumb.core.image;
 public final class Scratch {
 
     private static final int SLACK = 1 << 16;
-    private static final int INT_SLOTS = 4;
 
-    private final int[][] ints = new int[INT_SLOTS][];
+    private int[][] ints = new int[4][];
     private byte[] bytes;
 
     /** A byte buffer of at least {@code size} bytes; its contents are undefined. */
@@ -25,6 +24,9 @@ public final class Scratch {
 
     /** An int buffer of at least {@code size} ints in {@code slot}; its contents are undefined. */
     int[] ints(int slot, int size) {
+        if (slot >= ints.length) {
+            ints = java.util.Arrays.copyOf(ints, Math.max(slot + 1, 2 * ints.length));
+        }
         int[] buffer = ints[slot];
         if (!fits(buffer == null ? -1 : buffer.length, size)) {
             ints[slot] = null;

@@ -1,0 +1,72 @@
+package org.parathumb.core.image;
+
+import java.awt.image.BufferedImage;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Pillow's GaussianBlur(2) on a decoded 12 MP photo: the streamed lane-layout kernel (what the
+ * faithful pipeline runs), the same with the reduce fed row by row (the pipeline's blur stage),
+ * and the running-sum reference loops it replaced. Run: see README, "Benchmarks".
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class BlurBenchmark {
+
+    @Param({"RGB", "GRAY"})
+    public PixelLayout layout;
+
+    private BufferedImage source;
+    private byte[] target;
+    private final Scratch scratch = new Scratch();
+    private final PillowGaussianBlur blur = new PillowGaussianBlur(2);
+
+    @Setup
+    public void setUp() {
+        source = BenchmarkImages.decoded(layout);
+        target = new byte[PixelLayout.samples(source).length];
+    }
+
+    @Benchmark
+    public byte[] streamedBlur() {
+        BufferedImage out = layout.wrap(target, source.getWidth(), source.getHeight());
+        blur.blurInto(source, out, scratch);
+        return target;
+    }
+
+    @Benchmark
+    public byte[] streamedBlurIntoReduce() {
+        int width = source.getWidth();
+        int height = source.getHeight();
+        int channels = layout.channels();
+        ReducingSink sink = new ReducingSink(width, height, channels,
+                PillowThumbnail.reduceFactor(width, 50), PillowThumbnail.reduceFactor(height, 38));
+        BlurStream stream = new BlurStream(blur.box(), width, height, channels, scratch, sink);
+        byte[] samples = PixelLayout.samples(source);
+        for (int y = 0; y < height; y++) {
+            stream.push(samples, y * width * channels);
+        }
+        return sink.samples();
+    }
+
+    @Benchmark
+    public byte[] runningSumsReference() {
+        blur.blurByRunningSums(PixelLayout.samples(source), target,
+                source.getWidth(), source.getHeight(), layout.channels(), scratch);
+        return target;
+    }
+}
