@@ -1,0 +1,60 @@
+package org.parathumb.core.image;
+
+/**
+ * One JPEG Huffman table (ITU T.81 Annex C), with two lookup tables over the next
+ * {@link #LOOKAHEAD} bits of the stream: {@code lookup} gives a short code's length and symbol,
+ * {@code skip} gives, for an AC table, how many bits the code and its extra bits take together
+ * and how far it moves along the zigzag, so a coefficient nobody needs costs one lookup. Codes
+ * longer than the lookahead go through the canonical {@code maxCode} search. Immutable once built.
+ */
+final class JpegHuffmanTable {
+
+    static final int LOOKAHEAD = 10;
+    /** A {@code skip} advance that ends the block (end of block). */
+    static final int END_OF_BLOCK = 64;
+
+    /** {@code length << 8 | symbol} for codes of at most LOOKAHEAD bits, else 0. */
+    final int[] lookup = new int[1 << LOOKAHEAD];
+    /** {@code advance << 6 | (length + extra bits)} for codes of at most LOOKAHEAD bits, else 0. */
+    final int[] skip = new int[1 << LOOKAHEAD];
+    /** Per code length 1..16: the largest code of that length, or -1. */
+    final int[] maxCode = new int[18];
+    final int[] minCode = new int[17];
+    final int[] valueIndex = new int[17];
+    final int[] symbols;
+
+    /**
+     * @param counts number of codes of each length 1..16 ({@code counts[0]} is for length 1)
+     * @param symbols the symbols in code order
+     */
+    JpegHuffmanTable(int[] counts, int[] symbols) throws UnsupportedJpegException {
+        this.symbols = symbols.clone();
+        int code = 0;
+        int k = 0;
+        for (int length = 1; length <= 16; length++) {
+            int n = counts[length - 1];
+            valueIndex[length] = k;
+            minCode[length] = code;
+            for (int i = 0; i < n; i++, k++, code++) {
+                if (length <= LOOKAHEAD) {
+                    int symbol = symbols[k];
+                    int run = symbol >>> 4;
+                    int extra = symbol & 15;
+                    int advance = extra == 0 ? (run == 15 ? 16 : END_OF_BLOCK) : run + 1;
+                    int shift = LOOKAHEAD - length;
+                    int first = code << shift;
+                    for (int j = 0; j < 1 << shift; j++) {
+                        lookup[first + j] = length << 8 | symbol;
+                        skip[first + j] = advance << 6 | (length + extra);
+                    }
+                }
+            }
+            maxCode[length] = n == 0 ? -1 : code - 1;
+            if (code > 1 << length) {
+                throw new UnsupportedJpegException("bad Huffman table");
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE;
+    }
+}
