@@ -10,6 +10,10 @@ package org.parathumb.core.image;
 final class JpegHuffmanTable {
 
     static final int LOOKAHEAD = 10;
+    /** Bits looked at by {@link #skipMany}. */
+    static final int MANY = 12;
+    /** In a {@link #skipMany} entry: set when the symbols end with end of block. */
+    static final int MANY_ENDS_BLOCK = 64;
     /** A {@code skip} advance that ends the block (end of block). */
     static final int END_OF_BLOCK = 64;
 
@@ -18,6 +22,13 @@ final class JpegHuffmanTable {
     /** {@code advance << 6 | (length + extra bits)} for codes of at most LOOKAHEAD bits, else 0. */
     final int[] skip = new int[1 << LOOKAHEAD];
     /** Per code length 1..16: the largest code of that length, or -1. */
+    /**
+     * For an AC table, over the next MANY bits: as many whole symbols (code and extra bits) as fit,
+     * stopping after an end of block: {@code reach << 7 | MANY_ENDS_BLOCK if it ended | bits}, where
+     * reach is how far along the zigzag the symbols move, plus one for an end of block (which
+     * must come before index 64); 0 when not even one symbol fits.
+     */
+    final int[] skipMany = new int[1 << MANY];
     final int[] maxCode = new int[18];
     final int[] minCode = new int[17];
     final int[] valueIndex = new int[17];
@@ -56,5 +67,33 @@ final class JpegHuffmanTable {
             code <<= 1;
         }
         maxCode[17] = Integer.MAX_VALUE;
+        for (int window = 0; window < 1 << MANY; window++) {
+            skipMany[window] = many(window);
+        }
+    }
+
+    private int many(int window) {
+        int used = 0;
+        int advance = 0;
+        while (true) {
+            int symbol = -1;
+            int length = 1;
+            for (; length <= MANY - used; length++) {
+                int code = (window >>> (MANY - used - length)) & ((1 << length) - 1);
+                if (maxCode[length] >= 0 && code <= maxCode[length]) {
+                    symbol = symbols[valueIndex[length] + code - minCode[length]];
+                    break;
+                }
+            }
+            if (symbol < 0 || used + length + (symbol & 15) > MANY) {
+                return used == 0 ? 0 : advance << 7 | used;
+            }
+            used += length + (symbol & 15);
+            int run = symbol >>> 4;
+            if ((symbol & 15) == 0 && run != 15) {
+                return (advance + 1) << 7 | MANY_ENDS_BLOCK | used;
+            }
+            advance += (symbol & 15) == 0 ? 16 : run + 1;
+        }
     }
 }

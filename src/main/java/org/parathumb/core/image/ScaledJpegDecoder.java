@@ -579,21 +579,11 @@ final class ScaledJpegDecoder {
                 pos += bytes;
                 count += bytes << 3;
             } else {
-                count = 64;
+                count = 63;
             }
         }
 
-        private int decodeSymbol(JpegHuffmanTable table) throws UnsupportedJpegException {
-            int entry = table.lookup[(int) (bits >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
-            if (entry != 0) {
-                int length = entry >>> 8;
-                bits <<= length;
-                count -= length;
-                return entry & 0xFF;
-            }
-            return decodeLong(table);
-        }
-
+        /** Decodes a symbol longer than the lookahead, from the bit buffer's state. */
         private int decodeLong(JpegHuffmanTable table) throws UnsupportedJpegException {
             int length = JpegHuffmanTable.LOOKAHEAD + 1;
             int code = (int) (bits >>> (64 - length));
@@ -609,98 +599,181 @@ final class ScaledJpegDecoder {
             return table.symbols[table.valueIndex[length] + code - table.minCode[length]];
         }
 
-        private int receiveExtend(int size) {
-            int value = (int) (bits >>> (64 - size));
-            bits <<= size;
-            count -= size;
-            return value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
-        }
+        /*
+         * The hot loops below keep the bit buffer in locals (b, n, p) and store it back only around
+         * the rare long codes: a field updated on every symbol would chain each one through memory.
+         */
 
         private void block(int c, byte[] plane, int offset) throws UnsupportedJpegException {
-            if (count < 32) {
-                refill();
+            final byte[] d = data;
+            final int limit = f.scanEnd + 8;
+            long b = bits;
+            int n = count;
+            int p = pos;
+            if (n < 32) {
+                if (p <= limit) {
+                    b |= (long) LONG_BE.get(d, p) >>> n;
+                    int bytes = (63 - n) >>> 3;
+                    p += bytes;
+                    n += bytes << 3;
+                } else {
+                    n = 63;
+                }
             }
-            int size = decodeSymbol(f.dc[f.td[c]]);
+            JpegHuffmanTable dcTable = f.dc[f.td[c]];
+            int entry = dcTable.lookup[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+            int size;
+            if (entry != 0) {
+                int length = entry >>> 8;
+                b <<= length;
+                n -= length;
+                size = entry & 0xFF;
+            } else {
+                bits = b;
+                count = n;
+                size = decodeLong(dcTable);
+                b = bits;
+                n = count;
+            }
             if (size > 15) {
                 throw new UnsupportedJpegException("bad DC size");
             }
-            int dc = predictors[c] + (size == 0 ? 0 : receiveExtend(size));
+            int diff = 0;
+            if (size != 0) {
+                int value = (int) (b >>> (64 - size));
+                b <<= size;
+                n -= size;
+                diff = value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
+            }
+            int dc = predictors[c] + diff;
             predictors[c] = dc;
             int[] quant = f.quant[f.tq[c]];
             JpegHuffmanTable ac = f.ac[f.ta[c]];
-            int n = nx[c];
-            int m = ny[c];
-            if (n == 1 && m == 1) {
-                skip(ac, 1);
-                int value = ((dc * quant[0] + 4) >> 3) + 128;
-                plane[offset] = clamp(value);
-                return;
-            }
-            float[] coef = coefficients;
-            for (int k = 0; k < 64; k++) {
-                coef[k] = 0;
-            }
-            coef[0] = dc * quant[0];
-            int[] map = wanted[c];
-            int last = lastWanted[c];
+            int w = nx[c];
+            int h = ny[c];
             int k = 1;
-            while (k <= last) {
-                if (count < 32) {
-                    refill();
-                }
-                int symbol = decodeSymbol(ac);
-                int run = symbol >>> 4;
-                int extra = symbol & 15;
-                if (extra == 0) {
-                    if (run != 15) {
-                        k = 64;
-                        break;
+            boolean reconstruct = w > 1 || h > 1;
+            float[] coef = coefficients;
+            if (reconstruct) {
+                for (int v = 0; v < h; v++) {
+                    for (int u = 0; u < w; u++) {
+                        coef[v * 8 + u] = 0;
                     }
-                    k += 16;
-                    continue;
                 }
-                k += run;
-                int value = receiveExtend(extra);
-                if (k < 64 && map[k] >= 0) {
-                    coef[map[k]] = value * quant[k];
-                }
-                k++;
-            }
-            if (k < 64) {
-                skip(ac, k);
-            }
-            inverseDct(coef, n, m, plane, offset);
-        }
-
-        /** Skips the AC coefficients from zigzag index {@code k} to the end of the block. */
-        private void skip(JpegHuffmanTable table, int k) throws UnsupportedJpegException {
-            int[] skip = table.skip;
-            while (k < 64) {
-                if (count < 32) {
-                    refill();
-                }
-                int entry = skip[(int) (bits >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
-                if (entry != 0) {
-                    int length = entry & 63;
-                    bits <<= length;
-                    count -= length;
-                    k += entry >>> 6;
-                } else {
-                    int symbol = decodeLong(table);
+                coef[0] = dc * quant[0];
+                int[] map = wanted[c];
+                int last = lastWanted[c];
+                int[] lookup = ac.lookup;
+                while (k <= last) {
+                    if (n < 32) {
+                        if (p <= limit) {
+                            b |= (long) LONG_BE.get(d, p) >>> n;
+                            int bytes = (63 - n) >>> 3;
+                            p += bytes;
+                            n += bytes << 3;
+                        } else {
+                            n = 63;
+                        }
+                    }
+                    int e = lookup[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+                    int symbol;
+                    if (e != 0) {
+                        int length = e >>> 8;
+                        b <<= length;
+                        n -= length;
+                        symbol = e & 0xFF;
+                    } else {
+                        bits = b;
+                        count = n;
+                        symbol = decodeLong(ac);
+                        b = bits;
+                        n = count;
+                    }
+                    int run = symbol >>> 4;
                     int extra = symbol & 15;
                     if (extra == 0) {
-                        k += (symbol >>> 4) == 15 ? 16 : 64;
+                        k = run == 15 ? k + 16 : JpegHuffmanTable.END_OF_BLOCK;
+                        continue;
+                    }
+                    k += run;
+                    int value = (int) (b >>> (64 - extra));
+                    b <<= extra;
+                    n -= extra;
+                    if (value < 1 << (extra - 1)) {
+                        value += 1 - (1 << extra);
+                    }
+                    if (k < 64 && map[k] >= 0) {
+                        coef[map[k]] = value * quant[k];
+                    }
+                    k++;
+                }
+            }
+            int[] skip = ac.skip;
+            int[] skipMany = ac.skipMany;
+            while (k < 64) {
+                // Topped up on every symbol: cheaper than a branch the CPU cannot predict.
+                if (p <= limit) {
+                    b |= (long) LONG_BE.get(d, p) >>> n;
+                    int bytes = (63 - n) >>> 3;
+                    p += bytes;
+                    n += bytes << 3;
+                } else {
+                    n = 63;
+                }
+                int many = skipMany[(int) (b >>> (64 - JpegHuffmanTable.MANY))];
+                if (many != 0 && k + (many >>> 7) <= 64) {
+                    int length = many & 63;
+                    b <<= length;
+                    n -= length;
+                    k = (many & JpegHuffmanTable.MANY_ENDS_BLOCK) != 0 ? 64 : k + (many >>> 7);
+                    continue;
+                }
+                int e = skip[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+                if (e != 0) {
+                    int length = e & 63;
+                    b <<= length;
+                    n -= length;
+                    k += e >>> 6;
+                } else {
+                    bits = b;
+                    count = n;
+                    int symbol = decodeLong(ac);
+                    b = bits;
+                    n = count;
+                    int extra = symbol & 15;
+                    if (extra == 0) {
+                        k += (symbol >>> 4) == 15 ? 16 : JpegHuffmanTable.END_OF_BLOCK;
                     } else {
-                        bits <<= extra;
-                        count -= extra;
+                        b <<= extra;
+                        n -= extra;
                         k += (symbol >>> 4) + 1;
                     }
                 }
+            }
+            bits = b;
+            count = n;
+            pos = p;
+            if (reconstruct) {
+                inverseDct(coef, w, h, plane, offset);
+            } else {
+                plane[offset] = clamp(((dc * quant[0] + 4) >> 3) + 128);
             }
         }
 
         /** An n x m reduced IDCT of the block's low frequencies, written at {@code offset}. */
         private void inverseDct(float[] coef, int n, int m, byte[] plane, int offset) {
+            if (n == 2 && m == 2) {
+                // Both 2-point bases are +-sqrt(1/8): each output is (F00 +- F01 +- F10 +- F11) / 8.
+                float a = coef[0] + coef[1];
+                float b = coef[0] - coef[1];
+                float c = coef[8] + coef[9];
+                float e = coef[8] - coef[9];
+                plane[offset] = clamp((int) Math.floor((a + c) * 0.125f + 128.5f));
+                plane[offset + 1] = clamp((int) Math.floor((b + e) * 0.125f + 128.5f));
+                plane[offset + planeWidth] = clamp((int) Math.floor((a - c) * 0.125f + 128.5f));
+                plane[offset + planeWidth + 1] = clamp((int) Math.floor((b - e) * 0.125f + 128.5f));
+                return;
+            }
             float[] mx = IDCT[n];
             float[] my = IDCT[m];
             float[] t = temp;
