@@ -711,7 +711,8 @@ final class ScaledJpegDecoder {
             int[] skip = ac.skip;
             int[] skipMany = ac.skipMany;
             while (k < 64) {
-                // Topped up on every symbol: cheaper than a branch the CPU cannot predict.
+                // Topped up without a branch, then two steps: each takes at most 25 bits on its fast
+                // paths, and the rare long code tops up again itself.
                 if (p <= limit) {
                     b |= (long) LONG_BE.get(d, p) >>> n;
                     int bytes = (63 - n) >>> 3;
@@ -720,21 +721,23 @@ final class ScaledJpegDecoder {
                 } else {
                     n = 63;
                 }
-                int many = skipMany[(int) (b >>> (64 - JpegHuffmanTable.MANY))];
-                if (many != 0 && k + (many >>> 7) <= 64) {
-                    int length = many & 63;
-                    b <<= length;
-                    n -= length;
-                    k = (many & JpegHuffmanTable.MANY_ENDS_BLOCK) != 0 ? 64 : k + (many >>> 7);
-                    continue;
-                }
-                int e = skip[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
-                if (e != 0) {
-                    int length = e & 63;
-                    b <<= length;
-                    n -= length;
-                    k += e >>> 6;
-                } else {
+                for (int step = 0; step < 2 && k < 64; step++) {
+                    int many = skipMany[(int) (b >>> (64 - JpegHuffmanTable.MANY))];
+                    if (many != 0 && k + (many >>> 7) <= 64) {
+                        int length = many & 63;
+                        b <<= length;
+                        n -= length;
+                        k = (many & JpegHuffmanTable.MANY_ENDS_BLOCK) != 0 ? 64 : k + (many >>> 7);
+                        continue;
+                    }
+                    int e = skip[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+                    if (e != 0) {
+                        int length = e & 63;
+                        b <<= length;
+                        n -= length;
+                        k += e >>> 6;
+                        continue;
+                    }
                     bits = b;
                     count = n;
                     int symbol = decodeLong(ac);
@@ -747,6 +750,14 @@ final class ScaledJpegDecoder {
                         b <<= extra;
                         n -= extra;
                         k += (symbol >>> 4) + 1;
+                    }
+                    if (p <= limit) {
+                        b |= (long) LONG_BE.get(d, p) >>> n;
+                        int bytes = (63 - n) >>> 3;
+                        p += bytes;
+                        n += bytes << 3;
+                    } else {
+                        n = 63;
                     }
                 }
             }
