@@ -8,14 +8,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The original program's work, approximately and much faster: decode at 1/2, 1/4 or 1/8 of the
- * size (the largest reduction that keeps at least twice the thumbnail on each side), blur with
- * the radius reduced as much, then Pillow's reduce and bicubic resize of the same region. Baseline
- * JPEGs decode through the pure-Java {@link ScaledJpegDecoder}, which never reconstructs the full
- * image; anything it declines (PNG, progressive JPEG, ...) is decoded in full by
- * {@link ImageDecoder}, box-reduced by the same factor and finished the same way, so this fails
- * only where the faithful pipeline fails too. An image too small to reduce, and any image with
- * alpha, gets exactly the faithful pipeline's pixels. Results stay within 38 dB PSNR of the faithful pipeline's.
+ * The original program's work, approximately and much faster. A JPEG is decoded at 1/2, 1/4 or
+ * 1/8 of its size (the largest reduction that keeps at least twice the thumbnail on each side)
+ * by the pure-Java {@link ScaledJpegDecoder}, which never reconstructs the full image. Then, as
+ * Pillow's thumbnail does, an integer box reduce to about twice the thumbnail, the Gaussian blur
+ * with its radius divided by the whole reduction so far (at that size it costs next to nothing),
+ * and the bicubic resize of the region that stands for the whole source.
+ *
+ * <p>Whatever the decoder declines (PNG, progressive JPEG, ...) is decoded in full by
+ * {@link ImageDecoder} and box-reduced by the same factor, so this fails only where the faithful
+ * pipeline fails too. An image too small to reduce, and any image with alpha, takes exactly the
+ * faithful pipeline's steps and gets its pixels. Results stay at least 38 dB (PSNR, per channel)
+ * from the faithful pipeline's; measured 48.8 dB and up on the test corpus.
  */
 public final class FastPipeline implements ThumbnailPipeline {
 
@@ -51,17 +55,40 @@ public final class FastPipeline implements ThumbnailPipeline {
         Buffers own = buffers.get();
         long start = System.nanoTime();
         Reduced reduced = decode(source, spec, own);
-        BufferedImage image = reduced.image();
         long decodedAt = System.nanoTime();
-        double radius = spec.blurRadius() / reduced.scale();
+        Optional<ThumbnailSize> fit = ThumbnailSize.fit(
+                reduced.sourceWidth(), reduced.sourceHeight(), spec.maxWidth(), spec.maxHeight());
+        BufferedImage image = reduced.image();
+        if (reduced.scale() == 1) {
+            // Nothing was reduced (small or with alpha): the faithful pipeline's steps, exactly.
+            blur(image, spec.blurRadius(), own);
+            long blurredAt = System.nanoTime();
+            BufferedImage thumbnail = fit.isEmpty()
+                    ? new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image)
+                    : resizeFull(image, fit.get());
+            return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
+                    decodedAt - start, blurredAt - decodedAt, System.nanoTime() - blurredAt);
+        }
+        ThumbnailSize size = fit.orElseThrow();
+        double width = (double) reduced.sourceWidth() / reduced.scale();
+        double height = (double) reduced.sourceHeight() / reduced.scale();
+        int factorX = Math.max(1, (int) (width / size.width() / PillowThumbnail.REDUCING_GAP));
+        int factorY = Math.max(1, (int) (height / size.height() / PillowThumbnail.REDUCING_GAP));
+        BufferedImage small = factorX == 1 && factorY == 1 ? image : new BoxReduce(factorX, factorY).apply(image);
+        long smallAt = System.nanoTime();
+        blur(small, spec.blurRadius() / (reduced.scale() * (factorX + factorY) / 2.0), own);
+        long blurredAt = System.nanoTime();
+        BufferedImage thumbnail = new BicubicResize(size.width(), size.height(),
+                0f, 0f, (float) (width / factorX), (float) (height / factorY)).apply(small);
+        long resizedAt = System.nanoTime();
+        return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
+                decodedAt - start, blurredAt - smallAt, resizedAt - blurredAt + smallAt - decodedAt);
+    }
+
+    private static void blur(BufferedImage image, double radius, Buffers own) {
         if (radius > 0) {
             new PillowGaussianBlur(radius).blurInto(image, image, own.scratch);
         }
-        long blurredAt = System.nanoTime();
-        BufferedImage thumbnail = resize(reduced, spec);
-        long resizedAt = System.nanoTime();
-        return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
-                decodedAt - start, blurredAt - decodedAt, resizedAt - blurredAt);
     }
 
     /**
@@ -108,34 +135,13 @@ public final class FastPipeline implements ThumbnailPipeline {
         return new Reduced(image, decoded.format(), width, height, scale);
     }
 
-    /**
-     * Pillow's thumbnail step on the reduced image, over the region that stands for the whole
-     * source ({@code source / scale}, which the last, partial, row and column only partly cover).
-     * At scale 1 this is exactly what the faithful pipeline does.
-     */
-    private static BufferedImage resize(Reduced reduced, ThumbnailSpec spec) {
-        BufferedImage image = reduced.image();
-        Optional<ThumbnailSize> fit = ThumbnailSize.fit(
-                reduced.sourceWidth(), reduced.sourceHeight(), spec.maxWidth(), spec.maxHeight());
-        if (fit.isEmpty()) {
-            return new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image);
-        }
-        ThumbnailSize size = fit.get();
-        double width = (double) reduced.sourceWidth() / reduced.scale();
-        double height = (double) reduced.sourceHeight() / reduced.scale();
+    /** Pillow's thumbnail step, as the faithful pipeline takes it, on an image this pipeline owns. */
+    private static BufferedImage resizeFull(BufferedImage image, ThumbnailSize size) {
         if (PixelLayout.of(image).orElseThrow().hasAlpha()) {
             PremultiplyAlpha.inPlace(PixelLayout.samples(image), image.getWidth() * image.getHeight() * 4);
-            BufferedImage out = new BicubicResize(size.width(), size.height(),
-                    0f, 0f, (float) width, (float) height).apply(image);
-            byte[] result = PixelLayout.samples(out);
-            UnpremultiplyAlpha.inPlace(result, result.length);
-            return out;
+            return PillowThumbnail.resizePremultiplied(image, size);
         }
-        int factorX = Math.max(1, (int) (width / size.width() / PillowThumbnail.REDUCING_GAP));
-        int factorY = Math.max(1, (int) (height / size.height() / PillowThumbnail.REDUCING_GAP));
-        BufferedImage reducedAgain = factorX == 1 && factorY == 1 ? image : new BoxReduce(factorX, factorY).apply(image);
-        return new BicubicResize(size.width(), size.height(),
-                0f, 0f, (float) (width / factorX), (float) (height / factorY)).apply(reducedAgain);
+        return PillowThumbnail.resizeOpaque(image, size);
     }
 
     @Override
