@@ -366,6 +366,22 @@ final class ScaledJpegDecoder {
         f.segments[0] = w;
         f.segmentCount = 1;
         while (r < length) {
+            // Eight bytes at a time while none of them is 0xFF (a zero byte in their complement).
+            while (r + 8 <= length) {
+                long word = (long) LONG_BE.get(data, r);
+                long inverted = ~word;
+                if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                if (w != r) {
+                    LONG_BE.set(data, w, word);
+                }
+                r += 8;
+                w += 8;
+            }
+            if (r >= length) {
+                break;
+            }
             byte b = data[r];
             if (b != (byte) 0xFF) {
                 data[w++] = b;
