@@ -11,9 +11,10 @@ import java.util.Optional;
  * The original program's work, approximately and much faster. A JPEG is decoded at 1/2, 1/4 or
  * 1/8 of its size (the largest reduction that keeps at least twice the thumbnail on each side)
  * by the pure-Java {@link ScaledJpegDecoder}, which never reconstructs the full image. Then, as
- * Pillow's thumbnail does, an integer box reduce to about twice the thumbnail, the Gaussian blur
- * with its radius divided by the whole reduction so far (at that size it costs next to nothing),
- * and the bicubic resize of the region that stands for the whole source.
+ * Pillow's thumbnail does, an integer box reduce to about twice the thumbnail, a Gaussian blur
+ * ({@link SmallGaussianBlur}) with its radius divided by the whole reduction so far (at that size
+ * it costs next to nothing), and the bicubic resize of the region that stands for the whole
+ * source.
  *
  * <p>Whatever the decoder declines (PNG, progressive JPEG, ...) is decoded in full by
  * {@link ImageDecoder} and box-reduced by the same factor, so this fails only where the faithful
@@ -76,7 +77,10 @@ public final class FastPipeline implements ThumbnailPipeline {
         int factorY = Math.max(1, (int) (height / size.height() / PillowThumbnail.REDUCING_GAP));
         BufferedImage small = factorX == 1 && factorY == 1 ? image : new BoxReduce(factorX, factorY).apply(image);
         long smallAt = System.nanoTime();
-        blur(small, spec.blurRadius() / (reduced.scale() * (factorX + factorY) / 2.0), own);
+        double sigma = spec.blurRadius() / (reduced.scale() * (factorX + factorY) / 2.0);
+        if (sigma > 0) {
+            new SmallGaussianBlur(sigma).blurInPlace(small);
+        }
         long blurredAt = System.nanoTime();
         BufferedImage thumbnail = new BicubicResize(size.width(), size.height(),
                 0f, 0f, (float) (width / factorX), (float) (height / factorY)).apply(small);
