@@ -1,5 +1,10 @@
 package org.parathumb.core.image;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 /**
  * One JPEG Huffman table (ITU T.81 Annex C), with two lookup tables over the next
  * {@link #LOOKAHEAD} bits of the stream: {@code lookup} gives a short code's length and symbol,
@@ -8,6 +13,13 @@ package org.parathumb.core.image;
  * longer than the lookahead go through the canonical {@code maxCode} search. Immutable once built.
  */
 final class JpegHuffmanTable {
+
+    /**
+     * Tables already built, by content: most encoders write the same few tables (ITU T.81 Annex
+     * K's, for one) into every file, and building the lookups costs about a millisecond.
+     */
+    private static final int CACHE_LIMIT = 64;
+    private static final ConcurrentMap<List<Integer>, JpegHuffmanTable> CACHE = new ConcurrentHashMap<>();
 
     static final int LOOKAHEAD = 10;
     /** Bits looked at by {@link #skipMany}. */
@@ -33,6 +45,26 @@ final class JpegHuffmanTable {
     final int[] minCode = new int[17];
     final int[] valueIndex = new int[17];
     final int[] symbols;
+
+    /** The table for these counts and symbols, built once and then shared (tables are immutable). */
+    static JpegHuffmanTable of(int[] counts, int[] symbols) throws UnsupportedJpegException {
+        List<Integer> key = new ArrayList<>(counts.length + symbols.length);
+        for (int count : counts) {
+            key.add(count);
+        }
+        for (int symbol : symbols) {
+            key.add(symbol);
+        }
+        JpegHuffmanTable table = CACHE.get(key);
+        if (table == null) {
+            table = new JpegHuffmanTable(counts, symbols);
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(key, table);
+        }
+        return table;
+    }
 
     /**
      * @param counts number of codes of each length 1..16 ({@code counts[0]} is for length 1)

@@ -303,7 +303,7 @@ final class ScaledJpegDecoder {
                 symbols[i] = data[q + i] & 0xFF;
             }
             q += total;
-            (kind == 0 ? f.dc : f.ac)[slot] = new JpegHuffmanTable(counts, symbols);
+            (kind == 0 ? f.dc : f.ac)[slot] = JpegHuffmanTable.of(counts, symbols);
         }
     }
 
