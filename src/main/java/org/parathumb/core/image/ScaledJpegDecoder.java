@@ -497,6 +497,9 @@ final class ScaledJpegDecoder {
 
     /** The entropy decoder's state while it walks one scan. */
     private static final class Scan {
+        /** In the row mask given to inverseDct: some AC coefficient was stored. */
+        private static final int AC_STORED = 1 << 8;
+
         private final Frame f;
         private final byte[] data;
         private final byte[][] planes;
@@ -668,6 +671,8 @@ final class ScaledJpegDecoder {
             int w = nx[c];
             int h = ny[c];
             int k = 1;
+            int rows = 0;
+            int columns = 1;
             boolean reconstruct = w > 1 || h > 1;
             float[] coef = coefficients;
             if (reconstruct) {
@@ -677,6 +682,7 @@ final class ScaledJpegDecoder {
                     }
                 }
                 coef[0] = dc * quant[0];
+                rows = 1;
                 int[] map = wanted[c];
                 int last = lastWanted[c];
                 int[] lookup = ac.lookup;
@@ -720,6 +726,8 @@ final class ScaledJpegDecoder {
                     }
                     if (k < 64 && map[k] >= 0) {
                         coef[map[k]] = value * quant[k];
+                        rows |= 1 << (map[k] >> 3) | AC_STORED;
+                        columns |= 1 << (map[k] & 7);
                     }
                     k++;
                 }
@@ -781,33 +789,58 @@ final class ScaledJpegDecoder {
             count = n;
             pos = p;
             if (reconstruct) {
-                inverseDct(coef, w, h, plane, offset);
+                inverseDct(coef, rows, columns, w, h, plane, offset);
             } else {
                 plane[offset] = clamp(((dc * quant[0] + 4) >> 3) + 128);
             }
         }
 
-        /** An n x m reduced IDCT of the block's low frequencies, written at {@code offset}. */
-        private void inverseDct(float[] coef, int n, int m, byte[] plane, int offset) {
+        /**
+         * An n x m reduced IDCT of the block's low frequencies, written at {@code offset};
+         * {@code rows} has bit v set when row v of the coefficients may hold a non-zero value, and
+         * {@link #AC_STORED} when any coefficient but the DC was stored; {@code columns} likewise
+         * for columns.
+         */
+        private void inverseDct(float[] coef, int rows, int columns, int n, int m, byte[] plane, int offset) {
+            if ((rows & AC_STORED) == 0) {
+                // DC only (most chroma blocks): a flat block at its mean.
+                byte flat = clamp((int) (coef[0] * 0.125f + 128.5f));
+                for (int y = 0; y < m; y++) {
+                    int row = offset + y * planeWidth;
+                    for (int x = 0; x < n; x++) {
+                        plane[row + x] = flat;
+                    }
+                }
+                return;
+            }
             if (n == 2 && m == 2) {
                 // Both 2-point bases are +-sqrt(1/8): each output is (F00 +- F01 +- F10 +- F11) / 8.
                 float a = coef[0] + coef[1];
                 float b = coef[0] - coef[1];
                 float c = coef[8] + coef[9];
                 float e = coef[8] - coef[9];
-                plane[offset] = clamp((int) Math.floor((a + c) * 0.125f + 128.5f));
-                plane[offset + 1] = clamp((int) Math.floor((b + e) * 0.125f + 128.5f));
-                plane[offset + planeWidth] = clamp((int) Math.floor((a - c) * 0.125f + 128.5f));
-                plane[offset + planeWidth + 1] = clamp((int) Math.floor((b - e) * 0.125f + 128.5f));
+                plane[offset] = clamp((int) ((a + c) * 0.125f + 128.5f));
+                plane[offset + 1] = clamp((int) ((b + e) * 0.125f + 128.5f));
+                plane[offset + planeWidth] = clamp((int) ((a - c) * 0.125f + 128.5f));
+                plane[offset + planeWidth + 1] = clamp((int) ((b - e) * 0.125f + 128.5f));
                 return;
             }
+            // Truncation is floor here: anything below zero clamps to 0 either way.
             float[] mx = IDCT[n];
             float[] my = IDCT[m];
             float[] t = temp;
-            for (int v = 0; v < m; v++) {
+            int usedColumns = Math.min(n, 32 - Integer.numberOfLeadingZeros(columns));
+            int usedRows = Math.min(m, 32 - Integer.numberOfLeadingZeros(rows & 0xFF));
+            for (int v = 0; v < usedRows; v++) {
+                if ((rows & 1 << v) == 0) {
+                    for (int x = 0; x < n; x++) {
+                        t[v * n + x] = 0;
+                    }
+                    continue;
+                }
                 for (int x = 0; x < n; x++) {
                     float sum = 0;
-                    for (int u = 0; u < n; u++) {
+                    for (int u = 0; u < usedColumns; u++) {
                         sum += coef[v * 8 + u] * mx[x * n + u];
                     }
                     t[v * n + x] = sum;
@@ -817,10 +850,10 @@ final class ScaledJpegDecoder {
                 int row = offset + y * planeWidth;
                 for (int x = 0; x < n; x++) {
                     float sum = 128.5f;
-                    for (int v = 0; v < m; v++) {
+                    for (int v = 0; v < usedRows; v++) {
                         sum += my[y * m + v] * t[v * n + x];
                     }
-                    plane[row + x] = clamp((int) Math.floor(sum));
+                    plane[row + x] = clamp((int) sum);
                 }
             }
         }
