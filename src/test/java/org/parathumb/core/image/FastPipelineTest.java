@@ -54,24 +54,28 @@ class FastPipelineTest extends ThumbnailPipelineContract {
         assertThat(psnrAgainstFaithful(source, ThumbnailSpec.DEFAULT)).isGreaterThanOrEqualTo(FLOOR_DB);
     }
 
-    /** Every kind the sample generator makes, as every JPEG variant, at sizes that reduce by 8, 4, 2 and 1. */
+    /**
+     * Every kind the sample generator makes at sizes that reduce by 8, 4, 2 and 1, in turn as each
+     * JPEG variant; and every variant of a landscape photo at 1/8 and at 1/4.
+     */
     static Stream<Arguments> generatedCorpus() {
         List<Arguments> cases = new ArrayList<>();
         int[][] sizes = {{960, 720}, {480, 360}, {232, 174}, {150, 112}};
-        String[] variants = {"4:2:0", "4:2:2", "4:4:4", "restarts", "progressive"};
+        String[] variants = {"4:2:0", "4:2:2", "4:4:4", "restarts", "progressive", "4:1:1"};
         int seed = 0;
         for (SampleKind kind : SampleKind.values()) {
             for (int[] size : sizes) {
                 int width = kind.ordinal() % 2 == 1 ? size[1] : size[0];
                 int height = kind.ordinal() % 2 == 1 ? size[0] : size[1];
-                if (kind.format() == ImageFormat.PNG) {
-                    cases.add(Arguments.of(kind, width, height, "png", seed++));
-                } else {
-                    String variant = kind == SampleKind.GRAY ? (seed % 2 == 0 ? "4:2:0" : "restarts")
-                            : variants[seed % variants.length];
-                    cases.add(Arguments.of(kind, width, height, variant, seed++));
-                }
+                String variant = kind.format() == ImageFormat.PNG ? "png"
+                        : kind == SampleKind.GRAY ? (seed % 2 == 0 ? "4:2:0" : "restarts")
+                        : variants[seed % variants.length];
+                cases.add(Arguments.of(kind, width, height, variant, seed++));
             }
+        }
+        for (String variant : variants) {
+            cases.add(Arguments.of(SampleKind.LANDSCAPE, 960, 720, variant, seed++));
+            cases.add(Arguments.of(SampleKind.LANDSCAPE, 480, 360, variant, seed++));
         }
         return cases.stream();
     }
@@ -87,6 +91,7 @@ class FastPipelineTest extends ThumbnailPipelineContract {
             case "4:2:0" -> JpegVariants.BASELINE_420.write(image, source);
             case "4:2:2" -> JpegVariants.BASELINE_420.withSampling(2, 1).write(image, source);
             case "4:4:4" -> JpegVariants.BASELINE_420.withSampling(1, 1).write(image, source);
+            case "4:1:1" -> JpegVariants.BASELINE_420.withSampling(4, 1).write(image, source);
             case "restarts" -> JpegVariants.BASELINE_420.withRestartInterval(5).write(image, source);
             case "progressive" -> JpegVariants.BASELINE_420.progressively().write(image, source);
             default -> throw new IllegalArgumentException(variant);
