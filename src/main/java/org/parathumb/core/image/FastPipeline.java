@@ -148,6 +148,15 @@ public final class FastPipeline implements ThumbnailPipeline {
         return PillowThumbnail.resizeOpaque(image, size);
     }
 
+    /**
+     * Drops this thread's decoder buffers (the file, the planes, a full-size fallback decode), so
+     * an idle worker does not keep what a big image needed. Overrides the pipeline contract's
+     * method of that name where it has one.
+     */
+    public void releaseThreadBuffers() {
+        buffers.remove();
+    }
+
     @Override
     public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
         Objects.requireNonNull(thumbnail, "thumbnail");

@@ -21,8 +21,9 @@ import java.util.Arrays;
  * <p>It handles 8-bit baseline and extended Huffman JPEGs with one scan of gray or YCbCr in any
  * usual subsampling, restart markers, and APPn segments. It declines, with
  * {@link UnsupportedJpegException}, everything else: progressive, arithmetic, lossless, 12-bit,
- * CMYK or RGB JPEGs, several scans, an embedded ICC profile or an EXIF orientation other than 1
- * (which {@link ImageDecoder} owns), and data it finds corrupt or truncated. Not thread-safe: it
+ * CMYK or RGB JPEGs, several scans, an embedded ICC profile (colour management is
+ * {@link ImageDecoder}'s), and data it finds corrupt or truncated. Like ImageDecoder, it gives
+ * the pixels as stored: EXIF orientation is for whoever shows the result to apply. Not thread-safe: it
  * reuses its buffers, so give each thread its own.
  */
 final class ScaledJpegDecoder {
@@ -202,11 +203,6 @@ final class ScaledJpegDecoder {
                     return f;
                 }
                 case 0xE0 -> f.jfif |= startsWith(data, q, end, "JFIF\0");
-                case 0xE1 -> {
-                    if (startsWith(data, q, end, "Exif\0\0") && ExifOrientation.read(data, q + 6, end) > 1) {
-                        throw new UnsupportedJpegException("EXIF orientation");
-                    }
-                }
                 case 0xE2 -> {
                     if (startsWith(data, q, end, "ICC_PROFILE\0")) {
                         throw new UnsupportedJpegException("ICC profile");

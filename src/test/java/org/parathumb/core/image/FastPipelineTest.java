@@ -135,10 +135,24 @@ class FastPipelineTest extends ThumbnailPipelineContract {
     @Test
     void aJpegItCannotDecodeAfterAllStillGetsAThumbnail() throws Exception {
         byte[] jpeg = JpegVariants.BASELINE_420.encode(new SampleGenerator().render(SampleKind.LANDSCAPE, 800, 600, 2));
-        Path rotated = Files.write(dir.resolve("rotated.jpg"),
-                JpegVariants.withSegment(jpeg, 0xE1, JpegVariants.exifOrientation(8)));
+        Path cut = Files.write(dir.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length - 40));
+        assertThatThrownBy(() -> {
+            ScaledJpegDecoder decoder = new ScaledJpegDecoder();
+            decoder.decode(decoder.open(cut), 4);
+        }).isInstanceOf(UnsupportedJpegException.class);
 
-        assertThat(psnrAgainstFaithful(rotated, ThumbnailSpec.DEFAULT)).isGreaterThanOrEqualTo(FLOOR_DB);
+        assertThat(psnrAgainstFaithful(cut, ThumbnailSpec.DEFAULT)).isGreaterThanOrEqualTo(FLOOR_DB);
+    }
+
+    @Test
+    void releasingThreadBuffersKeepsThePipelineWorking() throws IOException {
+        Path source = Samples.resourcePath("input/landscape.jpg");
+        Samples before = Samples.of(fast.render(source, ThumbnailSpec.DEFAULT).image());
+
+        fast.releaseThreadBuffers();
+
+        Samples after = Samples.of(fast.render(source, ThumbnailSpec.DEFAULT).image());
+        assertThat(after.identical(before)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
