@@ -422,9 +422,23 @@ final class ScaledJpegDecoder {
         }
         int[] nx = new int[f.count];
         int[] ny = new int[f.count];
+        int[] shiftX = new int[f.count];
+        int[] shiftY = new int[f.count];
         for (int c = 0; c < f.count; c++) {
             nx[c] = samplesPerBlock(f.hmax, f.h[c], scale);
             ny[c] = samplesPerBlock(f.vmax, f.v[c], scale);
+            if (scale == 8 && c > 0) {
+                // 4:2:0 or 4:2:2 chroma at 1/8: its DC gives one sample for two output samples,
+                // which is plenty for a thumbnail and keeps every block on the DC-only path.
+                if (nx[c] == 2) {
+                    nx[c] = 1;
+                    shiftX[c] = 1;
+                }
+                if (ny[c] == 2) {
+                    ny[c] = 1;
+                    shiftY[c] = 1;
+                }
+            }
         }
         int blocksX;
         int blocksY;
@@ -435,26 +449,26 @@ final class ScaledJpegDecoder {
             blocksX = (f.width + 8 * f.hmax - 1) / (8 * f.hmax);
             blocksY = (f.height + 8 * f.vmax - 1) / (8 * f.vmax);
         }
-        int planeWidth = blocksX * f.h[0] * nx[0];
-        int planeHeight = blocksY * f.v[0] * ny[0];
+        int[] widths = new int[f.count];
         for (int c = 0; c < f.count; c++) {
-            int size = planeWidth * planeHeight;
+            widths[c] = blocksX * f.h[c] * nx[c];
+            int size = widths[c] * blocksY * f.v[c] * ny[c];
             if (planes[c] == null || planes[c].length < size || planes[c].length > 2 * size + (1 << 16)) {
                 planes[c] = null;
                 planes[c] = new byte[size];
             }
         }
-        new Scan(f, planes, planeWidth, nx, ny).run(blocksX, blocksY);
+        new Scan(f, planes, widths, nx, ny).run(blocksX, blocksY);
         int outWidth = (f.width + scale - 1) / scale;
         int outHeight = (f.height + scale - 1) / scale;
         BufferedImage image = frame.layout().create(outWidth, outHeight);
         byte[] out = PixelLayout.samples(image);
         if (f.count == 1) {
             for (int y = 0; y < outHeight; y++) {
-                System.arraycopy(planes[0], y * planeWidth, out, y * outWidth, outWidth);
+                System.arraycopy(planes[0], y * widths[0], out, y * outWidth, outWidth);
             }
         } else {
-            toRgb(planes, planeWidth, out, outWidth, outHeight);
+            toRgb(planes, widths, shiftX, shiftY, out, outWidth, outHeight);
         }
         return image;
     }
@@ -468,18 +482,26 @@ final class ScaledJpegDecoder {
         return 8 * ratio / scale;
     }
 
-    /** libjpeg's ycc_rgb_convert, per output sample. */
-    private static void toRgb(byte[][] planes, int planeWidth, byte[] out, int width, int height) {
+    /**
+     * libjpeg's ycc_rgb_convert, per output sample; a chroma plane with a shift of 1 holds one
+     * sample for two output samples along that axis, and each is used for both.
+     */
+    private static void toRgb(byte[][] planes, int[] widths, int[] shiftX, int[] shiftY,
+                              byte[] out, int width, int height) {
         byte[] yp = planes[0];
         byte[] cbp = planes[1];
         byte[] crp = planes[2];
+        int cbShift = shiftX[1];
+        int crShift = shiftX[2];
         for (int y = 0; y < height; y++) {
-            int i = y * planeWidth;
+            int i = y * widths[0];
+            int cbRow = (y >> shiftY[1]) * widths[1];
+            int crRow = (y >> shiftY[2]) * widths[2];
             int o = y * width * 3;
-            for (int x = 0; x < width; x++, i++, o += 3) {
-                int luma = yp[i] & 0xFF;
-                int cb = cbp[i] & 0xFF;
-                int cr = crp[i] & 0xFF;
+            for (int x = 0; x < width; x++, o += 3) {
+                int luma = yp[i + x] & 0xFF;
+                int cb = cbp[cbRow + (x >> cbShift)] & 0xFF;
+                int cr = crp[crRow + (x >> crShift)] & 0xFF;
                 out[o] = clamp(luma + CR_R[cr]);
                 out[o + 1] = clamp(luma + ((CB_G[cb] + CR_G[cr]) >> 16));
                 out[o + 2] = clamp(luma + CB_B[cb]);
@@ -499,7 +521,7 @@ final class ScaledJpegDecoder {
         private final Frame f;
         private final byte[] data;
         private final byte[][] planes;
-        private final int planeWidth;
+        private final int[] widths;
         private final int[] nx;
         private final int[] ny;
         private final int[] predictors = new int[3];
@@ -512,11 +534,11 @@ final class ScaledJpegDecoder {
         private int count;
         private int pos;
 
-        Scan(Frame f, byte[][] planes, int planeWidth, int[] nx, int[] ny) {
+        Scan(Frame f, byte[][] planes, int[] widths, int[] nx, int[] ny) {
             this.f = f;
             this.data = f.data;
             this.planes = planes;
-            this.planeWidth = planeWidth;
+            this.widths = widths;
             this.nx = nx;
             this.ny = ny;
             for (int c = 0; c < f.count; c++) {
@@ -567,7 +589,7 @@ final class ScaledJpegDecoder {
                             for (int bx = 0; bx < hc; bx++) {
                                 int x0 = (mx * hc + bx) * nx[c];
                                 int y0 = (my * vc + by) * ny[c];
-                                block(c, planes[c], y0 * planeWidth + x0);
+                                block(c, planes[c], y0 * widths[c] + x0);
                             }
                         }
                     }
@@ -785,7 +807,7 @@ final class ScaledJpegDecoder {
             count = n;
             pos = p;
             if (reconstruct) {
-                inverseDct(coef, rows, columns, w, h, plane, offset);
+                inverseDct(coef, rows, columns, w, h, plane, offset, widths[c]);
             } else {
                 plane[offset] = clamp(((dc * quant[0] + 4) >> 3) + 128);
             }
@@ -797,7 +819,8 @@ final class ScaledJpegDecoder {
          * {@link #AC_STORED} when any coefficient but the DC was stored; {@code columns} likewise
          * for columns.
          */
-        private void inverseDct(float[] coef, int rows, int columns, int n, int m, byte[] plane, int offset) {
+        private void inverseDct(float[] coef, int rows, int columns, int n, int m, byte[] plane, int offset,
+                                int planeWidth) {
             if ((rows & AC_STORED) == 0) {
                 // DC only (most chroma blocks): a flat block at its mean.
                 byte flat = clamp((int) (coef[0] * 0.125f + 128.5f));
