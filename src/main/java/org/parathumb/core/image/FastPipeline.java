@@ -113,12 +113,27 @@ public final class FastPipeline implements ThumbnailPipeline {
         return 1;
     }
 
+    /**
+     * The smaller of the two integer box-reduce factors that follow a decode at {@code 1 / scale}
+     * (1 when none does).
+     */
+    static int reductionAfter(int width, int height, int scale, ThumbnailSpec spec) {
+        Optional<ThumbnailSize> size = ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight());
+        if (size.isEmpty()) {
+            return 1;
+        }
+        int factorX = (int) ((double) width / scale / size.get().width() / PillowThumbnail.REDUCING_GAP);
+        int factorY = (int) ((double) height / scale / size.get().height() / PillowThumbnail.REDUCING_GAP);
+        return Math.max(1, Math.min(factorX, factorY));
+    }
+
     private Reduced decode(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
         try {
             ScaledJpegDecoder.Frame frame = own.jpeg.open(source);
             int scale = scaleFor(frame.width(), frame.height(), spec);
             if (scale > 1) {
-                return new Reduced(own.jpeg.decode(frame, scale), ImageFormat.JPEG,
+                boolean coarseChroma = reductionAfter(frame.width(), frame.height(), scale, spec) >= 2;
+                return new Reduced(own.jpeg.decode(frame, scale, coarseChroma), ImageFormat.JPEG,
                         frame.width(), frame.height(), scale);
             }
         } catch (CancelledException e) {

@@ -166,6 +166,12 @@ class FastPipelineTest extends ThumbnailPipelineContract {
         assertThat(actual.identical(expected)).as(actual.describe(expected)).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}x{1} at 1/{2} into 50x50: then reduced by {3}")
+    @CsvSource({"4000, 3000, 8, 4", "3000, 4000, 8, 5", "2000, 1500, 8, 2", "1600, 1200, 8, 1", "960, 720, 8, 1", "800, 600, 4, 1"})
+    void theReductionAfterTheDecodeDecidesWhetherChromaMayBeCoarse(int width, int height, int scale, int factor) {
+        assertThat(FastPipeline.reductionAfter(width, height, scale, ThumbnailSpec.DEFAULT)).isEqualTo(factor);
+    }
+
     @ParameterizedTest(name = "{0}x{1} into {2}x{3}: 1/{4}")
     @CsvSource({
         "4000, 3000, 50, 50, 8", "1600, 1200, 50, 50, 8", "800, 600, 50, 50, 4", "400, 300, 50, 50, 2",
