@@ -99,6 +99,17 @@ record JpegVariants(float quality, int lumaH, int lumaV, int restartInterval, bo
         return out;
     }
 
+    /** An APP2 payload holding the JDK's sRGB ICC profile in one chunk. */
+    static byte[] iccSrgb() {
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        byte[] header = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] payload = java.util.Arrays.copyOf(header, header.length + 2 + profile.length);
+        payload[header.length] = 1;
+        payload[header.length + 1] = 1;
+        System.arraycopy(profile, 0, payload, header.length + 2, profile.length);
+        return payload;
+    }
+
     /** An EXIF APP1 payload (big-endian TIFF) whose first IFD holds only an orientation. */
     static byte[] exifOrientation(int orientation) {
         return new byte[] {

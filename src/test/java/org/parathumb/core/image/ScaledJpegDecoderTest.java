@@ -3,11 +3,8 @@ package org.parathumb.core.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.color.ICC_Profile;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -191,13 +188,7 @@ class ScaledJpegDecoderTest {
     @Test
     void aColourManagedJpegIsLeftToImageIo() throws Exception {
         byte[] jpeg = JpegVariants.BASELINE_420.encode(photo(SampleKind.LANDSCAPE, 200, 150, 3));
-        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-        byte[] header = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] payload = Arrays.copyOf(header, header.length + 2 + Math.min(profile.length, 60000));
-        payload[header.length] = 1;
-        payload[header.length + 1] = 1;
-        System.arraycopy(profile, 0, payload, header.length + 2, payload.length - header.length - 2);
-        Path file = Files.write(dir.resolve("icc.jpg"), JpegVariants.withSegment(jpeg, 0xE2, payload));
+        Path file = Files.write(dir.resolve("icc.jpg"), JpegVariants.withSegment(jpeg, 0xE2, JpegVariants.iccSrgb()));
 
         assertThatThrownBy(() -> decoder.open(file)).isInstanceOf(UnsupportedJpegException.class)
                 .hasMessage("ICC profile");
