@@ -541,6 +541,11 @@ final class ScaledJpegDecoder {
         private long bits;
         private int count;
         private int pos;
+        private int segment;
+        private int untilRestart;
+        private JpegHuffmanTable[] dcTables;
+        private JpegHuffmanTable[] acTables;
+        private int[] dcQuant;
 
         Scan(Frame f, byte[][] planes, int[] widths, int[] nx, int[] ny) {
             this.f = f;
@@ -617,59 +622,104 @@ final class ScaledJpegDecoder {
         }
 
         /**
-         * {@link #run} when every block gives one sample (1/8 scale): the same decoding, in one
-         * loop that keeps the bit buffer in locals from block to block.
+         * {@link #run} when every block gives one sample (1/8 scale): the same decoding, one MCU row
+         * per call (so the JIT compiles it as a method, not only as a loop it entered once), with
+         * the bit buffer in locals from block to block.
          */
         private void runDcOnly(int blocksX, int blocksY) throws UnsupportedJpegException {
-            final byte[] d = data;
-            final int limit = f.scanEnd + 8;
-            final int components = f.count;
-            JpegHuffmanTable[] dcTables = new JpegHuffmanTable[components];
-            JpegHuffmanTable[] acTables = new JpegHuffmanTable[components];
-            int[] dcQuant = new int[components];
+            int components = f.count;
+            dcTables = new JpegHuffmanTable[components];
+            acTables = new JpegHuffmanTable[components];
+            dcQuant = new int[components];
             for (int c = 0; c < components; c++) {
                 dcTables[c] = f.dc[f.td[c]];
                 acTables[c] = f.ac[f.ta[c]];
                 dcQuant[c] = f.quant[f.tq[c]][0];
             }
-            int interval = f.restartInterval;
-            int segment = 0;
-            int untilRestart = interval;
+            segment = 0;
+            untilRestart = f.restartInterval;
             seek(f.segments[0]);
-            long b = bits;
-            int n = count;
-            int p = pos;
             for (int my = 0; my < blocksY; my++) {
                 if (my % CANCEL_CHECK_ROWS == 0) {
                     CancelledException.checkInterrupt();
                 }
-                for (int mx = 0; mx < blocksX; mx++) {
-                    if (interval > 0) {
-                        if (untilRestart == 0) {
-                            segment++;
-                            if (segment >= f.segmentCount) {
-                                throw new UnsupportedJpegException("missing restart marker");
-                            }
-                            seek(f.segments[segment]);
-                            b = bits;
-                            n = count;
-                            p = pos;
-                            Arrays.fill(predictors, 0);
-                            untilRestart = interval;
+                dcOnlyRow(my, blocksX);
+                if (pos - (count >> 3) > f.scanEnd + 2) {
+                    throw new UnsupportedJpegException("truncated image data");
+                }
+            }
+        }
+
+        private void dcOnlyRow(int my, int blocksX) throws UnsupportedJpegException {
+            final byte[] d = data;
+            final int limit = f.scanEnd + 8;
+            final int components = f.count;
+            final int interval = f.restartInterval;
+            long b = bits;
+            int n = count;
+            int p = pos;
+            for (int mx = 0; mx < blocksX; mx++) {
+                if (interval > 0) {
+                    if (untilRestart == 0) {
+                        segment++;
+                        if (segment >= f.segmentCount) {
+                            throw new UnsupportedJpegException("missing restart marker");
                         }
-                        untilRestart--;
+                        seek(f.segments[segment]);
+                        b = bits;
+                        n = count;
+                        p = pos;
+                        Arrays.fill(predictors, 0);
+                        untilRestart = interval;
                     }
-                    for (int c = 0; c < components; c++) {
-                        int hc = f.h[c];
-                        int vc = f.v[c];
-                        byte[] plane = planes[c];
-                        int width = widths[c];
-                        JpegHuffmanTable dcTable = dcTables[c];
-                        JpegHuffmanTable ac = acTables[c];
-                        int[] skip = ac.skip;
-                        int[] skipMany = ac.skipMany;
-                        for (int by = 0; by < vc; by++) {
-                            for (int bx = 0; bx < hc; bx++) {
+                    untilRestart--;
+                }
+                for (int c = 0; c < components; c++) {
+                    int hc = f.h[c];
+                    int vc = f.v[c];
+                    byte[] plane = planes[c];
+                    int width = widths[c];
+                    JpegHuffmanTable dcTable = dcTables[c];
+                    JpegHuffmanTable ac = acTables[c];
+                    int[] skip = ac.skip;
+                    int[] skipMany = ac.skipMany;
+                    for (int by = 0; by < vc; by++) {
+                        for (int bx = 0; bx < hc; bx++) {
+                            if (p <= limit) {
+                                b |= (long) LONG_BE.get(d, p) >>> n;
+                                int bytes = (63 - n) >>> 3;
+                                p += bytes;
+                                n += bytes << 3;
+                            } else {
+                                n = 63;
+                            }
+                            int entry = dcTable.lookup[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+                            int size;
+                            if (entry != 0) {
+                                int length = entry >>> 8;
+                                b <<= length;
+                                n -= length;
+                                size = entry & 0xFF;
+                            } else {
+                                bits = b;
+                                count = n;
+                                size = decodeLong(dcTable);
+                                b = bits;
+                                n = count;
+                            }
+                            if (size > 15) {
+                                throw new UnsupportedJpegException("bad DC size");
+                            }
+                            int dc = predictors[c];
+                            if (size != 0) {
+                                int value = (int) (b >>> (64 - size));
+                                b <<= size;
+                                n -= size;
+                                dc += value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
+                                predictors[c] = dc;
+                            }
+                            int k = 1;
+                            while (k < 64) {
                                 if (p <= limit) {
                                     b |= (long) LONG_BE.get(d, p) >>> n;
                                     int bytes = (63 - n) >>> 3;
@@ -678,33 +728,36 @@ final class ScaledJpegDecoder {
                                 } else {
                                     n = 63;
                                 }
-                                int entry = dcTable.lookup[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
-                                int size;
-                                if (entry != 0) {
-                                    int length = entry >>> 8;
-                                    b <<= length;
-                                    n -= length;
-                                    size = entry & 0xFF;
-                                } else {
+                                for (int step = 0; step < 2 && k < 64; step++) {
+                                    int many = skipMany[(int) (b >>> (64 - JpegHuffmanTable.MANY))];
+                                    if (many != 0 && k + (many >>> 7) <= 64) {
+                                        int length = many & 63;
+                                        b <<= length;
+                                        n -= length;
+                                        k = (many & JpegHuffmanTable.MANY_ENDS_BLOCK) != 0 ? 64 : k + (many >>> 7);
+                                        continue;
+                                    }
+                                    int e = skip[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+                                    if (e != 0) {
+                                        int length = e & 63;
+                                        b <<= length;
+                                        n -= length;
+                                        k += e >>> 6;
+                                        continue;
+                                    }
                                     bits = b;
                                     count = n;
-                                    size = decodeLong(dcTable);
+                                    int symbol = decodeLong(ac);
                                     b = bits;
                                     n = count;
-                                }
-                                if (size > 15) {
-                                    throw new UnsupportedJpegException("bad DC size");
-                                }
-                                int dc = predictors[c];
-                                if (size != 0) {
-                                    int value = (int) (b >>> (64 - size));
-                                    b <<= size;
-                                    n -= size;
-                                    dc += value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
-                                    predictors[c] = dc;
-                                }
-                                int k = 1;
-                                while (k < 64) {
+                                    int extra = symbol & 15;
+                                    if (extra == 0) {
+                                        k += (symbol >>> 4) == 15 ? 16 : JpegHuffmanTable.END_OF_BLOCK;
+                                    } else {
+                                        b <<= extra;
+                                        n -= extra;
+                                        k += (symbol >>> 4) + 1;
+                                    }
                                     if (p <= limit) {
                                         b |= (long) LONG_BE.get(d, p) >>> n;
                                         int bytes = (63 - n) >>> 3;
@@ -713,55 +766,13 @@ final class ScaledJpegDecoder {
                                     } else {
                                         n = 63;
                                     }
-                                    for (int step = 0; step < 2 && k < 64; step++) {
-                                        int many = skipMany[(int) (b >>> (64 - JpegHuffmanTable.MANY))];
-                                        if (many != 0 && k + (many >>> 7) <= 64) {
-                                            int length = many & 63;
-                                            b <<= length;
-                                            n -= length;
-                                            k = (many & JpegHuffmanTable.MANY_ENDS_BLOCK) != 0 ? 64 : k + (many >>> 7);
-                                            continue;
-                                        }
-                                        int e = skip[(int) (b >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
-                                        if (e != 0) {
-                                            int length = e & 63;
-                                            b <<= length;
-                                            n -= length;
-                                            k += e >>> 6;
-                                            continue;
-                                        }
-                                        bits = b;
-                                        count = n;
-                                        int symbol = decodeLong(ac);
-                                        b = bits;
-                                        n = count;
-                                        int extra = symbol & 15;
-                                        if (extra == 0) {
-                                            k += (symbol >>> 4) == 15 ? 16 : JpegHuffmanTable.END_OF_BLOCK;
-                                        } else {
-                                            b <<= extra;
-                                            n -= extra;
-                                            k += (symbol >>> 4) + 1;
-                                        }
-                                        if (p <= limit) {
-                                            b |= (long) LONG_BE.get(d, p) >>> n;
-                                            int bytes = (63 - n) >>> 3;
-                                            p += bytes;
-                                            n += bytes << 3;
-                                        } else {
-                                            n = 63;
-                                        }
-                                    }
                                 }
-                                int x = mx * hc + bx;
-                                int y = my * vc + by;
-                                plane[y * width + x] = clamp(((dc * dcQuant[c] + 4) >> 3) + 128);
                             }
+                            int x = mx * hc + bx;
+                            int y = my * vc + by;
+                            plane[y * width + x] = clamp(((dc * dcQuant[c] + 4) >> 3) + 128);
                         }
                     }
-                }
-                if (p - (n >> 3) > f.scanEnd + 2) {
-                    throw new UnsupportedJpegException("truncated image data");
                 }
             }
             bits = b;
