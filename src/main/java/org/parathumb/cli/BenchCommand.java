@@ -24,7 +24,6 @@ import org.parathumb.core.bench.BenchmarkRequest;
 import org.parathumb.core.bench.ConfigurationResult;
 import org.parathumb.core.bench.CountingLoop;
 import org.parathumb.core.bench.Workload;
-import org.parathumb.core.image.FaithfulPipeline;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -98,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Integer> counts = workerCounts(cores);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        ImageProcessor processor = new ImageProcessor(new FaithfulPipeline(), thumbnail.spec());
+        ImageProcessor processor = new ImageProcessor(thumbnail.pipeline(), thumbnail.spec());
         BenchmarkRequest request;
         try {
             request = workload == Workload.THUMBNAILS

@@ -17,7 +17,6 @@ import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
-import org.parathumb.core.image.FaithfulPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
             throw new ParathumbCommand.UsageException(
                     "--workers must be between 1 and " + cores + " (the cores of this machine), got " + n);
         }
-        ImageProcessor processor = new ImageProcessor(new FaithfulPipeline(), thumbnail.spec(), safety.options(),
+        ImageProcessor processor = new ImageProcessor(thumbnail.pipeline(), thumbnail.spec(), safety.options(),
                 safety.budget());
         List<ImageJob> jobs = scan(new ScanRequest(inputs, Optional.ofNullable(out), recursive, thumbnail.format));
         PrintWriter stdout = spec.commandLine().getOut();
@@ -92,9 +91,9 @@ final class RunCommand implements Callable<Integer> {
             finished.countDown();
             removeHook(onInterrupt);
         }
-        stdout.printf(Locale.ROOT, "%d images, %d failed, %.2f s, %.2f images/s, %d worker%s%n",
+        stdout.printf(Locale.ROOT, "%d images, %d failed, %.2f s, %.2f images/s, %d worker%s%s%n",
                 summary.total(), summary.failed(), summary.wallSeconds(), summary.imagesPerSecond(), n,
-                n == 1 ? "" : "s");
+                n == 1 ? "" : "s", thumbnail.nonDefaultPipeline() ? ", " + thumbnail.pipeline + " pipeline" : "");
         if (summary.cancelled() > 0) {
             stdout.printf("%d cancelled%n", summary.cancelled());
         }

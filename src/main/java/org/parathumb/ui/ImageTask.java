@@ -55,7 +55,7 @@ final class ImageTask extends Task<Void> {
             long now = System.nanoTime();
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             finished.add(new Tile(new ImageResult(job, ImageResult.Status.FAILED, 0, 0, 0, 0, StageTimes.NONE,
-                    reason, Thread.currentThread().getName(), now, now), null));
+                    reason, Thread.currentThread().getName(), now, now, processor.pipeline().name()), null));
             throw e;
         }
         Image thumbnail = null;

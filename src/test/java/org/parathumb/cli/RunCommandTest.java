@@ -90,6 +90,35 @@ class RunCommandTest {
     }
 
     @Test
+    void theFastPipelineIsChosenByNameAndTheSummarySaysSo() throws IOException {
+        List<Path> sources = new SampleGenerator().generate(dir, 3, 0.3, 2);
+
+        int code = run("run", dir.toString(), "--workers", "1", "--pipeline", "fast");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out.toString()).containsPattern("3 images, 0 failed, .*, 1 worker, fast pipeline\\n");
+        for (Path source : sources) {
+            assertThat(dir.resolve("thumbs").resolve(source.getFileName())).isRegularFile();
+        }
+    }
+
+    @Test
+    void theDefaultPipelineIsFaithfulAndTheSummaryDoesNotNameIt() throws IOException {
+        new SampleGenerator().generate(dir, 1, 0.1, 1);
+
+        assertThat(run("run", dir.toString(), "--workers", "1", "--pipeline", "faithful")).isEqualTo(0);
+        assertThat(run("run", dir.toString(), "--workers", "1")).isEqualTo(0);
+
+        assertThat(out.toString()).doesNotContain("pipeline");
+    }
+
+    @Test
+    void anUnknownPipelineIsAUsageErrorThatListsTheChoices() {
+        assertThat(run("run", dir.toString(), "--pipeline", "turbo")).isEqualTo(2);
+        assertThat(err.toString()).contains("'turbo' is not a pipeline: use faithful or fast");
+    }
+
+    @Test
     void aMissingFolderIsAUsageError() {
         int code = run("run", dir.resolve("nope").toString());
 

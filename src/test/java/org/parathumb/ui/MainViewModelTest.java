@@ -221,7 +221,7 @@ class MainViewModelTest {
     private static Tile tile(String name, Status status, long endMillis) {
         ImageJob job = new ImageJob(FOLDER.resolve(name), FOLDER.resolve("thumbs").resolve(name));
         ImageResult result = new ImageResult(job, status, 0, 0, 0, 0, StageTimes.NONE,
-                status == Status.FAILED ? "not an image" : null, "thumb-worker-1", 0, endMillis * MS);
+                status == Status.FAILED ? "not an image" : null, "thumb-worker-1", 0, endMillis * MS, "faithful");
         return new Tile(result, null);
     }
 }

@@ -70,7 +70,7 @@ public final class BatchRunner {
         synchronized (busy) {
             if (cancelled) {
                 long now = System.nanoTime();
-                return ImageResult.cancelled(job, self.getName(), now, now);
+                return ImageResult.cancelled(job, self.getName(), now, now, processor.pipeline().name());
             }
             busy.add(self);
         }

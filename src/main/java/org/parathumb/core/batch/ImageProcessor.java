@@ -88,7 +88,7 @@ public final class ImageProcessor {
         String worker = Thread.currentThread().getName();
         long start = System.nanoTime();
         if (Thread.currentThread().isInterrupted()) {
-            return ImageResult.cancelled(job, worker, start, start);
+            return ImageResult.cancelled(job, worker, start, start, pipeline.name());
         }
         Path temp = null;
         Thumbnail thumbnail = null;
@@ -116,17 +116,17 @@ public final class ImageProcessor {
             StageTimes times = new StageTimes(thumbnail.decodeNanos(), thumbnail.blurNanos(),
                     thumbnail.resizeNanos(), end - encodeStart);
             return ImageResult.done(job, thumbnail.sourceWidth(), thumbnail.sourceHeight(),
-                    thumbnail.width(), thumbnail.height(), times, worker, start, end);
+                    thumbnail.width(), thumbnail.height(), times, worker, start, end, pipeline.name());
         } catch (CancelledException | ClosedByInterruptException | InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ImageResult.cancelled(job, worker, start, System.nanoTime());
+            return ImageResult.cancelled(job, worker, start, System.nanoTime(), pipeline.name());
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             if (Thread.currentThread().isInterrupted()) {
-                return ImageResult.cancelled(job, worker, start, System.nanoTime());
+                return ImageResult.cancelled(job, worker, start, System.nanoTime(), pipeline.name());
             }
             StageTimes times = thumbnail == null ? StageTimes.NONE
                     : new StageTimes(thumbnail.decodeNanos(), thumbnail.blurNanos(), thumbnail.resizeNanos(), 0);
-            return ImageResult.failed(job, reason(e), times, worker, start, System.nanoTime());
+            return ImageResult.failed(job, reason(e), times, worker, start, System.nanoTime(), pipeline.name());
         } finally {
             deleteQuietly(temp);
         }

@@ -19,7 +19,8 @@ public record ImageResult(
         String failure,
         String worker,
         long startNanos,
-        long endNanos) {
+        long endNanos,
+        String pipeline) {
 
     /** How a job ended. */
     public enum Status { DONE, FAILED, CANCELLED }
@@ -29,6 +30,9 @@ public record ImageResult(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(times, "times");
         Objects.requireNonNull(worker, "worker");
+        if (pipeline == null || pipeline.isBlank()) {
+            throw new IllegalArgumentException("a result names the pipeline that made it");
+        }
         if (status == Status.FAILED && (failure == null || failure.isBlank())) {
             throw new IllegalArgumentException("a failed result needs a reason");
         }
@@ -41,17 +45,19 @@ public record ImageResult(
     }
 
     static ImageResult done(ImageJob job, int sourceWidth, int sourceHeight, int width, int height,
-            StageTimes times, String worker, long start, long end) {
+            StageTimes times, String worker, long start, long end, String pipeline) {
         return new ImageResult(job, Status.DONE, sourceWidth, sourceHeight, width, height, times, null,
-                worker, start, end);
+                worker, start, end, pipeline);
     }
 
-    static ImageResult failed(ImageJob job, String reason, StageTimes times, String worker, long start, long end) {
-        return new ImageResult(job, Status.FAILED, 0, 0, 0, 0, times, reason, worker, start, end);
+    static ImageResult failed(ImageJob job, String reason, StageTimes times, String worker, long start, long end,
+            String pipeline) {
+        return new ImageResult(job, Status.FAILED, 0, 0, 0, 0, times, reason, worker, start, end, pipeline);
     }
 
-    static ImageResult cancelled(ImageJob job, String worker, long start, long end) {
-        return new ImageResult(job, Status.CANCELLED, 0, 0, 0, 0, StageTimes.NONE, null, worker, start, end);
+    static ImageResult cancelled(ImageJob job, String worker, long start, long end, String pipeline) {
+        return new ImageResult(job, Status.CANCELLED, 0, 0, 0, 0, StageTimes.NONE, null, worker, start, end,
+                pipeline);
     }
 
     public boolean isDone() {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.Pipelines;
 import org.parathumb.core.image.ThumbnailSpec;
 
 class ImageProcessorTest {
@@ -48,6 +49,24 @@ class ImageProcessorTest {
         assertThat(result.worker()).isEqualTo(Thread.currentThread().getName());
         assertThat(ImageIO.read(target.toFile()).getWidth()).isEqualTo(50);
         assertThat(filesIn(target.getParent())).containsExactly(target);
+    }
+
+    @Test
+    void everyResultNamesThePipelineThatMadeIt() throws IOException {
+        Path source = TestImages.write(dir.resolve("a.png"), 200, 100);
+        Path thumbs = Files.createDirectories(dir.resolve("thumbs"));
+        Path bad = TestImages.writeText(dir.resolve("bad.jpg"), "this is text");
+
+        for (String name : Pipelines.names()) {
+            ImageProcessor processor = new ImageProcessor(Pipelines.byName(name), ThumbnailSpec.DEFAULT);
+            ImageResult done = processor.process(new ImageJob(source, thumbs.resolve("a.png")));
+            ImageResult failed = processor.process(new ImageJob(bad, thumbs.resolve("bad.jpg")));
+
+            assertThat(done.isDone()).isTrue();
+            assertThat(done.pipeline()).isEqualTo(name);
+            assertThat(failed.isFailed()).isTrue();
+            assertThat(failed.pipeline()).isEqualTo(name);
+        }
     }
 
     @Test

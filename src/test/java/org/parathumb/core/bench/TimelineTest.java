@@ -64,6 +64,6 @@ class TimelineTest {
     static ImageResult result(String worker, long start, long end) {
         Path source = Path.of("a-" + start + ".jpg");
         return new ImageResult(new ImageJob(source, Path.of("thumbs").resolve(source)), ImageResult.Status.DONE,
-                100, 100, 50, 50, new StageTimes(1, 1, 1, 1), null, worker, start, end);
+                100, 100, 50, 50, new StageTimes(1, 1, 1, 1), null, worker, start, end, "faithful");
     }
 }

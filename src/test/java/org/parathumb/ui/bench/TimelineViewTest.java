@@ -47,7 +47,7 @@ class TimelineViewTest {
             Path source = Path.of("img-" + i + ".jpg");
             results.add(new ImageResult(new ImageJob(source, Path.of("thumbs", "img-" + i + ".jpg")),
                     ImageResult.Status.DONE, 4000, 3000, 50, 38, new StageTimes(quarter, quarter, quarter, quarter),
-                    null, "thumb-worker-" + spans[i][0], start, end));
+                    null, "thumb-worker-" + spans[i][0], start, end, "faithful"));
         }
         return results;
     }

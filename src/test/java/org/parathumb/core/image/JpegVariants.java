@@ -1,0 +1,122 @@
+package org.parathumb.core.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.w3c.dom.Node;
+
+/**
+ * JPEGs of the kinds cameras and tools write, made with ImageIO's own writer at test time: any
+ * luma sampling (4:4:4, 4:2:2, 4:2:0), restart markers, progressive, APPn segments spliced in.
+ */
+record JpegVariants(float quality, int lumaH, int lumaV, int restartInterval, boolean progressive) {
+
+    private static final String FORMAT = "javax_imageio_jpeg_image_1.0";
+
+    /** What ImageIO writes by default, at quality 0.9: baseline 4:2:0, no restarts. */
+    static final JpegVariants BASELINE_420 = new JpegVariants(0.9f, 2, 2, 0, false);
+
+    JpegVariants withSampling(int h, int v) {
+        return new JpegVariants(quality, h, v, restartInterval, progressive);
+    }
+
+    JpegVariants withRestartInterval(int mcus) {
+        return new JpegVariants(quality, lumaH, lumaV, mcus, progressive);
+    }
+
+    JpegVariants progressively() {
+        return new JpegVariants(quality, lumaH, lumaV, restartInterval, true);
+    }
+
+    JpegVariants withQuality(float q) {
+        return new JpegVariants(q, lumaH, lumaV, restartInterval, progressive);
+    }
+
+    byte[] encode(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        var bytes = new ByteArrayOutputStream();
+        try (var stream = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            IIOMetadata metadata = writer.getDefaultImageMetadata(
+                    ImageTypeSpecifier.createFromRenderedImage(image), param);
+            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(FORMAT);
+            IIOMetadataNode sequence = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+            IIOMetadataNode components = (IIOMetadataNode) root.getElementsByTagName("componentSpec").item(0);
+            if (image.getRaster().getNumBands() >= 3) {
+                components.setAttribute("HsamplingFactor", Integer.toString(lumaH));
+                components.setAttribute("VsamplingFactor", Integer.toString(lumaV));
+            }
+            if (restartInterval > 0) {
+                IIOMetadataNode dri = new IIOMetadataNode("dri");
+                dri.setAttribute("interval", Integer.toString(restartInterval));
+                Node first = sequence.getFirstChild();
+                sequence.insertBefore(dri, first);
+            }
+            metadata.setFromTree(FORMAT, root);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    Path write(BufferedImage image, Path file) throws IOException {
+        Files.write(file, encode(image));
+        return file;
+    }
+
+    /** {@code jpeg} with an APPn segment ({@code marker} 0xE0..0xEF) inserted right after SOI. */
+    static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
+        int length = payload.length + 2;
+        byte[] out = new byte[jpeg.length + length + 2];
+        out[0] = (byte) 0xFF;
+        out[1] = (byte) 0xD8;
+        out[2] = (byte) 0xFF;
+        out[3] = (byte) marker;
+        out[4] = (byte) (length >> 8);
+        out[5] = (byte) length;
+        System.arraycopy(payload, 0, out, 6, payload.length);
+        System.arraycopy(jpeg, 2, out, 6 + payload.length, jpeg.length - 2);
+        return out;
+    }
+
+    /** An APP2 payload holding the JDK's sRGB ICC profile in one chunk. */
+    static byte[] iccSrgb() {
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        byte[] header = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] payload = java.util.Arrays.copyOf(header, header.length + 2 + profile.length);
+        payload[header.length] = 1;
+        payload[header.length + 1] = 1;
+        System.arraycopy(profile, 0, payload, header.length + 2, profile.length);
+        return payload;
+    }
+
+    /** An EXIF APP1 payload (big-endian TIFF) whose first IFD holds only an orientation. */
+    static byte[] exifOrientation(int orientation) {
+        return new byte[] {
+            'E', 'x', 'i', 'f', 0, 0,
+            'M', 'M', 0, 42, 0, 0, 0, 8,
+            0, 1,
+            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
+            0, 0, 0, 0};
+    }
+}
