@@ -15,7 +15,6 @@ import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
 import org.parathumb.core.bench.BenchmarkRequest;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.ui.bench.BenchmarkView;
 import org.parathumb.ui.bench.BenchmarkViewModel;
@@ -65,7 +64,7 @@ final class BenchmarkLauncher implements Consumer<MainViewModel>, AutoCloseable 
     private void start(MainViewModel model, ThumbnailSpec spec, BenchmarkRequest request) {
         closeWindow();
         BenchmarkViewModel bench = new BenchmarkViewModel(
-                new ImageProcessor(new FaithfulPipeline(), spec), pool, Platform::runLater);
+                new ImageProcessor(model.pipeline(), spec), pool, Platform::runLater);
         bench.runningProperty().addListener((obs, was, running) -> {
             model.busyElsewhereProperty().set(running); // "Run again" in the benchmark window holds the pool too
             if (!running) {

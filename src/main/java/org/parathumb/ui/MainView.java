@@ -13,6 +13,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -20,6 +21,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -55,8 +57,8 @@ import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
+import org.parathumb.core.image.Pipelines;
 import org.parathumb.ui.bench.TimelineView;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 
 /**
@@ -85,7 +87,6 @@ public final class MainView {
     private final MainViewModel model;
     private final WorkerPool pool;
     private final Consumer<String> opener;
-    private final FaithfulPipeline pipeline = new FaithfulPipeline();
     private final SourceSurvey survey = new SourceSurvey();
     private final StallMonitor stalls = new StallMonitor();
     private final java.lang.management.ThreadMXBean fxThreadCpu = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -198,7 +199,7 @@ public final class MainView {
             if (model.state() != RunState.RUNNING) {
                 return;
             }
-            live = new LiveRun(prepare.getValue(), new ImageProcessor(pipeline, spec), pool);
+            live = new LiveRun(prepare.getValue(), new ImageProcessor(model.pipeline(), spec), pool);
             model.jobsReady(live.size(), System.nanoTime());
             live.start();
         });
@@ -504,17 +505,24 @@ public final class MainView {
         resetOutput.managedProperty().bind(resetOutput.visibleProperty());
         resetOutput.setOnAction(e -> model.outputFolderProperty().set(Optional.empty()));
 
+        ComboBox<String> pipeline = new ComboBox<>(FXCollections.observableArrayList(Pipelines.names()));
+        pipeline.valueProperty().bindBidirectional(model.pipelineProperty());
+        pipeline.setTooltip(new Tooltip("faithful: the original Python program's output, pixel for pixel\n"
+                + "fast: decodes JPEGs at a reduced size first; close (38 dB or better), not identical,"
+                + " and its tiles say so (Alt+P)"));
+        pipeline.setId("pipeline");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label px = new Label("px");
         Label output = new Label("Output");
-        keepWhole(px, output, size, blur, resetOutput);
+        keepWhole(px, output, size, blur, pipeline, resetOutput);
         outputButton.setMinWidth(60);
         HBox bar = new HBox(8, summary, spacer, caption("_Size", size), size, px,
-                gap(), caption("_Blur radius", blur), blur, gap(), output, outputButton, resetOutput);
+                gap(), caption("_Blur radius", blur), blur, gap(), caption("_Pipeline", pipeline), pipeline,
+                gap(), output, outputButton, resetOutput);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");
-        for (var node : List.of(size, blur, outputButton, resetOutput)) {
+        for (var node : List.of(size, blur, pipeline, outputButton, resetOutput)) {
             node.disableProperty().bind(Bindings.createBooleanBinding(() -> model.state().isActive(), model.stateProperty()));
         }
         return bar;

@@ -26,6 +26,8 @@ import javafx.collections.ObservableList;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
+import org.parathumb.core.image.Pipelines;
+import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.OutputFormat;
 import org.parathumb.core.image.ThumbnailSpec;
 
@@ -64,6 +66,10 @@ public final class MainViewModel {
     private final ObjectProperty<Optional<Path>> outputFolder = new SimpleObjectProperty<>(this, "outputFolder", Optional.empty());
     private final IntegerProperty thumbnailSize = new SimpleIntegerProperty(this, "thumbnailSize");
     private final DoubleProperty blurRadius = new SimpleDoubleProperty(this, "blurRadius");
+    private final ObjectProperty<String> pipeline = new SimpleObjectProperty<>(this, "pipeline");
+    /** One instance per pipeline name, so each keeps its per-worker buffers from run to run. */
+    private final java.util.Map<String, ThumbnailPipeline> pipelines = new java.util.HashMap<>();
+    private final java.util.function.Function<String, ThumbnailPipeline> pipelineFactory;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ObservableList<ImageResult> failures = FXCollections.observableArrayList();
     private final StringBinding workersLabel;
@@ -75,6 +81,12 @@ public final class MainViewModel {
     private long lastStatusNanos;
 
     public MainViewModel(Settings settings, int cores) {
+        this(settings, cores, Pipelines::byName);
+    }
+
+    /** As above, with the pipelines made by {@code pipelines} from their names (tests pace them). */
+    MainViewModel(Settings settings, int cores, java.util.function.Function<String, ThumbnailPipeline> pipelines) {
+        this.pipelineFactory = java.util.Objects.requireNonNull(pipelines, "pipelines");
         if (cores < 1) {
             throw new IllegalArgumentException("at least one core");
         }
@@ -88,6 +100,7 @@ public final class MainViewModel {
         outputFolder.set(settings.outputFolder());
         thumbnailSize.set(settings.thumbnailSize());
         blurRadius.set(settings.blurRadius());
+        pipeline.set(settings.pipeline());
         lastInputs = settings.lastInputs();
         workersLabel = Bindings.createStringBinding(() -> workersText(workers.get(), cores), workers);
         canRun = Bindings.createBooleanBinding(
@@ -310,7 +323,8 @@ public final class MainViewModel {
 
     /** The settings to remember now. */
     public Settings settings() {
-        return new Settings(outputFolder.get(), thumbnailSize.get(), blurRadius.get(), workers.get(), lastInputs);
+        return new Settings(outputFolder.get(), thumbnailSize.get(), blurRadius.get(), workers.get(), lastInputs,
+                pipeline.get());
     }
 
     /** Images of the current or last run that were made, that failed, and that were cancelled. */
@@ -379,6 +393,16 @@ public final class MainViewModel {
 
     public DoubleProperty blurRadiusProperty() {
         return blurRadius;
+    }
+
+    /** The chosen pipeline's name: "faithful" (the original, pixel for pixel) or "fast". */
+    public ObjectProperty<String> pipelineProperty() {
+        return pipeline;
+    }
+
+    /** The chosen pipeline, the same instance each time it is chosen. */
+    public ThumbnailPipeline pipeline() {
+        return pipelines.computeIfAbsent(pipeline.get(), pipelineFactory);
     }
 
     public ObservableList<Tile> tiles() {

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.beans.Observable;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.parathumb.core.batch.WorkerPool;
+import org.parathumb.core.image.Pipelines;
+import org.parathumb.core.image.ThumbnailPipeline;
 
 /**
  * The JavaFX application: it owns the one {@link WorkerPool} every load and image task runs on
@@ -58,11 +61,18 @@ public final class ParathumbApp extends Application {
      * own, or the application's), opens {@code inputs}, and shows it.
      */
     static MainView show(Stage stage, SettingsStore store, WorkerPool pool, List<Path> inputs, Consumer<String> opener) {
+        return show(stage, store, pool, inputs, opener, Pipelines::byName);
+    }
+
+    /** As above, with the pipelines made by {@code pipelines} from their names. */
+    static MainView show(Stage stage, SettingsStore store, WorkerPool pool, List<Path> inputs, Consumer<String> opener,
+            Function<String, ThumbnailPipeline> pipelines) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainViewModel model = new MainViewModel(store.load(WorkerPool.availableCores()), WorkerPool.availableCores());
+        MainViewModel model = new MainViewModel(store.load(WorkerPool.availableCores()), WorkerPool.availableCores(),
+                pipelines);
         MainView view = new MainView(model, pool, opener);
         for (Observable setting : List.of(model.workersProperty(), model.thumbnailSizeProperty(),
-                model.blurRadiusProperty(), model.outputFolderProperty(), model.loadedProperty())) {
+                model.blurRadiusProperty(), model.pipelineProperty(), model.outputFolderProperty(), model.loadedProperty())) {
             setting.addListener(o -> store.save(model.settings()));
         }
         Scene scene = new Scene(view.root(), 1180, 760);

@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.parathumb.core.image.Pipelines;
 import org.parathumb.core.image.ThumbnailSpec;
 
 /**
  * What the window remembers between launches: the output folder (empty: {@code <folder>/thumbs}),
- * the thumbnail box side, the blur radius, the worker count and the last folders loaded.
+ * the thumbnail box side, the blur radius, the worker count, the last folders loaded and the
+ * pipeline (one of {@link Pipelines#names()}).
  */
 public record Settings(Optional<Path> outputFolder, int thumbnailSize, double blurRadius, int workers,
-        List<Path> lastInputs) {
+        List<Path> lastInputs, String pipeline) {
 
     /** Smallest and largest thumbnail side the window offers. */
     public static final int MIN_SIZE = 16;
@@ -31,11 +33,14 @@ public record Settings(Optional<Path> outputFolder, int thumbnailSize, double bl
         if (workers < 1) {
             throw new IllegalArgumentException("at least one worker");
         }
+        if (!Pipelines.names().contains(pipeline)) {
+            throw new IllegalArgumentException("pipeline must be one of " + Pipelines.names() + ", got " + pipeline);
+        }
     }
 
     /** The original program's settings, all cores, nothing loaded yet. */
     public static Settings defaults(int cores) {
         ThumbnailSpec spec = ThumbnailSpec.DEFAULT;
-        return new Settings(Optional.empty(), spec.maxWidth(), spec.blurRadius(), cores, List.of());
+        return new Settings(Optional.empty(), spec.maxWidth(), spec.blurRadius(), cores, List.of(), Pipelines.DEFAULT);
     }
 }

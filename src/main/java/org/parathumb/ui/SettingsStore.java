@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import org.parathumb.core.image.Pipelines;
 
 /**
  * Keeps {@link Settings} in a {@link Preferences} node. The node is given, so tests use a node of
@@ -20,6 +21,7 @@ public final class SettingsStore {
     static final String BLUR = "blurRadius";
     static final String WORKERS = "workers";
     static final String LAST_INPUTS = "lastInputs";
+    static final String PIPELINE = "pipeline";
 
     private final Preferences node;
 
@@ -44,7 +46,11 @@ public final class SettingsStore {
         int workers = clamp(node.getInt(WORKERS, cores), 1, cores);
         List<Path> last = Arrays.stream(node.get(LAST_INPUTS, "").split("\n"))
                 .map(SettingsStore::path).flatMap(Optional::stream).toList();
-        return new Settings(output, size, blur, workers, last);
+        String pipeline = node.get(PIPELINE, defaults.pipeline());
+        if (!Pipelines.names().contains(pipeline)) {
+            pipeline = defaults.pipeline(); // a name a later or earlier version knew
+        }
+        return new Settings(output, size, blur, workers, last, pipeline);
     }
 
     public void save(Settings settings) {
@@ -52,6 +58,7 @@ public final class SettingsStore {
         node.putInt(SIZE, settings.thumbnailSize());
         node.putDouble(BLUR, settings.blurRadius());
         node.putInt(WORKERS, settings.workers());
+        node.put(PIPELINE, settings.pipeline());
         String last = String.join("\n", settings.lastInputs().stream().map(p -> p.toAbsolutePath().toString()).toList());
         // A preferences value holds at most 8 KB: beyond it, remember nothing rather than fail.
         node.put(LAST_INPUTS, last.length() <= Preferences.MAX_VALUE_LENGTH ? last : "");

@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.GridCell;
 import org.parathumb.core.batch.ImageResult;
+import org.parathumb.core.image.Pipelines;
 
 /**
  * One tile of the grid. Its nodes (image view, labels, tooltip) are made once, when the cell is,
@@ -25,10 +26,13 @@ import org.parathumb.core.batch.ImageResult;
 final class ThumbnailCell extends GridCell<Tile> {
 
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** Made by a pipeline other than the faithful one: the tile says so with a badge. */
+    private static final PseudoClass FAST = PseudoClass.getPseudoClass("fast");
 
     private final ImageView image = new ImageView();
     private final Label failure = new Label();
-    private final StackPane picture = new StackPane(image, failure);
+    private final Label badge = new Label();
+    private final StackPane picture = new StackPane(image, failure, badge);
     private final Label name = new Label();
     private final VBox box = new VBox(4, picture, name);
     private final Tooltip tooltip = new Tooltip();
@@ -48,6 +52,9 @@ final class ThumbnailCell extends GridCell<Tile> {
         failure.setMaxWidth(nameWidth - 8);
         failure.setMaxHeight(side);
         failure.setAlignment(Pos.CENTER);
+        badge.getStyleClass().add("pipeline-badge");
+        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+        badge.setVisible(false);
         name.getStyleClass().add("name");
         name.setMaxWidth(nameWidth);
         name.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
@@ -87,9 +94,13 @@ final class ThumbnailCell extends GridCell<Tile> {
         show(failed ? null : tile.thumbnail());
         tooltip.setText(failed
                 ? tile.name() + "\nFailed: " + result.failure() + "\nDouble-click to open the original"
-                : String.format(Locale.ROOT, "%s%n%.2f s on %s · %d×%d → %d×%d%nDouble-click to open the thumbnail",
+                : String.format(Locale.ROOT, "%s%n%.2f s on %s · %d×%d → %d×%d · %s pipeline%nDouble-click to open the thumbnail",
                         tile.name(), result.elapsedNanos() / 1e9, result.worker(), result.sourceWidth(),
-                        result.sourceHeight(), result.thumbnailWidth(), result.thumbnailHeight()));
+                        result.sourceHeight(), result.thumbnailWidth(), result.thumbnailHeight(), result.pipeline()));
+        boolean labelled = !failed && !Pipelines.DEFAULT.equals(result.pipeline());
+        pseudoClassStateChanged(FAST, labelled);
+        badge.setVisible(labelled);
+        badge.setText(labelled ? result.pipeline() : "");
     }
 
     /** The reason without the file name the tile already shows under it. */

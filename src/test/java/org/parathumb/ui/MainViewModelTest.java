@@ -206,7 +206,7 @@ class MainViewModelTest {
         model.outputFolderProperty().set(Optional.of(Path.of("/out")));
         model.workersProperty().set(1);
 
-        assertThat(model.settings()).isEqualTo(new Settings(Optional.of(Path.of("/out")), 96, 0, 1, List.of(FOLDER)));
+        assertThat(model.settings()).isEqualTo(new Settings(Optional.of(Path.of("/out")), 96, 0, 1, List.of(FOLDER), "faithful"));
         assertThat(model.spec().maxWidth()).isEqualTo(96);
         assertThat(model.scanRequest().outputFolder()).contains(Path.of("/out"));
     }

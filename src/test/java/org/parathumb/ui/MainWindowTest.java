@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -44,28 +45,33 @@ class MainWindowTest {
 
     private static final int CORES = WorkerPool.availableCores();
 
-    /** Large enough that a run on one worker lasts seconds: made once, shared by the tests that act mid-run. */
+    /** Forty images for the tests that act mid-run (their renders are paced): made once, shared. */
     @TempDir
     static Path shared;
     private static Path slowFolder;
 
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final MemoryPreferences preferences = new MemoryPreferences();
+    /** Renders allowed before a run stalls; plenty unless a test acts mid-run. */
+    private final Semaphore renders = new Semaphore(UNLIMITED);
+    private static final int UNLIMITED = 1_000_000;
     private WorkerPool pool;
     private MainView view;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
-        // One worker to begin with, so that runs are slow enough to act on while they run.
-        new SettingsStore(preferences).save(new Settings(java.util.Optional.empty(), 50, 2, 1, List.of()));
+        // One worker to begin with: the slider test moves it up and down mid-run.
+        new SettingsStore(preferences).save(new Settings(java.util.Optional.empty(), 50, 2, 1, List.of(), "faithful"));
         pool = new WorkerPool(1);
-        view = ParathumbApp.show(stage, new SettingsStore(preferences), pool, List.of(), opened::add);
+        view = ParathumbApp.show(stage, new SettingsStore(preferences), pool, List.of(), opened::add,
+                name -> new PacedPipeline(name, renders));
         model = view.model();
     }
 
     @AfterEach
     void stop(FxRobot robot) throws TimeoutException {
+        renders.release(UNLIMITED);
         robot.interact(view::close);
         waitUntil(() -> !model.state().isActive());
         pool.close();
@@ -171,9 +177,10 @@ class MainWindowTest {
             throws TimeoutException, IOException {
         Path folder = slowFolder();
         load(robot, folder);
+        allowRenders(3);
 
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> !model.tiles().isEmpty());
+        waitUntil(() -> model.tiles().size() == 3);
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> model.state() == RunState.CANCELLED);
 
@@ -200,6 +207,7 @@ class MainWindowTest {
         assumeTrue(CORES >= 2, "resizing needs at least two cores");
 
         load(robot, slowFolder());
+        allowRenders(0);
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(() -> model.state() == RunState.RUNNING && model.progressProperty().get() >= 0);
 
@@ -240,6 +248,7 @@ class MainWindowTest {
         Path next = dir.resolve("next");
         TestImages.folder(next, 2, 64, 48);
         load(robot, first);
+        allowRenders(1);
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(() -> !model.tiles().isEmpty());
 
@@ -255,11 +264,17 @@ class MainWindowTest {
 
     private static final int SLOW_IMAGES = 40;
 
+    /** From now on, only {@code count} more images render; the others wait until the test ends or cancels. */
+    private void allowRenders(int count) {
+        renders.drainPermits();
+        renders.release(count);
+    }
+
     /** The shared slow folder, without the thumbnails an earlier test left in it. */
     private static synchronized Path slowFolder() throws IOException {
         if (slowFolder == null) {
             slowFolder = shared.resolve("slow");
-            TestImages.folder(slowFolder, SLOW_IMAGES, 1600, 1200);
+            TestImages.folder(slowFolder, SLOW_IMAGES, 800, 600);
         }
         Path thumbs = slowFolder.resolve("thumbs");
         if (Files.exists(thumbs)) {
@@ -270,6 +285,25 @@ class MainWindowTest {
             }
         }
         return slowFolder;
+    }
+
+    @Test
+    void theFastPipelineIsChosenInTheWindowAndEveryTileItMadeSaysSo(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException {
+        Path folder = dir.resolve("fast");
+        TestImages.folder(folder, 3, 400, 300);
+        load(robot, folder);
+
+        robot.interact(() -> robot.lookup("#pipeline").<String>queryComboBox().setValue("fast"));
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.tiles()).hasSize(3).allSatisfy(tile -> assertThat(tile.result().pipeline()).isEqualTo("fast"));
+        assertThat(robot.lookup(".thumbnail-cell").match((Node cell) ->
+                cell.getPseudoClassStates().contains(PseudoClass.getPseudoClass("fast"))).queryAll()).hasSize(3);
+        assertThat(robot.lookup(".pipeline-badge").match(Node::isVisible).queryAll()).hasSize(3);
+        assertThat(new SettingsStore(preferences).load(CORES).pipeline()).isEqualTo("fast");
     }
 
     private void load(FxRobot robot, Path folder) throws TimeoutException {

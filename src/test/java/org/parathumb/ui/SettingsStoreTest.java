@@ -15,13 +15,13 @@ class SettingsStoreTest {
 
     @Test
     void nothingStoredGivesTheOriginalProgramsSettingsOnAllCores() {
-        assertThat(store.load(4)).isEqualTo(new Settings(Optional.empty(), 50, 2.0, 4, List.of()));
+        assertThat(store.load(4)).isEqualTo(new Settings(Optional.empty(), 50, 2.0, 4, List.of(), "faithful"));
     }
 
     @Test
     void whatIsSavedIsWhatIsLoadedNextTime() {
         Settings settings = new Settings(Optional.of(Path.of("/tmp/out")), 128, 3.5, 2,
-                List.of(Path.of("/photos/a"), Path.of("/photos/b c")));
+                List.of(Path.of("/photos/a"), Path.of("/photos/b c")), "fast");
         store.save(settings);
 
         assertThat(new SettingsStore(node).load(4)).isEqualTo(settings);
@@ -29,7 +29,7 @@ class SettingsStoreTest {
 
     @Test
     void aWorkerCountFromABiggerMachineIsCappedAtThisOnesCores() {
-        store.save(new Settings(Optional.empty(), 50, 2, 16, List.of()));
+        store.save(new Settings(Optional.empty(), 50, 2, 16, List.of(), "faithful"));
 
         assertThat(store.load(2).workers()).isEqualTo(2);
     }
@@ -38,6 +38,7 @@ class SettingsStoreTest {
     void unreadableValuesFallBackToDefaults() {
         node.put(SettingsStore.SIZE, "huge");
         node.put(SettingsStore.BLUR, "-3");
+        node.put(SettingsStore.PIPELINE, "turbo");
         node.put(SettingsStore.WORKERS, "0");
 
         Settings settings = store.load(2);
@@ -45,5 +46,6 @@ class SettingsStoreTest {
         assertThat(settings.thumbnailSize()).isEqualTo(50);
         assertThat(settings.blurRadius()).isEqualTo(2.0);
         assertThat(settings.workers()).isEqualTo(1);
+        assertThat(settings.pipeline()).isEqualTo("faithful");
     }
 }
