@@ -288,13 +288,17 @@ public final class MainView {
         TimelineView timeline = new TimelineView();
         timeline.show(results, "Last run: " + results.size() + " images, " + model.workersProperty().get()
                 + " of " + model.cores() + " workers");
-        timeline.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(timeline);
+        VBox content = new VBox(timeline);
+        content.setPadding(new Insets(12));
+        content.setStyle("-fx-background-color: -color-bg-default;");
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         Stage stage = new Stage();
         stage.initOwner(window());
         stage.setTitle("Parathumb timeline");
         stage.setScene(new Scene(scroll, 1100, 420));
+        stage.getScene().getAccelerators().put(CANCEL, stage::close); // Esc closes it, as dialogs do
         stage.show();
     }
 

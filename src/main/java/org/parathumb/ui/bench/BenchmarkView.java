@@ -65,6 +65,7 @@ public final class BenchmarkView extends BorderPane {
         getStylesheets().add(BenchmarkView.class.getResource("benchmark.css").toExternalForm());
 
         headline.getStyleClass().add("benchmark-headline");
+        headline.setWrapText(true); // the whole finding, on two lines if the window is narrow
         workloadLine.getStyleClass().add("benchmark-subtitle");
         settingLine.getStyleClass().add("benchmark-setting");
         settingLine.setWrapText(true);
@@ -182,6 +183,12 @@ public final class BenchmarkView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 14, 10, 14));
         bar.getStyleClass().add("benchmark-toolbar");
+        // On a narrow window the status line gives way; titles and buttons never shrink to "...".
+        for (javafx.scene.control.Control whole : java.util.List.of(title, workload, run, cancel, csv, json, png)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.SOMETIMES);
         return bar;
     }
 

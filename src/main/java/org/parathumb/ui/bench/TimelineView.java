@@ -38,6 +38,8 @@ public final class TimelineView extends VBox {
 
     public TimelineView() {
         getStyleClass().add("timeline-view");
+        // Its own look wherever it is shown: in the benchmark pane or alone, for the last run.
+        getStylesheets().add(TimelineView.class.getResource("benchmark.css").toExternalForm());
         title.getStyleClass().add("timeline-title");
         HBox legend = new HBox(14, swatch("decode", "stage-decode"), swatch("blur", "stage-blur"),
                 swatch("resize", "stage-resize"), swatch("encode", "stage-encode"),
