@@ -165,9 +165,9 @@ public final class FastPipeline implements ThumbnailPipeline {
 
     /**
      * Drops this thread's decoder buffers (the file, the planes, a full-size fallback decode), so
-     * an idle worker does not keep what a big image needed. Overrides the pipeline contract's
-     * method of that name where it has one.
+     * an idle worker does not keep what a big image needed.
      */
+    @Override
     public void releaseThreadBuffers() {
         buffers.remove();
     }
