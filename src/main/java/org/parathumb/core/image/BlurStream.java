@@ -15,8 +15,10 @@ package org.parathumb.core.image;
  * neighbouring pixel is then {@code channels * LANES} ints away, every access of a pass is aligned
  * alike, and the three horizontal passes run 16 lanes wide; the halos absorb the error that creeps
  * in from each segment's ends, one pixel step per tap per pass. Positions outside the image are
- * reset to the edge pixel after every pass, as Pillow replicates edges per pass. The vertical
- * passes are element-wise between rows, layout-blind, and run over rings of {@code 2 * radius + 3}
+ * reset to the edge pixel after every pass, as Pillow replicates edges per pass. The three row
+ * passes advance a chunk at a time so their buffers stay in L1. The vertical passes are
+ * element-wise between rows, layout-blind: radius 1 (the default Gaussian 2) runs them on rows
+ * packed in pairs ({@link PairedColumnPasses}), wider boxes over rings of {@code 2 * radius + 3}
  * rows per pass. Sinks translate back with {@link #indexOf(int)}.
  *
  * <p>Cost per sample: a byte load, six vectorised passes, the sink's work. Boxes wider than
