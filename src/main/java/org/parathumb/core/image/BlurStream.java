@@ -15,8 +15,10 @@ package org.parathumb.core.image;
  * neighbouring pixel is then {@code channels * LANES} ints away, every access of a pass is aligned
  * alike, and the three horizontal passes run 16 lanes wide; the halos absorb the error that creeps
  * in from each segment's ends, one pixel step per tap per pass. Positions outside the image are
- * reset to the edge pixel after every pass, as Pillow replicates edges per pass. The vertical
- * passes are element-wise between rows, layout-blind, and run over rings of {@code 2 * radius + 3}
+ * reset to the edge pixel after every pass, as Pillow replicates edges per pass. The three row
+ * passes advance a chunk at a time so their buffers stay in L1. The vertical passes are
+ * element-wise between rows, layout-blind: radius 1 (the default Gaussian 2) runs them on rows
+ * packed in pairs ({@link PairedColumnPasses}), wider boxes over rings of {@code 2 * radius + 3}
  * rows per pass. Sinks translate back with {@link #indexOf(int)}.
  *
  * <p>Cost per sample: a byte load, six vectorised passes, the sink's work. Boxes wider than
@@ -36,10 +38,18 @@ final class BlurStream {
 
     private static final int CANCEL_CHECK_ROWS = 32;
 
+    /**
+     * Ints of a row the three row passes advance at a time, each a step behind the one before:
+     * a 12 MP RGB row in lane layout is about 50 KB, more than L1, so whole-row passes went to L2
+     * three times per row; chunks of every buffer together stay in L1.
+     */
+    private static final int CHUNK = 1024;
+
     private static final int SLOT_ROW_A = 0;
     private static final int SLOT_ROW_B = 1;
     private static final int SLOT_OUT = 2;
-    private static final int SLOT_RINGS = 3;
+    private static final int SLOT_GATHERED = 3;
+    private static final int SLOT_RINGS = 4;
 
     /** Receives the blurred rows, in order, in lane layout. */
     interface RowSink {
@@ -75,16 +85,30 @@ final class BlurStream {
     private final int step;
     private final int ringRows;
     private final int[] index;
+    /**
+     * Out-of-image positions left of the image and the in-image position each copies
+     * (leftTo[i] = row[leftFrom[i]]); likewise right of it.
+     */
+    private final int[] leftTo;
+    private final int[] leftFrom;
+    private final int[] rightTo;
+    private final int[] rightFrom;
+    /** A pass's left edges can be fixed once it has computed every index below this. */
+    private final int leftReady;
+    /** The first index a right edge fix writes: a pass may read below it before they are fixed. */
+    private final int rightFirst;
+    /** Ints at each end of a row that a row pass leaves stale (its farthest tap). */
+    private final int margin;
+    private final int[] gathered;
     /** For each lane-layout index, the sample of the source row it holds (edges repeated). */
     private final int[] gather;
-    /** Out-of-image positions and the in-image position each copies (fixTo[i] = row[fixFrom[i]]). */
-    private final int[] fixTo;
-    private final int[] fixFrom;
     private final byte[] sourceRow;
     private final int[] rowA;
     private final int[] rowB;
     private final int[] out;
+    /** The column passes' rows, unless {@link #paired} runs them (radius 1). */
     private final int[][][] rings;
+    private final PairedColumnPasses paired;
     private final int[] produced = new int[ExtendedBox.PASSES + 1];
     private final RowSink sink;
 
@@ -128,25 +152,51 @@ final class BlurStream {
                 outside++;
             }
         }
-        this.fixTo = new int[outside];
-        this.fixFrom = new int[outside];
-        for (int k = 0, f = 0; k < length; k++) {
-            int x = positionOf(k);
-            if (x < 0 || x >= n) {
-                fixTo[f] = k;
-                fixFrom[f] = index[edgeSample(x)];
-                f++;
+        int left = 0;
+        for (int k = 0; k < length; k++) {
+            if (positionOf(k) < 0) {
+                left++;
             }
         }
+        this.leftTo = new int[left];
+        this.leftFrom = new int[left];
+        this.rightTo = new int[outside - left];
+        this.rightFrom = new int[outside - left];
+        int ready = 0;
+        int first = length;
+        for (int k = 0, l = 0, rt = 0; k < length; k++) {
+            int x = positionOf(k);
+            if (x < 0) {
+                leftTo[l] = k;
+                leftFrom[l] = index[edgeSample(x)];
+                ready = Math.max(ready, leftFrom[l] + 1);
+                l++;
+            } else if (x >= n) {
+                rightTo[rt] = k;
+                rightFrom[rt] = index[edgeSample(x)];
+                first = Math.min(first, k);
+                rt++;
+            }
+        }
+        this.leftReady = ready;
+        this.rightFirst = first;
+        this.margin = (r + 1) * channels * LANES;
         this.sourceRow = new byte[n];
         this.rowA = scratch.ints(SLOT_ROW_A, length);
         this.rowB = scratch.ints(SLOT_ROW_B, length);
         this.out = scratch.ints(SLOT_OUT, length);
-        this.rings = new int[ExtendedBox.PASSES][ringRows][];
-        int slot = SLOT_RINGS;
-        for (int level = 0; level < ExtendedBox.PASSES; level++) {
-            for (int i = 0; i < ringRows; i++) {
-                rings[level][i] = scratch.ints(slot++, length);
+        this.gathered = scratch.ints(SLOT_GATHERED, length);
+        if (r == 1) {
+            this.rings = null;
+            this.paired = new PairedColumnPasses(this, sink, box, height, length, scratch, SLOT_RINGS);
+        } else {
+            this.paired = null;
+            this.rings = new int[ExtendedBox.PASSES][ringRows][];
+            int slot = SLOT_RINGS;
+            for (int level = 0; level < ExtendedBox.PASSES; level++) {
+                for (int i = 0; i < ringRows; i++) {
+                    rings[level][i] = scratch.ints(slot++, length);
+                }
             }
         }
     }
@@ -199,10 +249,14 @@ final class BlurStream {
         if (y % CANCEL_CHECK_ROWS == 0) {
             CancelledException.checkInterrupt();
         }
-        load(src, offset, rowA);
-        horizontal(rowA, rowB);
-        horizontal(rowB, rowA);
-        horizontal(rowA, rings[0][y % ringRows]);
+        System.arraycopy(src, offset, sourceRow, 0, n);
+        if (paired != null) {
+            rowPasses(paired.rowFor(y));
+            produced[0] = y + 1;
+            paired.rowDone(y);
+            return;
+        }
+        rowPasses(rings[0][y % ringRows]);
         produced[0] = y + 1;
         drain();
     }
@@ -228,65 +282,113 @@ final class BlurStream {
     }
 
     /**
-     * Gathers a byte row into lane layout, halos and edges included. The row is first copied
-     * into a small buffer: the gather reads 16 places of the row at once, which is twice as slow
-     * from a 36 MB image as from a copy in L1 (one sequential copy the prefetcher handles well).
+     * The gather into lane layout and the three row passes (gathered, rowB, rowA, then
+     * {@code last}), advanced a chunk at a time so the working part of every buffer stays in L1.
+     * Each pass runs only as far as its input is final: up to its farthest tap behind the pass
+     * before, not past a right-edge position before the pass before has finished and fixed its
+     * edges, and not at all before that pass has fixed its left edges. Every index is still
+     * computed once from the same inputs, so the result equals whole-row passes exactly.
      */
-    private void load(byte[] src, int offset, int[] row) {
+    private void rowPasses(int[] last) {
+        int end = length - margin;
+        int done1 = margin;
+        int done2 = margin;
+        int done3 = margin;
+        for (int e = Math.min(CHUNK, length), gatheredTo = 0; ; e = Math.min(e + CHUNK, length)) {
+            gather(gatheredTo, e);
+            gatheredTo = e;
+            done1 = advance(gathered, rowB, done1, e - margin, end);
+            boolean ready1 = done1 >= leftReady || done1 == end;
+            done2 = advance(rowB, rowA, done2, ready1 ? limit(done1, end) : margin, end);
+            boolean ready2 = done2 >= leftReady || done2 == end;
+            done3 = advance(rowA, last, done3, ready2 ? limit(done2, end) : margin, end);
+            if (e == length) {
+                return;
+            }
+        }
+    }
+
+    /** How far a pass may run on the output of a pass that has computed up to {@code done}. */
+    private int limit(int done, int end) {
+        return done == end ? end : Math.min(done, rightFirst) - margin;
+    }
+
+    /**
+     * Runs a row pass from {@code done} up to {@code limit}, fixing its left edges once their
+     * sources are computed and its right edges once it is complete; returns how far it got.
+     */
+    private int advance(int[] in, int[] dst, int done, int limit, int end) {
+        if (limit <= done) {
+            return done;
+        }
+        horizontal(in, dst, done, limit);
+        if (done < leftReady && (limit >= leftReady || limit == end)) {
+            fixEdges(dst, leftTo, leftFrom);
+        }
+        if (limit == end) {
+            fixEdges(dst, rightTo, rightFrom);
+        }
+        return limit;
+    }
+
+    /**
+     * Gathers lane-layout indices {@code from} to {@code to} of the source row, halos and edges
+     * included, from the row's copy in {@link #sourceRow}: the gather reads 16 places of the row
+     * at once, which is twice as slow from a 36 MB image as from a copy in L1.
+     */
+    private void gather(int from, int to) {
         byte[] copy = sourceRow;
-        System.arraycopy(src, offset, copy, 0, n);
         int[] map = gather;
-        for (int k = 0; k < map.length; k++) {
+        int[] row = gathered;
+        for (int k = from; k < to; k++) {
             row[k] = copy[map[k]] & 0xFF;
         }
     }
 
-    private void fixEdges(int[] row) {
-        int[] to = fixTo;
-        int[] from = fixFrom;
+    private static void fixEdges(int[] row, int[] to, int[] from) {
         for (int i = 0; i < to.length; i++) {
             row[to[i]] = row[from[i]];
         }
     }
 
-    /** One horizontal pass in lane layout; the outermost halo entries are left stale, unused. */
-    private void horizontal(int[] in, int[] dst) {
+    /**
+     * One horizontal pass in lane layout over indices {@code from} to {@code to}, within
+     * {@link #margin} of the ends (the outermost halo entries are left stale, unused).
+     */
+    private void horizontal(int[] in, int[] dst, int from, int to) {
         int p = step;
         int w1 = ww;
         int w2 = fw;
         int half = ExtendedBox.HALF;
         if (r == 1 && channels == 3) {
-            fiveTaps48(in, dst, length, w1, w2);
+            fiveTaps48(in, dst, from, to, w1, w2);
         } else if (r == 1 && channels == 1) {
-            fiveTaps16(in, dst, length, w1, w2);
+            fiveTaps16(in, dst, from, to, w1, w2);
         } else if (r == 1 && channels == 4) {
-            fiveTaps64(in, dst, length, w1, w2);
+            fiveTaps64(in, dst, from, to, w1, w2);
         } else if (r == 1) {
             int p2 = 2 * p;
-            int end = length - p2;
-            for (int k = p2; k < end; k++) {
+            for (int k = from; k < to; k++) {
                 dst[k] = (w1 * (in[k - p] + in[k] + in[k + p]) + w2 * (in[k - p2] + in[k + p2]) + half) >>> 24;
             }
         } else {
             int far = (r + 1) * p;
-            int end = length - far;
-            for (int k = far; k < end; k++) {
+            for (int k = from; k < to; k++) {
                 dst[k] = in[k - far] + in[k + far];
             }
-            for (int k = far; k < end; k++) {
+            for (int k = from; k < to; k++) {
                 dst[k] = w2 * dst[k] + half;
             }
             for (int t = -r; t <= r; t++) {
                 int o = t * p;
-                for (int k = far; k < end; k++) {
+                for (int k = from; k < to; k++) {
                     dst[k] += w1 * in[k + o];
                 }
             }
-            for (int k = far; k < end; k++) {
+            for (int k = from; k < to; k++) {
                 dst[k] >>>= 24;
             }
         }
-        fixEdges(dst);
     }
 
     /*
@@ -295,25 +397,22 @@ final class BlurStream {
      * about five times slower.
      */
 
-    private static void fiveTaps16(int[] in, int[] dst, int length, int w1, int w2) {
-        int end = length - 32;
-        for (int k = 32; k < end; k++) {
+    private static void fiveTaps16(int[] in, int[] dst, int from, int to, int w1, int w2) {
+        for (int k = from; k < to; k++) {
             dst[k] = (w1 * (in[k - 16] + in[k] + in[k + 16]) + w2 * (in[k - 32] + in[k + 32])
                     + ExtendedBox.HALF) >>> 24;
         }
     }
 
-    private static void fiveTaps48(int[] in, int[] dst, int length, int w1, int w2) {
-        int end = length - 96;
-        for (int k = 96; k < end; k++) {
+    private static void fiveTaps48(int[] in, int[] dst, int from, int to, int w1, int w2) {
+        for (int k = from; k < to; k++) {
             dst[k] = (w1 * (in[k - 48] + in[k] + in[k + 48]) + w2 * (in[k - 96] + in[k + 96])
                     + ExtendedBox.HALF) >>> 24;
         }
     }
 
-    private static void fiveTaps64(int[] in, int[] dst, int length, int w1, int w2) {
-        int end = length - 128;
-        for (int k = 128; k < end; k++) {
+    private static void fiveTaps64(int[] in, int[] dst, int from, int to, int w1, int w2) {
+        for (int k = from; k < to; k++) {
             dst[k] = (w1 * (in[k - 64] + in[k] + in[k + 64]) + w2 * (in[k - 128] + in[k + 128])
                     + ExtendedBox.HALF) >>> 24;
         }
