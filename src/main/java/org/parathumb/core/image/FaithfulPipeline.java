@@ -98,12 +98,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         if (size.isEmpty()) {
             return new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image);
         }
-        if (PixelLayout.of(image).orElseThrow().hasAlpha()) {
-            byte[] samples = PixelLayout.samples(image);
-            PremultiplyAlpha.inPlace(samples, image.getWidth() * image.getHeight() * 4);
-            return PillowThumbnail.resizePremultiplied(image, size.get());
-        }
-        return PillowThumbnail.resizeOpaque(image, size.get());
+        return PillowThumbnail.resizeOwned(image, size.get());
     }
 
     @Override

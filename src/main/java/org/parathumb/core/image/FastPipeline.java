@@ -66,7 +66,7 @@ public final class FastPipeline implements ThumbnailPipeline {
             long blurredAt = System.nanoTime();
             BufferedImage thumbnail = fit.isEmpty()
                     ? new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image)
-                    : resizeFull(image, fit.get());
+                    : PillowThumbnail.resizeOwned(image, fit.get());
             return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
                     decodedAt - start, blurredAt - decodedAt, System.nanoTime() - blurredAt);
         }
@@ -152,15 +152,6 @@ public final class FastPipeline implements ThumbnailPipeline {
         int scale = alpha ? 1 : scaleFor(width, height, spec);
         BufferedImage image = scale == 1 ? full : new BoxReduce(scale, scale).apply(full);
         return new Reduced(image, decoded.format(), width, height, scale);
-    }
-
-    /** Pillow's thumbnail step, as the faithful pipeline takes it, on an image this pipeline owns. */
-    private static BufferedImage resizeFull(BufferedImage image, ThumbnailSize size) {
-        if (PixelLayout.of(image).orElseThrow().hasAlpha()) {
-            PremultiplyAlpha.inPlace(PixelLayout.samples(image), image.getWidth() * image.getHeight() * 4);
-            return PillowThumbnail.resizePremultiplied(image, size);
-        }
-        return PillowThumbnail.resizeOpaque(image, size);
     }
 
     /**

@@ -40,6 +40,18 @@ public final class PillowThumbnail implements ImageFilter {
         return resizeOpaque(source, size.get());
     }
 
+    /**
+     * Pillow's resize of an image the caller owns and will not use again: an RGBA image is
+     * premultiplied in place (no full-size copy), then takes the RGBA path; gray and RGB the opaque one.
+     */
+    static BufferedImage resizeOwned(BufferedImage owned, ThumbnailSize size) {
+        if (PixelLayout.of(owned).orElseThrow().hasAlpha()) {
+            PremultiplyAlpha.inPlace(PixelLayout.samples(owned), owned.getWidth() * owned.getHeight() * 4);
+            return resizePremultiplied(owned, size);
+        }
+        return resizeOpaque(owned, size);
+    }
+
     /** The RGBA path on an image already premultiplied (which this may not modify either). */
     static BufferedImage resizePremultiplied(BufferedImage premultiplied, ThumbnailSize size) {
         BufferedImage out = new BicubicResize(size.width(), size.height()).apply(premultiplied);
