@@ -17,6 +17,25 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
     private final ImageDecoder decoder = new ImageDecoder();
     private final ImageEncoder encoder = new ImageEncoder();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final boolean nativeKernel;
+
+    /** The pipeline, with the native blur kernel where it is {@linkplain #kernel() available}. */
+    public FaithfulPipeline() {
+        this(NativeBlurReduce.available());
+    }
+
+    /** Tests choose the kernel: both must give the same bytes. */
+    FaithfulPipeline(boolean nativeKernel) {
+        if (nativeKernel && !NativeBlurReduce.available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + NativeBlurReduce.status());
+        }
+        this.nativeKernel = nativeKernel;
+    }
+
+    /** What blurs the common case in this JVM: "native AVX2 kernel", or "Java blur (why)". */
+    public static String kernel() {
+        return NativeBlurReduce.status();
+    }
 
     @Override
     public String name() {
@@ -36,7 +55,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         BufferedImage thumbnail;
         long blurredAt;
         if (streamed.isPresent()) {
-            BufferedImage reduced = streamed.get().blurAndReduce(image, spec, buffers);
+            BufferedImage reduced = streamed.get().blurAndReduce(image, spec, buffers, nativeKernel);
             blurredAt = System.nanoTime();
             thumbnail = streamed.get().resize(reduced);
         } else {
@@ -72,12 +91,17 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
                     .filter(reduction -> reduction.factorX() > 1 || reduction.factorY() > 1);
         }
 
-        BufferedImage blurAndReduce(BufferedImage image, ThumbnailSpec spec, Scratch buffers) {
+        BufferedImage blurAndReduce(BufferedImage image, ThumbnailSpec spec, Scratch buffers, boolean nativeKernel) {
             PixelLayout layout = PixelLayout.of(image).orElseThrow();
             int channels = layout.channels();
+            ExtendedBox box = ExtendedBox.forGaussianRadius(spec.blurRadius());
+            if (nativeKernel && NativeBlurReduce.supports(box, channels)) {
+                byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
+                        factorX, factorY, buffers);
+                return layout.wrap(reduced, (width + factorX - 1) / factorX, (height + factorY - 1) / factorY);
+            }
             ReducingSink sink = new ReducingSink(width, height, channels, factorX, factorY);
-            BlurStream stream = new BlurStream(ExtendedBox.forGaussianRadius(spec.blurRadius()),
-                    width, height, channels, buffers, sink);
+            BlurStream stream = new BlurStream(box, width, height, channels, buffers, sink);
             byte[] samples = PixelLayout.samples(image);
             int n = width * channels;
             for (int y = 0; y < height; y++) {

@@ -83,20 +83,30 @@ final class ReducingSink implements BlurStream.RowSink {
                 block += c;
             }
         }
+        roundBlockRow(blocks, 0, width, factorX, rows, c, out, oy * outWidth * c);
+    }
+
+    /**
+     * One row of reduced samples from its block sums ({@code channels} per block, from
+     * {@code blocksFrom}) over {@code rows} rows, rounded as Reduce.c does: full blocks divide by
+     * {@code factorX * rows}, the narrower last column of blocks by its own area.
+     */
+    static void roundBlockRow(int[] blocks, int blocksFrom, int width, int factorX, int rows, int channels,
+            byte[] out, int outFrom) {
+        int outWidth = (width + factorX - 1) / factorX;
         int fullColumns = width / factorX;
         long fullMultiplier = BoxReduce.multiplier(factorX * rows);
         int fullAmend = factorX * rows / 2;
-        int o = oy * outWidth * c;
-        int fullEnd = fullColumns * c;
+        int fullEnd = fullColumns * channels;
         for (int i = 0; i < fullEnd; i++) {
-            out[o + i] = (byte) BoxReduce.mean(blocks[i], fullAmend, fullMultiplier);
+            out[outFrom + i] = (byte) BoxReduce.mean(blocks[blocksFrom + i], fullAmend, fullMultiplier);
         }
         if (fullColumns < outWidth) {
             int scale = (width - fullColumns * factorX) * rows;
             long edgeMultiplier = BoxReduce.multiplier(scale);
             int edgeAmend = scale / 2;
-            for (int i = fullEnd; i < outWidth * c; i++) {
-                out[o + i] = (byte) BoxReduce.mean(blocks[i], edgeAmend, edgeMultiplier);
+            for (int i = fullEnd; i < outWidth * channels; i++) {
+                out[outFrom + i] = (byte) BoxReduce.mean(blocks[blocksFrom + i], edgeAmend, edgeMultiplier);
             }
         }
     }

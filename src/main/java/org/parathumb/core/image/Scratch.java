@@ -1,8 +1,8 @@
 package org.parathumb.core.image;
 
 /**
- * Reusable working buffers for one thread: one {@code byte[]} for decoded pixels and
- * {@code int[]}s in numbered slots for kernels. A buffer is reused while it is big enough and
+ * Reusable working buffers for one thread: one {@code byte[]} for decoded pixels,
+ * {@code int[]}s in numbered slots for kernels and one {@code short[]} for the native kernel's rows. A buffer is reused while it is big enough and
  * not far bigger than asked for, so a thread that once handled a huge image does not keep that
  * much memory for small ones. Not thread-safe: give each thread its own.
  */
@@ -12,6 +12,7 @@ public final class Scratch {
 
     private int[][] ints = new int[4][];
     private byte[] bytes;
+    private short[] shorts;
 
     /** A byte buffer of at least {@code size} bytes; its contents are undefined. */
     byte[] bytes(int size) {
@@ -20,6 +21,15 @@ public final class Scratch {
             bytes = new byte[size];
         }
         return bytes;
+    }
+
+    /** A short buffer of at least {@code size} shorts; its contents are undefined. */
+    short[] shorts(int size) {
+        if (!fits(shorts == null ? -1 : shorts.length, size)) {
+            shorts = null;
+            shorts = new short[size];
+        }
+        return shorts;
     }
 
     /** An int buffer of at least {@code size} ints in {@code slot}; its contents are undefined. */
