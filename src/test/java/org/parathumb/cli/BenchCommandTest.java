@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.samples.SampleGenerator;
 
 class BenchCommandTest {
@@ -45,7 +46,7 @@ class BenchCommandTest {
         }
         assertThat(lines.get(2 + cores)).startsWith(cores > 1 ? "amdahl f = " : "amdahl f: n/a");
         assertThat(lines.get(3 + cores)).startsWith("setting: " + cores + " cores, Java ")
-                .contains("faithful pipeline, 3 images");
+                .contains("faithful pipeline (" + FaithfulPipeline.kernel() + "), 3 images");
         assertThat(dir.resolve("b.csv")).content().startsWith("workload,configuration,workers,median_s");
         assertThat(dir.resolve("b.json")).content().contains("\"configurations\"");
         try (Stream<Path> files = Files.list(photos)) {

@@ -117,7 +117,8 @@ public final class Benchmark {
                         lastPasses.get(c).megapixels(), lastPasses.get(c).results()))
                 .toList();
         String pipeline = request.workload() == Workload.THUMBNAILS ? processor.pipeline().name() : "none";
-        return new BenchmarkReport(BenchmarkSetting.of(request, pipeline, megapixels, WorkerPool.availableCores()),
+        String engine = request.workload() == Workload.THUMBNAILS ? processor.pipeline().engine() : "";
+        return new BenchmarkReport(BenchmarkSetting.of(request, pipeline, engine, megapixels, WorkerPool.availableCores()),
                 results);
     }
 

@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 public final class BenchmarkCsv {
 
     static final String HEADER = "workload,configuration,workers,median_s,min_s,max_s,units_per_s,megapixels_per_s,"
-            + "speedup,efficiency,samples_s,amdahl_f,cores,jvm_version,jvm_vendor,max_heap_bytes,pipeline,units,"
+            + "speedup,efficiency,samples_s,amdahl_f,cores,jvm_version,jvm_vendor,max_heap_bytes,pipeline,engine,units,"
             + "megapixels,loop_count,repeats,warmups,load_average";
 
     private BenchmarkCsv() {
@@ -30,7 +30,8 @@ public final class BenchmarkCsv {
                     .add(number(r.megapixelsPerSecond())).add(number(report.speedup(r)))
                     .add(number(report.efficiency(r))).add(samples.toString()).add(amdahl)
                     .add(Integer.toString(s.cores())).add(quote(s.jvmVersion())).add(quote(s.jvmVendor()))
-                    .add(Long.toString(s.maxHeapBytes())).add(quote(s.pipeline())).add(Integer.toString(s.units()))
+                    .add(Long.toString(s.maxHeapBytes())).add(quote(s.pipeline())).add(quote(s.engine()))
+                    .add(Integer.toString(s.units()))
                     .add(number(s.megapixels())).add(Long.toString(s.loopCount())).add(Integer.toString(s.repeats()))
                     .add(Integer.toString(s.warmups())).add(s.loadAverage() < 0 ? "" : number(s.loadAverage()));
             csv.append(row).append("\r\n");

@@ -24,6 +24,7 @@ public final class BenchmarkJson {
         field(json, 4, "jvm_vendor", string(s.jvmVendor()), true);
         field(json, 4, "max_heap_bytes", Long.toString(s.maxHeapBytes()), true);
         field(json, 4, "pipeline", string(s.pipeline()), true);
+        field(json, 4, "engine", string(s.engine()), true);
         field(json, 4, "units", Integer.toString(s.units()), true);
         field(json, 4, "unit_name", string(s.unitName()), true);
         field(json, 4, "megapixels", number(s.megapixels()), true);

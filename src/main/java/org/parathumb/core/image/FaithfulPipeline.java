@@ -37,6 +37,12 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         return NativeBlurReduce.status();
     }
 
+    /** The {@linkplain #kernel() kernel} this pipeline runs. */
+    @Override
+    public String engine() {
+        return nativeKernel ? kernel() : "Java blur";
+    }
+
     @Override
     public String name() {
         return "faithful";

@@ -14,6 +14,14 @@ public interface ThumbnailPipeline {
     /** A short name users pick the pipeline by ("faithful", "fast"). */
     String name();
 
+    /**
+     * What does the heavy work in this JVM, when that is worth saying next to the name (the
+     * faithful pipeline: "native AVX2 kernel" or "Java blur (why)"); empty otherwise.
+     */
+    default String engine() {
+        return "";
+    }
+
     /** Decodes {@code source}, blurs and resizes it as {@code spec} asks. */
     Thumbnail render(Path source, ThumbnailSpec spec) throws IOException;
 

@@ -37,6 +37,7 @@ class ExportTest {
         assertThat(setting.get("cores").getAsInt()).isEqualTo(4);
         assertThat(setting.get("jvm_vendor").getAsString()).isEqualTo("Eclipse \"Adoptium\", test");
         assertThat(setting.get("megapixels").getAsDouble()).isEqualTo(120.5);
+        assertThat(setting.get("engine").getAsString()).isEqualTo("native AVX2 kernel");
         assertThat(setting.get("load_average").getAsDouble()).isEqualTo(0.5);
         JsonObject parallel = json.getAsJsonArray("configurations").get(1).getAsJsonObject();
         assertThat(parallel.get("workers").getAsInt()).isEqualTo(2);
