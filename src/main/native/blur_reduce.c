@@ -22,10 +22,17 @@
  * which run. Build: src/main/native/build.sh (the library is committed; a test checks it was built
  * from these two files).
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <jni.h>
+#include <dlfcn.h>
 #include <immintrin.h>
+#include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <jpeglib.h>
 
 #define RING 8 /* a power of two, at least the 5 rows a column pass reads */
 
@@ -200,5 +207,224 @@ JNIEXPORT jint JNICALL Java_org_parathumb_core_image_NativeBlurReduce_blurRows(J
     if (m != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sums, m, 0);
     if (r != NULL) (*env)->ReleasePrimitiveArrayCritical(env, rings, r, 0);
     if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, image, s, JNI_ABORT);
+    return result;
+}
+
+/*
+ * The JPEG path: the system's libjpeg (libjpeg.so.62, the libjpeg-turbo the JDK's own JPEG reader
+ * and Pillow use on Debian) decodes scanlines straight into the kernel, so the full image is never
+ * stored and each row is blurred while it is in the cache. The library is opened at run time:
+ * without it the JPEG path is simply not offered, and ImageIO decodes.
+ */
+static struct {
+    int loaded;
+    struct jpeg_error_mgr *(*std_error)(struct jpeg_error_mgr *);
+    void (*create_decompress)(j_decompress_ptr, int, size_t);
+    void (*destroy_decompress)(j_decompress_ptr);
+    void (*mem_src)(j_decompress_ptr, const unsigned char *, unsigned long);
+    int (*read_header)(j_decompress_ptr, boolean);
+    void (*save_markers)(j_decompress_ptr, int, unsigned int);
+    boolean (*start_decompress)(j_decompress_ptr);
+    JDIMENSION (*read_scanlines)(j_decompress_ptr, JSAMPARRAY, JDIMENSION);
+} jpeg;
+
+JNIEXPORT jboolean JNICALL Java_org_parathumb_core_image_NativeBlurReduce_openLibjpeg(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    if (jpeg.loaded) {
+        return JNI_TRUE;
+    }
+    void *library = dlopen("libjpeg.so.62", RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) {
+        return JNI_FALSE;
+    }
+    *(void **) &jpeg.std_error = dlsym(library, "jpeg_std_error");
+    *(void **) &jpeg.create_decompress = dlsym(library, "jpeg_CreateDecompress");
+    *(void **) &jpeg.destroy_decompress = dlsym(library, "jpeg_destroy_decompress");
+    *(void **) &jpeg.mem_src = dlsym(library, "jpeg_mem_src");
+    *(void **) &jpeg.read_header = dlsym(library, "jpeg_read_header");
+    *(void **) &jpeg.save_markers = dlsym(library, "jpeg_save_markers");
+    *(void **) &jpeg.start_decompress = dlsym(library, "jpeg_start_decompress");
+    *(void **) &jpeg.read_scanlines = dlsym(library, "jpeg_read_scanlines");
+    if (!jpeg.std_error || !jpeg.create_decompress || !jpeg.destroy_decompress || !jpeg.mem_src
+            || !jpeg.read_header || !jpeg.save_markers || !jpeg.start_decompress || !jpeg.read_scanlines) {
+        dlclose(library);
+        return JNI_FALSE;
+    }
+    jpeg.loaded = 1;
+    return JNI_TRUE;
+}
+
+/* Any error or warning ends the native decode: the caller then decodes with ImageIO, which says
+   what is wrong with the file in its own words (truncated, corrupt, ...). */
+typedef struct {
+    struct jpeg_error_mgr base;
+    jmp_buf escape;
+} error_manager;
+
+static void on_error(j_common_ptr cinfo) {
+    longjmp(((error_manager *) cinfo->err)->escape, 1);
+}
+
+static void on_message(j_common_ptr cinfo, int level) {
+    if (level < 0) { /* a warning: corrupt or truncated data */
+        longjmp(((error_manager *) cinfo->err)->escape, 1);
+    }
+}
+
+/* Whether libjpeg's samples are the ones the JDK's reader gives: gray, or YCbCr it can name. */
+static int plain(const struct jpeg_decompress_struct *c) {
+    if (c->data_precision != 8) {
+        return 0;
+    }
+    if (c->num_components == 1) {
+        return c->jpeg_color_space == JCS_GRAYSCALE;
+    }
+    if (c->num_components != 3 || c->jpeg_color_space != JCS_YCbCr) {
+        return 0;
+    }
+    if (c->saw_JFIF_marker) {
+        return 1;
+    }
+    if (c->saw_Adobe_marker) {
+        return c->Adobe_transform == 1;
+    }
+    return c->comp_info[0].component_id == 1 && c->comp_info[1].component_id == 2
+            && c->comp_info[2].component_id == 3;
+}
+
+/* Whether the header holds an ICC profile (an APP2 segment named ICC_PROFILE). */
+static int has_icc_profile(const struct jpeg_decompress_struct *c) {
+    for (jpeg_saved_marker_ptr m = c->marker_list; m != NULL; m = m->next) {
+        if (m->marker == JPEG_APP0 + 2 && m->data_length >= 12 && memcmp(m->data, "ICC_PROFILE", 12) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int64_t nanos(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t) t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+enum { JPEG_DONE = 0, JPEG_DECLINED = 1, JPEG_CANCELLED = 2, JPEG_BAD_ARGUMENTS = -1 };
+
+#define BAND_ROWS 16
+#define CHECK_ROWS 64
+
+/*
+ * Decodes the JPEG in the direct buffer `data` (length bytes). With factorX == 0, only reads its
+ * header: info = {width, height, components, 1 if it holds an ICC profile else 0}. Otherwise decodes, blurs and reduces it by
+ * factorX x factorY into blocks (Java rounds them), with info = {width, height, components,
+ * nanoseconds decoding, nanoseconds blurring}. Every CHECK_ROWS rows it asks
+ * NativeBlurReduce.interrupted() and stops if so. Returns JPEG_DONE, JPEG_DECLINED (not a plain
+ * 8-bit JPEG, or any error or warning), JPEG_CANCELLED or JPEG_BAD_ARGUMENTS.
+ */
+JNIEXPORT jint JNICALL Java_org_parathumb_core_image_NativeBlurReduce_jpegBlurReduce(JNIEnv *env, jclass cls,
+        jobject data, jint length, jint factorX, jint factorY, jintArray blocks, jlongArray info, jint kernel) {
+    const unsigned char *bytes = (*env)->GetDirectBufferAddress(env, data);
+    if (!jpeg.loaded || bytes == NULL || length < 2 || (*env)->GetDirectBufferCapacity(env, data) < length
+            || factorX < 0 || factorY < 0 || (factorX == 0) != (factorY == 0)
+            || (*env)->GetArrayLength(env, info) < 5 || (kernel != 1 && kernel != 2)
+            || !(Java_org_parathumb_core_image_NativeBlurReduce_kernels0(env, cls) & (1 << kernel))) {
+        return JPEG_BAD_ARGUMENTS;
+    }
+    jmethodID interrupted = (*env)->GetStaticMethodID(env, cls, "interrupted", "()Z");
+    if (interrupted == NULL) {
+        return JPEG_BAD_ARGUMENTS;
+    }
+    struct jpeg_decompress_struct cinfo;
+    error_manager errors;
+    /* volatile: they change between setjmp and a longjmp back to it */
+    uint8_t *volatile lines = NULL;
+    uint16_t *volatile rings = NULL;
+    uint32_t *volatile sums = NULL;
+    uint32_t *volatile sums_of_blocks = NULL;
+    volatile jint result = JPEG_DECLINED;
+    memset(&cinfo, 0, sizeof(cinfo)); /* so destroying it is safe whatever fails first */
+    cinfo.err = jpeg.std_error(&errors.base);
+    errors.base.error_exit = on_error;
+    errors.base.emit_message = on_message;
+    if (setjmp(errors.escape)) {
+        goto done;
+    }
+    jpeg.create_decompress(&cinfo, JPEG_LIB_VERSION, sizeof(cinfo));
+    jpeg.mem_src(&cinfo, bytes, (unsigned long) length);
+    jpeg.save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
+    jpeg.read_header(&cinfo, TRUE);
+    if (!plain(&cinfo)) {
+        goto done;
+    }
+    jlong header[5] = {cinfo.image_width, cinfo.image_height, cinfo.num_components, has_icc_profile(&cinfo), 0};
+    if (factorX == 0) {
+        (*env)->SetLongArrayRegion(env, info, 0, 5, header);
+        result = JPEG_DONE;
+        goto done;
+    }
+    int width = (int) cinfo.image_width;
+    int height = (int) cinfo.image_height;
+    int channels = cinfo.num_components;
+    int out_width = (width + factorX - 1) / factorX;
+    int64_t block_count = (int64_t) ((height + factorY - 1) / factorY) * out_width * channels;
+    int64_t n = (int64_t) width * channels;
+    if ((*env)->GetArrayLength(env, blocks) < block_count || rings_length(n) > INT32_MAX) {
+        result = JPEG_BAD_ARGUMENTS;
+        goto done;
+    }
+    cinfo.out_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    lines = malloc((size_t) n * BAND_ROWS);
+    rings = malloc((size_t) rings_length(n) * sizeof(uint16_t));
+    sums = calloc((size_t) n, sizeof(uint32_t));
+    sums_of_blocks = calloc((size_t) block_count, sizeof(uint32_t));
+    if (lines == NULL || rings == NULL || sums == NULL || sums_of_blocks == NULL) {
+        goto done;
+    }
+    jpeg.start_decompress(&cinfo);
+    geometry g = {width, height, channels, factorX, factorY, out_width, sums_of_blocks};
+    int32_t levels[4] = {0, 0, 0, 0};
+    int64_t decoding = 0;
+    int64_t blurring = 0;
+    JSAMPROW rows[BAND_ROWS];
+    for (int i = 0; i < BAND_ROWS; i++) {
+        rows[i] = lines + (size_t) i * n;
+    }
+    for (int y = 0, checked = 0; y < height;) {
+        if (y - checked >= CHECK_ROWS || y == 0) {
+            checked = y;
+            if ((*env)->CallStaticBooleanMethod(env, cls, interrupted) || (*env)->ExceptionCheck(env)) {
+                result = JPEG_CANCELLED;
+                goto done;
+            }
+        }
+        int64_t t0 = nanos();
+        int want = height - y < BAND_ROWS ? height - y : BAND_ROWS;
+        int got = (int) jpeg.read_scanlines(&cinfo, rows, (JDIMENSION) want);
+        int64_t t1 = nanos();
+        if (got <= 0) {
+            goto done;
+        }
+        if (kernel == 2) {
+            run_rows_avx512(&g, lines, y, y + got, rings, sums, levels);
+        } else {
+            run_rows_avx2(&g, lines, y, y + got, rings, sums, levels);
+        }
+        blurring += nanos() - t1;
+        decoding += t1 - t0;
+        y += got;
+    }
+    /* The rest of the file is not read: the samples are complete, and ImageIO stops there too. */
+    (*env)->SetIntArrayRegion(env, blocks, 0, (jsize) block_count, (const jint *) sums_of_blocks);
+    header[3] = decoding;
+    header[4] = blurring;
+    (*env)->SetLongArrayRegion(env, info, 0, 5, header);
+    result = JPEG_DONE;
+done:
+    jpeg.destroy_decompress(&cinfo);
+    free(lines);
+    free(rings);
+    free(sums);
+    free(sums_of_blocks);
     return result;
 }

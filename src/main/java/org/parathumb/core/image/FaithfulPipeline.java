@@ -1,11 +1,17 @@
 package org.parathumb.core.image;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The original Python program, pixel for pixel: Pillow's GaussianBlur, then its thumbnail, then
@@ -54,6 +60,13 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         Objects.requireNonNull(spec, "spec");
         Scratch buffers = scratch.get();
         long start = System.nanoTime();
+        if (nativeKernel && NativeBlurReduce.decodesJpeg() && spec.blurRadius() > 0
+                && NativeBlurReduce.BOX.equals(ExtendedBox.forGaussianRadius(spec.blurRadius()))) {
+            Optional<Thumbnail> fused = jpegThroughTheKernel(source, spec, buffers, start);
+            if (fused.isPresent()) {
+                return fused.get();
+            }
+        }
         DecodedImage decoded = decoder.decode(source, buffers);
         BufferedImage image = decoded.image();
         long decodedAt = System.nanoTime();
@@ -85,12 +98,18 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
 
         static Optional<Reduction> of(BufferedImage image, ThumbnailSpec spec) {
             PixelLayout layout = PixelLayout.of(image).orElseThrow();
-            ExtendedBox box = ExtendedBox.forGaussianRadius(spec.blurRadius());
-            if (layout.hasAlpha() || box.isIdentity() || !BlurStream.supports(box)) {
+            if (layout.hasAlpha()) {
                 return Optional.empty();
             }
-            int width = image.getWidth();
-            int height = image.getHeight();
+            return of(image.getWidth(), image.getHeight(), spec);
+        }
+
+        /** For an opaque {@code width x height} image. */
+        static Optional<Reduction> of(int width, int height, ThumbnailSpec spec) {
+            ExtendedBox box = ExtendedBox.forGaussianRadius(spec.blurRadius());
+            if (box.isIdentity() || !BlurStream.supports(box)) {
+                return Optional.empty();
+            }
             return ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight())
                     .map(size -> new Reduction(width, height, PillowThumbnail.reduceFactor(width, size.width()),
                             PillowThumbnail.reduceFactor(height, size.height()), size))
@@ -118,6 +137,72 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
 
         BufferedImage resize(BufferedImage reduced) {
             return PillowThumbnail.resizeReduced(reduced, width, height, factorX, factorY, size);
+        }
+    }
+
+    /**
+     * A plain JPEG decoded by libjpeg straight into the native kernel, row by row, so no full-size
+     * image is stored. Empty when the file is anything else, or libjpeg meets anything but a
+     * clean JPEG: then {@link ImageDecoder} decodes it, and names what is wrong if anything is.
+     */
+    private static Optional<Thumbnail> jpegThroughTheKernel(Path source, ThumbnailSpec spec, Scratch buffers,
+            long start) throws IOException {
+        ByteBuffer data;
+        int length;
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 3 || size > Integer.MAX_VALUE - 8) {
+                return Optional.empty();
+            }
+            length = (int) size;
+            data = buffers.direct(length);
+            while (data.position() < length && channel.read(data) > 0) {
+                CancelledException.checkInterrupt();
+            }
+            if (data.position() < length) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // ImageDecoder tells what is wrong with the file
+        }
+        if ((data.get(0) & 0xFF) != 0xFF || (data.get(1) & 0xFF) != 0xD8) {
+            return Optional.empty();
+        }
+        Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(data, length);
+        if (header.isEmpty() || header.get().iccProfile() && !iccProfileIsIgnorable(data, length)) {
+            return Optional.empty(); // ImageDecoder converts from a profile that is not sRGB's
+        }
+        int width = header.get().width();
+        int height = header.get().height();
+        Optional<Reduction> reduction = Reduction.of(width, height, spec);
+        if (reduction.isEmpty()) {
+            return Optional.empty();
+        }
+        Reduction r = reduction.get();
+        long readAt = System.nanoTime();
+        Optional<NativeBlurReduce.ReducedJpeg> reduced =
+                NativeBlurReduce.jpegBlurAndReduce(data, length, header.get(), r.factorX(), r.factorY());
+        if (reduced.isEmpty()) {
+            return Optional.empty();
+        }
+        long blurredAt = System.nanoTime();
+        PixelLayout layout = reduced.get().channels() == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
+        BufferedImage thumbnail = r.resize(layout.wrap(reduced.get().samples(),
+                (width + r.factorX() - 1) / r.factorX(), (height + r.factorY() - 1) / r.factorY()));
+        long resizedAt = System.nanoTime();
+        long blurNanos = Math.min(reduced.get().blurNanos(), blurredAt - readAt);
+        return Optional.of(new Thumbnail(thumbnail, ImageFormat.JPEG, width, height,
+                blurredAt - start - blurNanos, blurNanos, resizedAt - blurredAt));
+    }
+
+    /** Whether the JPEG's ICC profile changes no sample when ignored, as {@link ImageDecoder} judges it. */
+    private static boolean iccProfileIsIgnorable(ByteBuffer data, int length) {
+        byte[] bytes = new byte[length];
+        data.get(0, bytes);
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            return JpegStructure.read(in).iccProfileIsIgnorable();
+        } catch (IOException e) {
+            return false;
         }
     }
 

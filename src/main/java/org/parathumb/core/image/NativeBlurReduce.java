@@ -3,10 +3,12 @@ package org.parathumb.core.image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The faithful pipeline's hot loop in native code: Pillow's GaussianBlur(2) and the thumbnail's
@@ -43,16 +45,16 @@ final class NativeBlurReduce {
      * Whether the library is loaded, the widest kernel this CPU runs (0 if none), and in words
      * what runs the blur.
      */
-    record Status(boolean loaded, int kernel, String description) {
+    record Status(boolean loaded, int kernel, boolean jpeg, String description) {
         Status {
             Objects.requireNonNull(description, "description");
-            if (loaded != (kernel == AVX2 || kernel == AVX512)) {
+            if (loaded != (kernel == AVX2 || kernel == AVX512) || jpeg && !loaded) {
                 throw new IllegalArgumentException("a loaded library has a kernel, got " + kernel);
             }
         }
 
         static Status javaBlur(String why) {
-            return new Status(false, 0, "Java blur (" + why + ")");
+            return new Status(false, 0, false, "Java blur (" + why + ")");
         }
     }
 
@@ -63,9 +65,84 @@ final class NativeBlurReduce {
         return STATUS.loaded();
     }
 
-    /** "native AVX-512 kernel", or why the Java stream runs instead. */
+    /**
+     * "native AVX-512 kernel on libjpeg" (JPEGs decoded into the kernel), "native AVX-512 kernel"
+     * (no libjpeg.so.62: ImageIO decodes), or why the Java stream runs instead.
+     */
     static String status() {
         return STATUS.description();
+    }
+
+    /** Whether the kernel can decode JPEGs itself, through the system's libjpeg.so.62. */
+    static boolean decodesJpeg() {
+        return STATUS.jpeg();
+    }
+
+    /** A JPEG's size and components, as libjpeg reads its header, and whether it holds an ICC profile. */
+    record JpegHeader(int width, int height, int channels, boolean iccProfile) {
+    }
+
+    /** A JPEG decoded, blurred and reduced at once, with the time each part took. */
+    record ReducedJpeg(byte[] samples, int channels, long decodeNanos, long blurNanos) {
+    }
+
+    /**
+     * The header of the JPEG in {@code data}'s first {@code length} bytes, when the native path
+     * can decode it: 8-bit gray, or YCbCr the JDK's reader would name the same. Empty otherwise.
+     */
+    static Optional<JpegHeader> jpegHeader(ByteBuffer data, int length) {
+        long[] info = new long[5];
+        int result = decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, STATUS.kernel()) : -1;
+        return result == JPEG_DONE
+                ? Optional.of(new JpegHeader((int) info[0], (int) info[1], (int) info[2], info[3] != 0))
+                : Optional.empty();
+    }
+
+    /**
+     * Decodes the JPEG in {@code data} with libjpeg straight into the kernel, which blurs with
+     * {@link #BOX} and reduces by {@code factorX x factorY}. Empty when libjpeg meets anything
+     * but a clean, plain JPEG (any error or warning): the caller then decodes with ImageIO, which
+     * says what is wrong. Checks the interrupt every 64 rows.
+     *
+     * @throws CancelledException if the thread was interrupted
+     */
+    static Optional<ReducedJpeg> jpegBlurAndReduce(ByteBuffer data, int length, JpegHeader header, int factorX,
+            int factorY) {
+        if (!decodesJpeg()) {
+            throw new IllegalStateException("the native kernel does not decode JPEGs: " + status());
+        }
+        if (factorX < 1 || factorY < 1) {
+            throw new IllegalArgumentException("factors must be positive, got " + factorX + "x" + factorY);
+        }
+        int outWidth = (header.width() + factorX - 1) / factorX;
+        int outHeight = (header.height() + factorY - 1) / factorY;
+        int channels = header.channels();
+        int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
+        long[] info = new long[5];
+        int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, STATUS.kernel());
+        if (result == JPEG_CANCELLED) {
+            throw new CancelledException();
+        }
+        if (result == JPEG_BAD_ARGUMENTS) {
+            throw new IllegalStateException("the native kernel refused its arguments");
+        }
+        if (result != JPEG_DONE || info[0] != header.width() || info[1] != header.height() || info[2] != channels) {
+            return Optional.empty();
+        }
+        byte[] out = new byte[blocks.length];
+        int rowLength = outWidth * channels;
+        for (int oy = 0; oy < outHeight; oy++) {
+            int rows = Math.min(factorY, header.height() - oy * factorY);
+            ReducingSink.roundBlockRow(blocks, oy * rowLength, header.width(), factorX, rows, channels, out,
+                    oy * rowLength);
+        }
+        return Optional.of(new ReducedJpeg(out, channels, info[3], info[4]));
+    }
+
+    /** Called by the native JPEG path between bands of rows. */
+    @SuppressWarnings("unused")
+    private static boolean interrupted() {
+        return Thread.currentThread().isInterrupted();
     }
 
     /** True when the kernel can blur and reduce an image of {@code channels} with {@code box}. */
@@ -168,7 +245,9 @@ final class NativeBlurReduce {
             if (kernel == 0) {
                 return Status.javaBlur("the CPU lacks AVX2");
             }
-            return new Status(true, kernel, "native " + kernelName(kernel) + " kernel");
+            boolean jpeg = openLibjpeg();
+            return new Status(true, kernel, jpeg, "native " + kernelName(kernel) + " kernel"
+                    + (jpeg ? " on libjpeg" : ""));
         } catch (IOException | LinkageError | SecurityException e) {
             return Status.javaBlur("native kernel failed to load: " + e.getMessage());
         }
@@ -176,6 +255,15 @@ final class NativeBlurReduce {
 
     /** The SHA-256 of the source the loaded library was built from. */
     static native String sourceDigest();
+
+    private static final int JPEG_DONE = 0;
+    private static final int JPEG_CANCELLED = 2;
+    private static final int JPEG_BAD_ARGUMENTS = -1;
+
+    private static native boolean openLibjpeg();
+
+    private static native int jpegBlurReduce(ByteBuffer data, int length, int factorX, int factorY, int[] blocks,
+            long[] info, int kernel);
 
     /** A bit per kernel the CPU runs: {@code 1 << AVX2}, {@code 1 << AVX512}. */
     private static native int kernels0();

@@ -13,6 +13,7 @@ public final class Scratch {
     private int[][] ints = new int[4][];
     private byte[] bytes;
     private short[] shorts;
+    private java.nio.ByteBuffer direct;
 
     /** A byte buffer of at least {@code size} bytes; its contents are undefined. */
     byte[] bytes(int size) {
@@ -21,6 +22,18 @@ public final class Scratch {
             bytes = new byte[size];
         }
         return bytes;
+    }
+
+    /**
+     * A direct byte buffer of at least {@code size} bytes, cleared; native code reads it in place.
+     * Unlike the others it is not dropped for a smaller size: it holds a file, not an image.
+     */
+    java.nio.ByteBuffer direct(int size) {
+        if (direct == null || direct.capacity() < size) {
+            direct = null;
+            direct = java.nio.ByteBuffer.allocateDirect(Math.max(size, 1 << 20));
+        }
+        return direct.clear();
     }
 
     /** A short buffer of at least {@code size} shorts; its contents are undefined. */

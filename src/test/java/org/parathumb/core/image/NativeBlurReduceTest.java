@@ -162,7 +162,7 @@ class NativeBlurReduceTest {
     @Test
     void thePipelineNamesWhatBlursInThisJvm() {
         assertThat(FaithfulPipeline.kernel()).isEqualTo(NativeBlurReduce.status())
-                .matches("native AVX2 kernel|native AVX-512 kernel|Java blur \\(.+\\)");
+                .matches("native (AVX2|AVX-512) kernel( on libjpeg)?|Java blur \\(.+\\)");
     }
 
     private static URL library() {
