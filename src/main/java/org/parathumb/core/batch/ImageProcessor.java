@@ -83,6 +83,19 @@ public final class ImageProcessor {
         return pipeline;
     }
 
+    /**
+     * Roughly how much work {@code job} is: its decoded samples (width x height x channels), from
+     * the file's header; 0 when the header cannot be read (such a job fails at once).
+     */
+    public long estimatedWork(ImageJob job) {
+        try {
+            ImageHeader header = headers.readHeader(job.source());
+            return (long) header.width() * header.height() * header.layout().channels();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Processes {@code job} on the calling thread; an interrupt cancels it. */
     public ImageResult process(ImageJob job) {
         String worker = Thread.currentThread().getName();

@@ -45,6 +45,22 @@ class BatchRunnerTest {
     }
 
     @Test
+    void theBiggestImagesStartFirstSoWorkersRunOutOfWorkTogether() throws IOException {
+        TestImages.write(dir.resolve("a-small.png"), 20, 20);
+        TestImages.write(dir.resolve("b-big.png"), 200, 150);
+        TestImages.writeText(dir.resolve("c-broken.png"), "text");
+        TestImages.write(dir.resolve("d-medium.png"), 90, 60);
+        TestImages.write(dir.resolve("e-medium-too.png"), 60, 90);
+        List<ImageJob> jobs = scanAndPrepare();
+
+        BatchSummary summary = new BatchRunner(new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT))
+                .run(jobs, Runnable::run, 1, BatchListener.NONE);
+
+        assertThat(summary.results()).extracting(r -> r.job().source().getFileName().toString())
+                .containsExactly("b-big.png", "d-medium.png", "e-medium-too.png", "a-small.png", "c-broken.png");
+    }
+
+    @Test
     void aSameThreadExecutorRunsTheBatchAsOnePlainLoopReportingAsItGoes() throws IOException {
         for (int i = 0; i < 3; i++) {
             TestImages.write(dir.resolve("img" + i + ".png"), 20, 20);

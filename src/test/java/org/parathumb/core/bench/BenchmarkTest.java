@@ -1,6 +1,7 @@
 package org.parathumb.core.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -92,7 +93,7 @@ class BenchmarkTest {
         assertThat(setting.maxHeapBytes()).isEqualTo(Runtime.getRuntime().maxMemory());
         assertThat(setting.pipeline()).isEqualTo("faithful");
         assertThat(setting.units()).isEqualTo(3);
-        assertThat(setting.megapixels()).isEqualTo((160 * 120 + 168 * 120 + 176 * 120) / 1e6);
+        assertThat(setting.megapixels()).isCloseTo((160 * 120 + 168 * 120 + 176 * 120) / 1e6, within(1e-12));
     }
 
     @Test
