@@ -16,8 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Pillow's GaussianBlur(2) on a decoded 12 MP photo: the streamed lane-layout kernel (what the
- * faithful pipeline runs), the same with the reduce fed row by row (the pipeline's blur stage),
- * and the running-sum reference loops it replaced. Run: see README, "Benchmarks".
+ * faithful pipeline runs without the native kernel), the same with the reduce fed row by row (the
+ * pipeline's blur stage), the native kernel doing that stage (NaN where it does not load), and the
+ * running-sum reference loops they replaced. Run: see README, "Performance".
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,6 +62,17 @@ public class BlurBenchmark {
             stream.push(samples, y * width * channels);
         }
         return sink.samples();
+    }
+
+    @Benchmark
+    public byte[] nativeBlurIntoReduce() {
+        if (!NativeBlurReduce.available()) {
+            throw new IllegalStateException(NativeBlurReduce.status());
+        }
+        int width = source.getWidth();
+        int height = source.getHeight();
+        return NativeBlurReduce.blurAndReduce(PixelLayout.samples(source), width, height, layout.channels(),
+                PillowThumbnail.reduceFactor(width, 50), PillowThumbnail.reduceFactor(height, 38), scratch);
     }
 
     @Benchmark
