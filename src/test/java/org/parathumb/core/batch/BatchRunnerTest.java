@@ -2,6 +2,7 @@ package org.parathumb.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parathumb.core.image.ThumbnailSpec;
@@ -58,6 +60,22 @@ class BatchRunnerTest {
 
         assertThat(summary.results()).extracting(r -> r.job().source().getFileName().toString())
                 .containsExactly("b-big.png", "d-medium.png", "e-medium-too.png", "a-small.png", "c-broken.png");
+    }
+
+    @Test
+    void aSampleOfAPngOrOfAnImageWithAlphaCountsForMoreThanOneOfAJpeg() throws IOException {
+        TestImages.write(dir.resolve("a-photo.jpg"), 300, 200);
+        TestImages.write(dir.resolve("b-drawing.png"), 160, 120);
+        BufferedImage translucent = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
+        ImageIO.write(translucent, "png", dir.resolve("c-logo.png").toFile());
+        List<ImageJob> jobs = scanAndPrepare();
+
+        BatchSummary summary = new BatchRunner(new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT))
+                .run(jobs, Runnable::run, 1, BatchListener.NONE);
+
+        // samples x weight: 40,000 x 4 x 3 for the logo, 57,600 x 4 for the drawing, 180,000 for the photo
+        assertThat(summary.results()).extracting(r -> r.job().source().getFileName().toString())
+                .containsExactly("c-logo.png", "b-drawing.png", "a-photo.jpg");
     }
 
     @Test
