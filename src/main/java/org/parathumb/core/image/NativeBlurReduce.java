@@ -6,9 +6,12 @@ import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The faithful pipeline's hot loop in native code: Pillow's GaussianBlur(2) and the thumbnail's
@@ -129,13 +132,7 @@ final class NativeBlurReduce {
         if (result != JPEG_DONE || info[0] != header.width() || info[1] != header.height() || info[2] != channels) {
             return Optional.empty();
         }
-        byte[] out = new byte[blocks.length];
-        int rowLength = outWidth * channels;
-        for (int oy = 0; oy < outHeight; oy++) {
-            int rows = Math.min(factorY, header.height() - oy * factorY);
-            ReducingSink.roundBlockRow(blocks, oy * rowLength, header.width(), factorX, rows, channels, out,
-                    oy * rowLength);
-        }
+        byte[] out = rounded(blocks, header.width(), header.height(), channels, factorX, factorY);
         return Optional.of(new ReducedJpeg(out, channels, info[3], info[4]));
     }
 
@@ -167,12 +164,12 @@ final class NativeBlurReduce {
     }
 
     /** The kernels this CPU runs, widest last; empty when the library is not loaded. */
-    static java.util.List<Integer> kernels() {
+    static List<Integer> kernels() {
         if (!available()) {
-            return java.util.List.of();
+            return List.of();
         }
         int bits = kernels0();
-        return java.util.stream.IntStream.of(AVX2, AVX512).filter(k -> (bits & 1 << k) != 0).boxed().toList();
+        return IntStream.of(AVX2, AVX512).filter(k -> (bits & 1 << k) != 0).boxed().toList();
     }
 
     /** As {@link #blurAndReduce(byte[], int, int, int, int, int, Scratch)}, with the given kernel. */
@@ -194,7 +191,7 @@ final class NativeBlurReduce {
         }
         short[] rings = scratch.shorts(ringsLength);
         int[] sums = scratch.ints(0, n);
-        java.util.Arrays.fill(sums, 0, n, 0);
+        Arrays.fill(sums, 0, n, 0);
         int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
         int[] done = new int[4];
         for (int from = 0; from < height; from += BAND) {
@@ -205,9 +202,14 @@ final class NativeBlurReduce {
                 throw new IllegalStateException("the native kernel refused its arguments");
             }
         }
+        return rounded(blocks, width, height, channels, factorX, factorY);
+    }
+
+    /** The reduced samples from the kernel's block sums, rounded as Reduce.c does. */
+    private static byte[] rounded(int[] blocks, int width, int height, int channels, int factorX, int factorY) {
         byte[] out = new byte[blocks.length];
-        int rowLength = outWidth * channels;
-        for (int oy = 0; oy < outHeight; oy++) {
+        int rowLength = (width + factorX - 1) / factorX * channels;
+        for (int oy = 0, blockRows = (height + factorY - 1) / factorY; oy < blockRows; oy++) {
             int rows = Math.min(factorY, height - oy * factorY);
             ReducingSink.roundBlockRow(blocks, oy * rowLength, width, factorX, rows, channels, out, oy * rowLength);
         }
