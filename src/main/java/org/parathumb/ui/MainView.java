@@ -186,12 +186,13 @@ public final class MainView {
         ThumbnailSpec spec = model.spec();
         configureGrid(spec.maxWidth());
         var request = model.scanRequest();
+        ImageProcessor processor = new ImageProcessor(model.pipeline(), spec);
         Task<List<ImageJob>> prepare = new Task<>() {
             @Override
             protected List<ImageJob> call() throws IOException {
                 List<ImageJob> jobs = new SourceScanner().scan(request);
                 SourceScanner.prepareOutputFolders(jobs);
-                return jobs;
+                return processor.largestFirst(jobs);
             }
         };
         prepare.setOnSucceeded(e -> {
@@ -199,7 +200,7 @@ public final class MainView {
             if (model.state() != RunState.RUNNING) {
                 return;
             }
-            live = new LiveRun(prepare.getValue(), new ImageProcessor(model.pipeline(), spec), pool);
+            live = new LiveRun(prepare.getValue(), processor, pool);
             model.jobsReady(live.size(), System.nanoTime());
             live.start();
         });

@@ -288,6 +288,23 @@ class MainWindowTest {
     }
 
     @Test
+    void aRunStartsTheCostliestImagesFirstSoWorkersFinishTogether(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException {
+        Path folder = dir.resolve("sizes");
+        TestImages.write(folder.resolve("a-small.jpg"), 60, 40);
+        TestImages.write(folder.resolve("b-large.jpg"), 480, 360);
+        TestImages.write(folder.resolve("c-medium.jpg"), 240, 180);
+        load(robot, folder); // one worker (see start): tiles arrive in the order the jobs start
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.tiles()).extracting(tile -> tile.result().job().source().getFileName().toString())
+                .containsExactly("b-large.jpg", "c-medium.jpg", "a-small.jpg");
+    }
+
+    @Test
     void theFastPipelineIsChosenInTheWindowAndEveryTileItMadeSaysSo(FxRobot robot, @TempDir Path dir)
             throws TimeoutException {
         Path folder = dir.resolve("fast");

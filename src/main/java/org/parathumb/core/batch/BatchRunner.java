@@ -1,11 +1,8 @@
 package org.parathumb.core.batch;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
@@ -23,7 +20,7 @@ import java.util.concurrent.Future;
  *
  * <p>The biggest images start first (longest processing time first): the last jobs to start are
  * then the shortest, so workers run out of work at nearly the same moment instead of one of them
- * finishing a big image alone. Each job's size comes from its header, read before the batch.
+ * finishing a big image alone ({@link ImageProcessor#largestFirst}).
  */
 public final class BatchRunner {
 
@@ -42,7 +39,7 @@ public final class BatchRunner {
         long start = System.nanoTime();
         cancelled = false;
         boolean interrupted = false;
-        for (ImageJob job : largestFirst(jobs)) {
+        for (ImageJob job : processor.largestFirst(jobs)) {
             completion.submit(() -> runOne(job));
             drainCompleted(completion, results, listener);
         }
@@ -58,23 +55,6 @@ public final class BatchRunner {
             Thread.currentThread().interrupt();
         }
         return new BatchSummary(results, System.nanoTime() - start, workers);
-    }
-
-    /** The jobs by decreasing estimated work; equal ones keep their order. */
-    private List<ImageJob> largestFirst(List<ImageJob> jobs) {
-        if (jobs.size() < 2) {
-            return jobs;
-        }
-        Map<ImageJob, Long> work = new HashMap<>();
-        for (ImageJob job : jobs) {
-            if (cancelled || Thread.currentThread().isInterrupted()) {
-                return jobs; // nothing will start: the order does not matter
-            }
-            work.putIfAbsent(job, processor.estimatedWork(job));
-        }
-        List<ImageJob> ordered = new ArrayList<>(jobs);
-        ordered.sort(Comparator.comparing(work::get, Comparator.reverseOrder()));
-        return ordered;
     }
 
     /** Cancels the batch: jobs not started never start, running ones stop at their next band of rows. */

@@ -9,7 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageDecoder;
@@ -108,6 +113,28 @@ public final class ImageProcessor {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * The jobs by decreasing {@linkplain #estimatedWork estimated work}, equal ones in their
+     * order: started in that order, the last jobs are the shortest, and workers run out of work
+     * at nearly the same moment. Reads every header first (about 0.2 ms a file); an interrupt
+     * stops that and returns the jobs as they were.
+     */
+    public List<ImageJob> largestFirst(List<ImageJob> jobs) {
+        if (jobs.size() < 2) {
+            return jobs;
+        }
+        Map<ImageJob, Long> work = new HashMap<>();
+        for (ImageJob job : jobs) {
+            if (Thread.currentThread().isInterrupted()) {
+                return jobs;
+            }
+            work.putIfAbsent(job, estimatedWork(job));
+        }
+        List<ImageJob> ordered = new ArrayList<>(jobs);
+        ordered.sort(Comparator.comparing(work::get, Comparator.reverseOrder()));
+        return ordered;
     }
 
     /** Processes {@code job} on the calling thread; an interrupt cancels it. */
