@@ -18,6 +18,9 @@
  * does. The caller owns every buffer, so a call may cover any band of rows and the next call goes
  * on where it stopped (Java checks for cancellation between bands).
  *
+ * Plain JPEGs can skip the decoded image altogether: the system's libjpeg, opened at run time,
+ * decodes them scanline by scanline into the same passes (jpegBlurReduce, at the end).
+ *
  * The passes are in blur_kernel.h, compiled once for AVX2 and once for AVX-512BW; the CPU says
  * which run. Build: src/main/native/build.sh (the library is committed; a test checks it was built
  * from these two files).
