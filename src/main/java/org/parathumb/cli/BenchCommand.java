@@ -203,6 +203,14 @@ final class BenchCommand implements Callable<Integer> {
                     images ? String.format(Locale.ROOT, "%.1f", r.megapixelsPerSecond()) : "",
                     report.speedup(r), report.efficiency(r));
         }
+        if (images) {
+            out.printf(Locale.ROOT, "%-7s  %8s  %11s  %7s  %7s   (median ms per image, last pass)%n",
+                    "stages", "decode", "blur+reduce", "resize", "encode");
+            for (ConfigurationResult r : report.results()) {
+                r.stageMedians().ifPresent(m -> out.printf(Locale.ROOT, "%-7s  %8.1f  %11.1f  %7.1f  %7.1f%n",
+                        r.configuration().label(), m.decodeMillis(), m.blurMillis(), m.resizeMillis(), m.encodeMillis()));
+            }
+        }
         out.println(report.amdahl().map(f -> "amdahl " + f.describe())
                 .orElse("amdahl f: n/a (needs a configuration with 2 or more workers)"));
         out.println("setting: " + report.setting().describe());

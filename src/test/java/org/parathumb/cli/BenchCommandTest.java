@@ -2,6 +2,8 @@ package org.parathumb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,11 +46,17 @@ class BenchCommandTest {
         for (int n = 1; n <= cores; n++) {
             assertThat(lines.get(1 + n)).startsWith(n + " ");
         }
-        assertThat(lines.get(2 + cores)).startsWith(cores > 1 ? "amdahl f = " : "amdahl f: n/a");
-        assertThat(lines.get(3 + cores)).startsWith("setting: " + cores + " cores, Java ")
+        assertThat(lines.get(2 + cores)).matches("stages +decode +blur\\+reduce +resize +encode +\\(median ms per image, last pass\\)");
+        assertThat(lines.get(3 + cores)).matches("seq +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d");
+        assertThat(lines.get(3 + 2 * cores)).startsWith(cores + " ");
+        assertThat(lines.get(4 + 2 * cores)).startsWith(cores > 1 ? "amdahl f = " : "amdahl f: n/a");
+        assertThat(lines.get(5 + 2 * cores)).startsWith("setting: " + cores + " cores, Java ")
                 .contains("faithful pipeline (" + FaithfulPipeline.kernel() + "), 3 images");
         assertThat(dir.resolve("b.csv")).content().startsWith("workload,configuration,workers,median_s");
         assertThat(dir.resolve("b.json")).content().contains("\"configurations\"");
+        JsonObject sequential = JsonParser.parseString(Files.readString(dir.resolve("b.json"))).getAsJsonObject()
+                .getAsJsonArray("configurations").get(0).getAsJsonObject();
+        assertThat(sequential.getAsJsonObject("stage_median_ms").get("decode").getAsDouble()).isPositive();
         try (Stream<Path> files = Files.list(photos)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch("thumbs"::equals).hasSize(3);
         }

@@ -48,7 +48,10 @@ public final class BenchmarkJson {
             field(json, 6, "units_per_s", number(r.unitsPerSecond()), true);
             field(json, 6, "megapixels_per_s", number(r.megapixelsPerSecond()), true);
             field(json, 6, "speedup", number(report.speedup(r)), true);
-            field(json, 6, "efficiency", number(report.efficiency(r)), false);
+            field(json, 6, "efficiency", number(report.efficiency(r)), r.stageMedians().isPresent());
+            r.stageMedians().ifPresent(m -> field(json, 6, "stage_median_ms", String.format(Locale.ROOT,
+                    "{\"decode\": %s, \"blur\": %s, \"resize\": %s, \"encode\": %s}", number(m.decodeMillis()),
+                    number(m.blurMillis()), number(m.resizeMillis()), number(m.encodeMillis())), false));
             json.append(i + 1 < report.results().size() ? "    },\n" : "    }\n");
         }
         json.append("  ],\n  \"amdahl\": ");

@@ -2,6 +2,7 @@ package org.parathumb.core.bench;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.parathumb.core.batch.ImageResult;
 
 /**
@@ -22,6 +23,11 @@ public record ConfigurationResult(
         if (!(megapixels >= 0)) {
             throw new IllegalArgumentException("megapixels must not be negative");
         }
+    }
+
+    /** The median time per image of each stage in the last pass; empty for the cpu-loop. */
+    public Optional<StageMedians> stageMedians() {
+        return StageMedians.of(lastPass);
     }
 
     /** Units (images or tasks) per second of median wall time. */
