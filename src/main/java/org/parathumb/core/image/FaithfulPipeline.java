@@ -15,8 +15,16 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The original Python program, pixel for pixel: Pillow's GaussianBlur, then its thumbnail, then
- * its save(). Each thread decodes into its own reused buffer and blurs there in place, so a
- * 12 MP image costs no 36 MB allocation after the first; only the small results are new.
+ * its save(). Three routes, one result:
+ * <ul>
+ * <li>a plain JPEG, where the {@linkplain NativeBlurReduce native kernel} and the system's
+ * libjpeg load, is decoded row by row straight into the kernel's blur and reduce: no full-size
+ * image exists at all;</li>
+ * <li>any other image is decoded by {@link ImageDecoder} into the thread's reused buffer (a 12 MP
+ * image costs no 36 MB allocation after the first), then blurred into the reduce by the native
+ * kernel or, without it, by {@link BlurStream};</li>
+ * <li>images with alpha, and blurs the streams do not cover, take Pillow's full-size path.</li>
+ * </ul>
  */
 public final class FaithfulPipeline implements ThumbnailPipeline {
 
