@@ -9,6 +9,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -68,6 +69,13 @@ final class ThumbnailCell extends GridCell<Tile> {
                 open.accept(getItem());
             }
         });
+        // Tab reaches every tile; Enter or Space opens it, as a double-click does.
+        setOnKeyPressed(e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) && getItem() != null && !isEmpty()) {
+                open.accept(getItem());
+                e.consume();
+            }
+        });
     }
 
     @Override
@@ -78,9 +86,11 @@ final class ThumbnailCell extends GridCell<Tile> {
         // from redoing CSS and layout for every visible tile on every frame.
         if (empty || tile == null) {
             box.setVisible(false);
+            setFocusTraversable(false);
             return;
         }
         box.setVisible(true);
+        setFocusTraversable(true);
         if (tile == shown) {
             return;
         }
@@ -93,8 +103,8 @@ final class ThumbnailCell extends GridCell<Tile> {
         failure.setText(failed ? shortReason(result.failure(), tile.name()) : "no preview");
         show(failed ? null : tile.thumbnail());
         tooltip.setText(failed
-                ? tile.name() + "\nFailed: " + result.failure() + "\nDouble-click to open the original"
-                : String.format(Locale.ROOT, "%s%n%.2f s on %s · %d×%d → %d×%d · %s pipeline%nDouble-click to open the thumbnail",
+                ? tile.name() + "\nFailed: " + result.failure() + "\nDouble-click or Enter to open the original"
+                : String.format(Locale.ROOT, "%s%n%.2f s on %s · %d×%d → %d×%d · %s pipeline%nDouble-click or Enter to open the thumbnail",
                         tile.name(), result.elapsedNanos() / 1e9, result.worker(), result.sourceWidth(),
                         result.sourceHeight(), result.thumbnailWidth(), result.thumbnailHeight(), result.pipeline()));
         boolean labelled = !failed && !Pipelines.DEFAULT.equals(result.pipeline());

@@ -288,6 +288,30 @@ class MainWindowTest {
     }
 
     @Test
+    void tabReachesTheTilesAndEnterOpensTheOneWithTheFocus(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException {
+        Path folder = dir.resolve("keys");
+        TestImages.folder(folder, 2, 120, 90);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (int tabs = 0; tabs < 40 && !(focusOwner(robot) instanceof ThumbnailCell); tabs++) {
+            robot.type(KeyCode.TAB);
+        }
+        assertThat(focusOwner(robot)).as("a tile gets the focus by Tab alone").isInstanceOf(ThumbnailCell.class);
+        robot.type(KeyCode.ENTER);
+
+        assertThat(opened).singleElement().asString().contains("/keys/thumbs/img-");
+    }
+
+    private static Node focusOwner(FxRobot robot) {
+        return robot.listTargetWindows().stream().filter(javafx.stage.Window::isFocused).findFirst()
+                .map(window -> window.getScene().getFocusOwner()).orElse(null);
+    }
+
+    @Test
     void aRunStartsTheCostliestImagesFirstSoWorkersFinishTogether(FxRobot robot, @TempDir Path dir)
             throws TimeoutException {
         Path folder = dir.resolve("sizes");
