@@ -13,7 +13,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -21,7 +20,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -30,8 +28,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -57,7 +53,6 @@ import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
-import org.parathumb.core.image.Pipelines;
 import org.parathumb.ui.bench.TimelineView;
 import org.parathumb.core.image.ThumbnailSpec;
 
@@ -92,11 +87,6 @@ public final class MainView {
     private final java.lang.management.ThreadMXBean fxThreadCpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private final ObjectProperty<Consumer<MainViewModel>> onBenchmark = new SimpleObjectProperty<>(this, "onBenchmark");
 
-    // Bidirectional bindings hold their ends weakly: these adapters must be held here, or the
-    // spinners silently stop reaching the model once the garbage collector runs.
-    private final ObjectProperty<Integer> sizeValue;
-    private final ObjectProperty<Double> blurValue;
-
     private final BorderPane root = new BorderPane();
     private final GridView<Tile> grid;
     private final Slider workers;
@@ -104,16 +94,15 @@ public final class MainView {
     private final Label dropOverlay = new Label();
     private final ToggleButton failuresToggle = new ToggleButton();
     private final Label status = new Label();
+    private final SettingsBar settings;
     private final ProgressBar progress = new ProgressBar(0);
     private final Button runButton = new Button("Run");
     private final Button cancelButton = new Button("Cancel");
     private final Button benchmarkButton = new Button("Benchmark");
     private final Button openButton = new Button("Open folder…");
-    private final Button outputButton = new Button();
     private final Hyperlink showThumbnails = new Hyperlink("Show thumbnails");
     private final Hyperlink showTimeline = new Hyperlink("Timeline");
     private final CheckBox sweep = new CheckBox("Sweep");
-    private final List<Spinner<?>> spinners = new java.util.ArrayList<>();
 
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
@@ -135,10 +124,9 @@ public final class MainView {
         this.model = model;
         this.pool = pool;
         this.opener = opener;
-        this.sizeValue = model.thumbnailSizeProperty().asObject();
-        this.blurValue = model.blurRadiusProperty().asObject();
         this.grid = new GridView<>(model.tiles());
         this.workers = new Slider(1, model.cores(), model.workersProperty().get());
+        this.settings = new SettingsBar(model, this::chooseOutput);
         build();
         model.workersProperty().addListener((obs, old, now) -> pool.resize(now.intValue()));
         pool.resize(model.workersProperty().get());
@@ -179,7 +167,7 @@ public final class MainView {
     }
 
     public void run() {
-        spinners.forEach(MainView::commit); // Ctrl+R right after typing a size uses that size
+        settings.commitTypedValues();
         if (!model.requestRun()) {
             return;
         }
@@ -388,7 +376,7 @@ public final class MainView {
 
     private void build() {
         root.getStyleClass().add("parathumb");
-        root.setTop(new VBox(toolbar(), settingsBar()));
+        root.setTop(new VBox(toolbar(), settings.node()));
         root.setCenter(center());
         root.setRight(failuresPane());
         root.setBottom(statusBar());
@@ -460,121 +448,11 @@ public final class MainView {
         return bar;
     }
 
-    private HBox settingsBar() {
-        Label summary = new Label();
-        summary.textProperty().bind(Bindings.createStringBinding(() -> {
-            LoadedImages images = model.loadedProperty().get();
-            return images == null ? "Nothing loaded" : images.summary();
-        }, model.loadedProperty()));
-        summary.getStyleClass().add("summary");
-        summary.setMinWidth(0);
-        Tooltip summaryTip = new Tooltip();
-        summaryTip.textProperty().bind(Bindings.createStringBinding(() -> {
-            LoadedImages images = model.loadedProperty().get();
-            return images == null ? "Nothing loaded yet" : String.join("\n", images.inputs().stream().map(Path::toString).toList());
-        }, model.loadedProperty()));
-        summary.setTooltip(summaryTip);
-
-        Spinner<Integer> size = new Spinner<>(Settings.MIN_SIZE, Settings.MAX_SIZE, model.thumbnailSizeProperty().get(), 2);
-        size.setEditable(true);
-        size.setPrefWidth(92);
-        size.getValueFactory().valueProperty().bindBidirectional(sizeValue);
-        commitOnFocusLoss(size);
-        size.setTooltip(new Tooltip("The box each thumbnail fits in, in pixels, keeping the aspect ratio (Alt+S)"));
-        size.setId("size");
-        Spinner<Double> blur = new Spinner<>();
-        blur.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, Settings.MAX_BLUR,
-                model.blurRadiusProperty().get(), 0.5));
-        blur.setEditable(true);
-        blur.setPrefWidth(84);
-        blur.getValueFactory().valueProperty().bindBidirectional(blurValue);
-        commitOnFocusLoss(blur);
-        blur.setTooltip(new Tooltip("Gaussian blur radius before resizing, 0 for none (Alt+B)"));
-        blur.setId("blur");
-
-        outputButton.textProperty().bind(Bindings.createStringBinding(
-                () -> model.outputFolderProperty().get().map(p -> shorten(p.toString())).orElse("thumbs/ in each folder"),
-                model.outputFolderProperty()));
-        outputButton.setOnAction(e -> chooseOutput());
-        Tooltip outputTip = new Tooltip();
-        outputTip.textProperty().bind(Bindings.createStringBinding(
-                () -> "Where thumbnails go (Ctrl+Shift+O): " + model.outputFolderProperty().get()
-                        .map(Path::toString).orElse("a thumbs folder inside each loaded folder"),
-                model.outputFolderProperty()));
-        outputButton.setTooltip(outputTip);
-        Button resetOutput = new Button("Default");
-        resetOutput.getStyleClass().add("flat");
-        resetOutput.setTooltip(new Tooltip("Put thumbnails in a thumbs folder inside each loaded folder again"));
-        resetOutput.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> model.outputFolderProperty().get().isPresent(), model.outputFolderProperty()));
-        resetOutput.managedProperty().bind(resetOutput.visibleProperty());
-        resetOutput.setOnAction(e -> model.outputFolderProperty().set(Optional.empty()));
-
-        ComboBox<String> pipeline = new ComboBox<>(FXCollections.observableArrayList(Pipelines.names()));
-        pipeline.valueProperty().bindBidirectional(model.pipelineProperty());
-        pipeline.setTooltip(new Tooltip("faithful: the original Python program's output, pixel for pixel\n"
-                + "fast: decodes JPEGs at a reduced size first; close (38 dB or better), not identical,"
-                + " and its tiles say so (Alt+P)"));
-        pipeline.setId("pipeline");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label px = new Label("px");
-        Label output = new Label("Output");
-        keepWhole(px, output, size, blur, pipeline, resetOutput);
-        outputButton.setMinWidth(60);
-        HBox bar = new HBox(8, summary, spacer, caption("_Size", size), size, px,
-                gap(), caption("_Blur radius", blur), blur, gap(), caption("_Pipeline", pipeline), pipeline,
-                gap(), output, outputButton, resetOutput);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("settings-bar");
-        for (var node : List.of(size, blur, pipeline, outputButton, resetOutput)) {
-            node.disableProperty().bind(Bindings.createBooleanBinding(() -> model.state().isActive(), model.stateProperty()));
-        }
-        return bar;
-    }
-
-    /** A typed value counts when the user leaves the field, not only on Enter. */
-    private void commitOnFocusLoss(Spinner<?> spinner) {
-        spinners.add(spinner);
-        spinner.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused) {
-                commit(spinner);
-            }
-        });
-    }
-
-    /** Takes what is typed in {@code spinner}, or puts its value back if that is not a number. */
-    private static void commit(Spinner<?> spinner) {
-        try {
-            spinner.commitValue();
-        } catch (RuntimeException e) {
-            spinner.cancelEdit();
-        }
-    }
-
-    private static Label caption(String text, javafx.scene.Node target) {
-        Label label = new Label(text);
-        label.setMnemonicParsing(true);
-        label.setLabelFor(target);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
     /** Controls that must never shrink to an ellipsis: the bars shrink their flexible parts instead. */
-    private static void keepWhole(Region... controls) {
+    static void keepWhole(Region... controls) {
         for (Region control : controls) {
             control.setMinWidth(Region.USE_PREF_SIZE);
         }
-    }
-
-    private static Region gap() {
-        Region gap = new Region();
-        gap.setMinWidth(8);
-        return gap;
-    }
-
-    private static String shorten(String path) {
-        return path.length() <= 40 ? path : "…" + path.substring(path.length() - 39);
     }
 
     private StackPane center() {
