@@ -45,19 +45,24 @@ final class NativeBlurReduce {
             NativeBlurReduce.class.getResource(RESOURCE));
 
     /**
-     * Whether the library is loaded, the widest kernel this CPU runs (0 if none), and in words
-     * what runs the blur.
+     * The widest kernel this CPU runs ({@link #AVX2}, {@link #AVX512}, or 0 when the library is not
+     * used), whether it decodes JPEGs through libjpeg, and in words what runs the blur.
      */
-    record Status(boolean loaded, int kernel, boolean jpeg, String description) {
+    record Status(int kernel, boolean jpeg, String description) {
         Status {
             Objects.requireNonNull(description, "description");
-            if (loaded != (kernel == AVX2 || kernel == AVX512) || jpeg && !loaded) {
-                throw new IllegalArgumentException("a loaded library has a kernel, got " + kernel);
+            if (kernel != 0 && kernel != AVX2 && kernel != AVX512 || jpeg && kernel == 0) {
+                throw new IllegalArgumentException("no kernel " + kernel + (jpeg ? " to decode JPEGs into" : ""));
             }
         }
 
         static Status javaBlur(String why) {
-            return new Status(false, 0, false, "Java blur (" + why + ")");
+            return new Status(0, false, "Java blur (" + why + ")");
+        }
+
+        /** Whether the library is loaded and runs on this CPU. */
+        boolean loaded() {
+            return kernel != 0;
         }
     }
 
@@ -248,7 +253,7 @@ final class NativeBlurReduce {
                 return Status.javaBlur("the CPU lacks AVX2");
             }
             boolean jpeg = openLibjpeg();
-            return new Status(true, kernel, jpeg, "native " + kernelName(kernel) + " kernel"
+            return new Status(kernel, jpeg, "native " + kernelName(kernel) + " kernel"
                     + (jpeg ? " on libjpeg" : ""));
         } catch (IOException | LinkageError | SecurityException e) {
             return Status.javaBlur("native kernel failed to load: " + e.getMessage());
