@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
@@ -365,5 +366,46 @@ public final class TestFiles {
             throw new IllegalStateException("no writer for " + format);
         }
         return any;
+    }
+
+    /** One of: flipped bits, a truncation, a run overwritten, bytes inserted or removed, a header field changed. */
+    public static byte[] mutate(byte[] data, Random random) {
+        byte[] out = data.clone();
+        switch (random.nextInt(6)) {
+            case 0 -> {
+                for (int i = 1 + random.nextInt(8); i > 0; i--) {
+                    out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+            }
+            case 1 -> out = Arrays.copyOf(out, random.nextInt(out.length));
+            case 2 -> {
+                int at = random.nextInt(out.length);
+                Arrays.fill(out, at, Math.min(out.length, at + 1 + random.nextInt(64)), (byte) random.nextInt(256));
+            }
+            case 3 -> {
+                int at = random.nextInt(out.length);
+                byte[] noise = new byte[1 + random.nextInt(32)];
+                random.nextBytes(noise);
+                byte[] grown = new byte[out.length + noise.length];
+                System.arraycopy(out, 0, grown, 0, at);
+                System.arraycopy(noise, 0, grown, at, noise.length);
+                System.arraycopy(out, at, grown, at + noise.length, out.length - at);
+                out = grown;
+            }
+            case 4 -> {
+                int at = random.nextInt(out.length);
+                int cut = Math.min(out.length - at, 1 + random.nextInt(64));
+                byte[] shrunk = new byte[out.length - cut];
+                System.arraycopy(out, 0, shrunk, 0, at);
+                System.arraycopy(out, at + cut, shrunk, at, out.length - at - cut);
+                out = shrunk;
+            }
+            default -> {
+                // The header: sizes, depths, segment lengths live in the first few hundred bytes.
+                int at = random.nextInt(Math.min(out.length, 200));
+                out[at] = (byte) random.nextInt(256);
+            }
+        }
+        return out;
     }
 }
