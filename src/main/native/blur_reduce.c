@@ -37,6 +37,12 @@
 #include <time.h>
 #include <jpeglib.h>
 
+/* glibc 2.34 moved dlopen and friends into libc under a new version; binding the old versions
+   (still exported, through libdl) lets the library load on glibc 2.17 and later, not only 2.34+. */
+__asm__(".symver dlopen,dlopen@GLIBC_2.2.5");
+__asm__(".symver dlsym,dlsym@GLIBC_2.2.5");
+__asm__(".symver dlclose,dlclose@GLIBC_2.2.5");
+
 #define RING 8 /* a power of two, at least the 5 rows a column pass reads */
 
 #ifndef PARATHUMB_SOURCE_SHA256
