@@ -1,7 +1,6 @@
 package org.parathumb.core.image;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -10,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The original Python program, pixel for pixel: Pillow's GaussianBlur, then its thumbnail, then
@@ -177,7 +176,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
             return Optional.empty();
         }
         Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(data, length);
-        if (header.isEmpty() || header.get().iccProfile() && !iccProfileIsIgnorable(data, length)) {
+        if (header.isEmpty() || header.get().iccProfile() && !iccProfileIsIgnorable(source)) {
             return Optional.empty(); // ImageDecoder converts from a profile that is not sRGB's
         }
         int width = header.get().width();
@@ -203,11 +202,12 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
                 blurredAt - start - blurNanos, blurNanos, resizedAt - blurredAt));
     }
 
-    /** Whether the JPEG's ICC profile changes no sample when ignored, as {@link ImageDecoder} judges it. */
-    private static boolean iccProfileIsIgnorable(ByteBuffer data, int length) {
-        byte[] bytes = new byte[length];
-        data.get(0, bytes);
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+    /**
+     * Whether the JPEG's ICC profile changes no sample when ignored, as {@link ImageDecoder} judges
+     * it. Reads the header only, up to the first scan.
+     */
+    private static boolean iccProfileIsIgnorable(Path source) {
+        try (ImageInputStream in = new FileImageInputStream(source.toFile())) {
             return JpegStructure.read(in).iccProfileIsIgnorable();
         } catch (IOException e) {
             return false;
