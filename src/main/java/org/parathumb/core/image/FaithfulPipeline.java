@@ -2,7 +2,6 @@ package org.parathumb.core.image;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import javax.imageio.stream.ImageInputStream;
 public final class FaithfulPipeline implements ThumbnailPipeline {
 
     private final ImageDecoder decoder = new ImageDecoder();
-    private final ImageEncoder encoder = new ImageEncoder();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     private final boolean nativeKernel;
 
@@ -227,13 +225,5 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
     @Override
     public void releaseThreadBuffers() {
         scratch.remove();
-    }
-
-    @Override
-    public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
-        Objects.requireNonNull(thumbnail, "thumbnail");
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(out, "out");
-        encoder.write(thumbnail.image(), format, out);
     }
 }

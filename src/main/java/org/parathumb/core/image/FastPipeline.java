@@ -2,7 +2,6 @@ package org.parathumb.core.image;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +29,6 @@ public final class FastPipeline implements ThumbnailPipeline {
     private static final int[] SCALES = {8, 4, 2};
 
     private final ImageDecoder fallback = new ImageDecoder();
-    private final ImageEncoder encoder = new ImageEncoder();
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
     /** One thread's decoder and working buffers. */
@@ -161,13 +159,5 @@ public final class FastPipeline implements ThumbnailPipeline {
     @Override
     public void releaseThreadBuffers() {
         buffers.remove();
-    }
-
-    @Override
-    public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
-        Objects.requireNonNull(thumbnail, "thumbnail");
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(out, "out");
-        encoder.write(thumbnail.image(), format, out);
     }
 }

@@ -3,6 +3,7 @@ package org.parathumb.core.image;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Turns one image file into a thumbnail. Implementations are safe to call from many threads at
@@ -25,8 +26,16 @@ public interface ThumbnailPipeline {
     /** Decodes {@code source}, blurs and resizes it as {@code spec} asks. */
     Thumbnail render(Path source, ThumbnailSpec spec) throws IOException;
 
-    /** Encodes {@code thumbnail} as {@code format} into {@code out}; does not close it. */
-    void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException;
+    /**
+     * Encodes {@code thumbnail} as {@code format} into {@code out}, as Pillow's {@code save()}
+     * does ({@link ImageEncoder}); does not close it.
+     */
+    default void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
+        Objects.requireNonNull(thumbnail, "thumbnail");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        new ImageEncoder().write(thumbnail.image(), format, out);
+    }
 
     /**
      * Drops the working buffers the calling thread keeps between images, so an idle worker does
