@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.IIOException;
@@ -188,27 +187,9 @@ public final class ImageDecoder {
 
     /** The reader for {@code format} whose class starts with {@code preferred}, else any. */
     private static ImageReader reader(ImageFormat format, String preferred) throws ImageFailure {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-        ImageReader fallback = null;
-        while (readers.hasNext()) {
-            ImageReader candidate = readers.next();
-            if (candidate.getClass().getName().startsWith(preferred)) {
-                if (fallback != null) {
-                    fallback.dispose();
-                }
-                return candidate;
-            }
-            if (fallback == null) {
-                fallback = candidate;
-            } else {
-                candidate.dispose();
-            }
-        }
-        if (fallback == null) {
-            throw new ImageFailure(ImageFailure.Kind.UNSUPPORTED,
-                    "unsupported format (no reader for " + format.name() + " installed)");
-        }
-        return fallback;
+        return ImageIoPlugins.preferring(ImageIO.getImageReadersByFormatName(format.imageIoName()), preferred,
+                ImageReader::dispose).orElseThrow(() -> new ImageFailure(ImageFailure.Kind.UNSUPPORTED,
+                        "unsupported format (no reader for " + format.name() + " installed)"));
     }
 
     private static BufferedImage read(ImageReader reader, Scratch scratch) throws IOException {

@@ -3,7 +3,6 @@ package org.parathumb.core.image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -67,26 +66,8 @@ public final class ImageEncoder {
 
     /** The JDK's own writer for {@code formatName} (the one Pillow's bytes were matched with), else any. */
     private static ImageWriter writer(String formatName) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(formatName);
-        ImageWriter fallback = null;
-        while (writers.hasNext()) {
-            ImageWriter candidate = writers.next();
-            if (candidate.getClass().getName().startsWith("com.sun.imageio.")) {
-                if (fallback != null) {
-                    fallback.dispose();
-                }
-                return candidate;
-            }
-            if (fallback == null) {
-                fallback = candidate;
-            } else {
-                candidate.dispose();
-            }
-        }
-        if (fallback == null) {
-            throw new IOException("no ImageIO writer for " + formatName);
-        }
-        return fallback;
+        return ImageIoPlugins.preferring(ImageIO.getImageWritersByFormatName(formatName), "com.sun.imageio.",
+                ImageWriter::dispose).orElseThrow(() -> new IOException("no ImageIO writer for " + formatName));
     }
 
     /** RGBA composited over white, rounded: {@code (c * a + 255 * (255 - a) + 127) / 255}. */
