@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,12 +45,7 @@ class NativeJpegFuzzTest {
         Random random = new Random(SEED);
         List<String> differences = new ArrayList<>();
         int nativeTook = 0;
-        // A daemon thread: should a decoder ever spin forever, the test fails and the JVM still ends.
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "fuzz-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService worker = TestFiles.fuzzWorker();
         try {
             for (int s = 0; s < seeds.size(); s++) {
                 for (int m = 0; m < MUTATIONS_PER_FILE; m++) {

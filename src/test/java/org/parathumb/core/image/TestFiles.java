@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
@@ -366,6 +368,18 @@ public final class TestFiles {
             throw new IllegalStateException("no writer for " + format);
         }
         return any;
+    }
+
+    /**
+     * The one thread a fuzz test runs its files on: a daemon, so that should a decoder ever spin
+     * forever, the test fails on its timeout and the JVM still ends.
+     */
+    public static ExecutorService fuzzWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "fuzz-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** One of: flipped bits, a truncation, a run overwritten, bytes inserted or removed, a header field changed. */
