@@ -1,7 +1,7 @@
 /*
  * Pillow's GaussianBlur(2) followed by the thumbnail's integer box reduce, for opaque 8-bit images
  * of 1 or 3 channels: the faithful pipeline's hot loop, vectorised with AVX2 or AVX-512. The Java side
- * (org.parathumb.core.image.NativeBlurReduce) loads this library when it can and falls back to the
+ * (org.parathumb.core.image.nativecodec.NativeBlurReduce) loads this library when it can and falls back to the
  * pure-Java BlurStream otherwise; both give the same bytes, which the tests prove.
  *
  * Pillow blurs with three passes of its "extended box" per direction, each rounded to 8 bits:
@@ -142,7 +142,7 @@ static int64_t rings_length(int64_t n) {
 static const char *const KERNEL_NAMES[] = {"", "AVX2", "AVX-512"};
 
 /* A bit per kernel this CPU runs: 1 << 1 for AVX2, 1 << 2 for AVX-512. */
-JNIEXPORT jint JNICALL Java_org_parathumb_core_image_NativeBlurReduce_kernels0(JNIEnv *env, jclass cls) {
+static jint JNICALL native_kernels0(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
     __builtin_cpu_init();
@@ -156,18 +156,18 @@ JNIEXPORT jint JNICALL Java_org_parathumb_core_image_NativeBlurReduce_kernels0(J
     return bits;
 }
 
-JNIEXPORT jstring JNICALL Java_org_parathumb_core_image_NativeBlurReduce_kernelName(JNIEnv *env, jclass cls,
+static jstring JNICALL native_kernelName(JNIEnv *env, jclass cls,
         jint kernel) {
     (void) cls;
     return (*env)->NewStringUTF(env, kernel == 1 || kernel == 2 ? KERNEL_NAMES[kernel] : "");
 }
 
-JNIEXPORT jstring JNICALL Java_org_parathumb_core_image_NativeBlurReduce_sourceDigest(JNIEnv *env, jclass cls) {
+static jstring JNICALL native_sourceDigest(JNIEnv *env, jclass cls) {
     (void) cls;
     return (*env)->NewStringUTF(env, PARATHUMB_SOURCE_SHA256);
 }
 
-JNIEXPORT jint JNICALL Java_org_parathumb_core_image_NativeBlurReduce_ringsLength(JNIEnv *env, jclass cls,
+static jint JNICALL native_ringsLength(JNIEnv *env, jclass cls,
         jint width, jint channels) {
     (void) env;
     (void) cls;
@@ -181,11 +181,11 @@ JNIEXPORT jint JNICALL Java_org_parathumb_core_image_NativeBlurReduce_ringsLengt
  * to the next (zeroed sums and done before the first). Returns 0, or -1 when the CPU lacks that
  * kernel or an argument does not fit (nothing is touched then).
  */
-JNIEXPORT jint JNICALL Java_org_parathumb_core_image_NativeBlurReduce_blurRows(JNIEnv *env, jclass cls,
+static jint JNICALL native_blurRows(JNIEnv *env, jclass cls,
         jbyteArray image, jint offset, jint width, jint height, jint channels, jint factorX, jint factorY,
         jint from, jint to, jshortArray rings, jintArray sums, jintArray blocks, jintArray done, jint kernel) {
     int64_t n = (int64_t) width * channels;
-    if ((kernel != 1 && kernel != 2) || !(Java_org_parathumb_core_image_NativeBlurReduce_kernels0(env, cls) & (1 << kernel))
+    if ((kernel != 1 && kernel != 2) || !(native_kernels0(env, cls) & (1 << kernel))
             || width < 1 || height < 1 || (channels != 1 && channels != 3) || factorX < 1 || factorY < 1
             || from < 0 || to > height || from > to || offset < 0
             || (*env)->GetArrayLength(env, image) - (int64_t) offset < n * (to - from)
@@ -237,7 +237,7 @@ static struct {
     JDIMENSION (*read_scanlines)(j_decompress_ptr, JSAMPARRAY, JDIMENSION);
 } jpeg;
 
-JNIEXPORT jboolean JNICALL Java_org_parathumb_core_image_NativeBlurReduce_openLibjpeg(JNIEnv *env, jclass cls) {
+static jboolean JNICALL native_openLibjpeg(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
     if (jpeg.loaded) {
@@ -331,13 +331,13 @@ enum { JPEG_DONE = 0, JPEG_DECLINED = 1, JPEG_CANCELLED = 2, JPEG_BAD_ARGUMENTS 
  * NativeBlurReduce.interrupted() and stops if so. Returns JPEG_DONE, JPEG_DECLINED (not a plain
  * 8-bit JPEG, or any error or warning), JPEG_CANCELLED or JPEG_BAD_ARGUMENTS.
  */
-JNIEXPORT jint JNICALL Java_org_parathumb_core_image_NativeBlurReduce_jpegBlurReduce(JNIEnv *env, jclass cls,
+static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
         jobject data, jint length, jint factorX, jint factorY, jintArray blocks, jlongArray info, jint kernel) {
     const unsigned char *bytes = (*env)->GetDirectBufferAddress(env, data);
     if (!jpeg.loaded || bytes == NULL || length < 2 || (*env)->GetDirectBufferCapacity(env, data) < length
             || factorX < 0 || factorY < 0 || (factorX == 0) != (factorY == 0)
             || (*env)->GetArrayLength(env, info) < 5 || (kernel != 1 && kernel != 2)
-            || !(Java_org_parathumb_core_image_NativeBlurReduce_kernels0(env, cls) & (1 << kernel))) {
+            || !(native_kernels0(env, cls) & (1 << kernel))) {
         return JPEG_BAD_ARGUMENTS;
     }
     jmethodID interrupted = (*env)->GetStaticMethodID(env, cls, "interrupted", "()Z");
@@ -436,4 +436,34 @@ done:
     free(sums);
     free(sums_of_blocks);
     return result;
+}
+
+/*
+ * The Java class these functions belong to, named once: JNI_OnLoad registers them by name and
+ * signature (RegisterNatives), so no symbol spells the package and a move touches only this line.
+ */
+#define NATIVE_CLASS "org/parathumb/core/image/nativecodec/NativeBlurReduce"
+
+static const JNINativeMethod METHODS[] = {
+    {"sourceDigest", "()Ljava/lang/String;", (void *) native_sourceDigest},
+    {"openLibjpeg", "()Z", (void *) native_openLibjpeg},
+    {"jpegBlurReduce", "(Ljava/nio/ByteBuffer;III[I[JI)I", (void *) native_jpegBlurReduce},
+    {"kernels0", "()I", (void *) native_kernels0},
+    {"kernelName", "(I)Ljava/lang/String;", (void *) native_kernelName},
+    {"ringsLength", "(II)I", (void *) native_ringsLength},
+    {"blurRows", "([BIIIIIIII[S[I[I[II)I", (void *) native_blurRows},
+};
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
+    (void) reserved;
+    JNIEnv *env;
+    if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK) {
+        return JNI_ERR;
+    }
+    jclass cls = (*env)->FindClass(env, NATIVE_CLASS);
+    if (cls == NULL
+            || (*env)->RegisterNatives(env, cls, METHODS, (jint) (sizeof METHODS / sizeof METHODS[0])) != 0) {
+        return JNI_ERR; /* FindClass or RegisterNatives left an exception: System.load throws it */
+    }
+    return JNI_VERSION_1_8;
 }

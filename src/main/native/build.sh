@@ -8,7 +8,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 src="$here/blur_reduce.c"
 kernel="$here/blur_kernel.h"
-out="$here/../resources/org/parathumb/core/image/native/linux-x86_64/libparathumb-blur.so"
+out="$here/../resources/org/parathumb/core/image/nativecodec/native/linux-x86_64/libparathumb-blur.so"
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 digest=$(cat "$src" "$kernel" | sha256sum | cut -d' ' -f1)
 gcc -std=c11 -O3 -Wall -Wextra -Werror -fPIC -shared -s \

@@ -1,7 +1,7 @@
 package org.parathumb;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -43,6 +43,33 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCycles = slices().matching("org.parathumb.(**)").should().beFreeOfCycles()
             .because("cycles between packages make layers meaningless");
+
+    @ArchTest
+    static final ArchRule theImageApiDependsOnNoRoom = noClasses().that().resideInAPackage("org.parathumb.core.image")
+            .should().dependOnClassesThat().resideInAPackage("org.parathumb.core.image.(*)..")
+            .because("the API is what the rest of the program sees; the rooms implement it, not the other way");
+
+    @ArchTest
+    static final ArchRule roomsOfTheImageCoreFormNoCycle = slices().matching("org.parathumb.core.image.(*)..")
+            .should().beFreeOfCycles()
+            .because("each room of core.image says one thing and builds only on the rooms below it");
+
+    @ArchTest
+    static final ArchRule onlyPipelinesUseDecodersAndKernels = noClasses()
+            .that().resideOutsideOfPackage("org.parathumb.core.image..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.parathumb.core.image.pixels..",
+                    "org.parathumb.core.image.read..", "org.parathumb.core.image.imageio..",
+                    "org.parathumb.core.image.jpeg..", "org.parathumb.core.image.pillow..",
+                    "org.parathumb.core.image.nativecodec..", "org.parathumb.core.image.write..")
+            .because("batch, bench, the window and the commands ask a pipeline for thumbnails; how it decodes and"
+                    + " blurs stays behind it");
+
+    @ArchTest
+    static final ArchRule kernelsDecodeNothing = noClasses()
+            .that().resideInAnyPackage("org.parathumb.core.image.pillow..", "org.parathumb.core.image.pixels..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.parathumb.core.image.read..",
+                    "org.parathumb.core.image.write..", "org.parathumb.core.image.pipeline..", "javax.imageio..")
+            .because("the kernels work on samples in memory, whoever decoded them");
 
     @ArchTest
     static final ArchRule onlyTheCommandLinePrints = noClasses().that().resideOutsideOfPackage("org.parathumb.cli..")

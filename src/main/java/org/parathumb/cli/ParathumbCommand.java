@@ -1,8 +1,8 @@
 package org.parathumb.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top-level {@code parathumb} command: its sub-commands are the headless tools. */
 @Command(name = "parathumb", mixinStandardHelpOptions = true, version = "parathumb 0.1.0",

@@ -53,8 +53,8 @@ import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
-import org.parathumb.ui.bench.TimelineView;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.ui.bench.TimelineView;
 
 /**
  * The main window's scene graph and the work it starts: loading on the pool, one

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,16 +21,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
-import org.parathumb.core.image.Pipelines;
-import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.OutputFormat;
+import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * The state of the main window, without any scene graph or thread: what is loaded, the settings,

@@ -13,8 +13,8 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.parathumb.core.batch.WorkerPool;
-import org.parathumb.core.image.Pipelines;
 import org.parathumb.core.image.ThumbnailPipeline;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * The JavaFX application: it owns the one {@link WorkerPool} every load and image task runs on

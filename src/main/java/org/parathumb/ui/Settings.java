@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.parathumb.core.image.Pipelines;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * What the window remembers between launches: the output folder (empty: {@code <folder>/thumbs}),

@@ -18,7 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.parathumb.core.image.Pipelines;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * The main window's second bar: what is loaded, and the settings of the next run (size, blur

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.parathumb.core.image.Pipelines;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * Keeps {@link Settings} in a {@link Preferences} node. The node is given, so tests use a node of

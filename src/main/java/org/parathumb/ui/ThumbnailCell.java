@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.GridCell;
 import org.parathumb.core.batch.ImageResult;
-import org.parathumb.core.image.Pipelines;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * One tile of the grid. Its nodes (image view, labels, tooltip) are made once, when the cell is,

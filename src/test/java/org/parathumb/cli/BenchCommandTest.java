@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.parathumb.core.image.FaithfulPipeline;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 import org.parathumb.core.samples.SampleGenerator;
 
 class BenchCommandTest {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parathumb.core.batch.ImageJob;
-import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ImageResult.Status;
+import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.StageTimes;
 import org.parathumb.ui.MainViewModel.DropOutcome;
 

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFormat;
-import org.parathumb.core.image.Pipelines;
+import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * A real pipeline whose renders each take a permit first, so a window test decides how many
@@ -50,5 +51,10 @@ final class PacedPipeline implements ThumbnailPipeline {
     @Override
     public void releaseThreadBuffers() {
         real.releaseThreadBuffers();
+    }
+
+    @Override
+    public ImageHeader readHeader(Path source) throws IOException {
+        return real.readHeader(source);
     }
 }

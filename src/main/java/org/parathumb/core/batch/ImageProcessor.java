@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.parathumb.core.image.CancelledException;
-import org.parathumb.core.image.ImageDecoder;
 import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
@@ -56,7 +55,6 @@ public final class ImageProcessor {
     private final ProcessingOptions options;
     private final MemoryBudget budget;
     private final OutputOpener opener;
-    private final ImageDecoder headers = new ImageDecoder();
 
     /** Default options (orientation applied, Pillow's pixel limit) and a budget of this heap. */
     public ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec) {
@@ -105,7 +103,7 @@ public final class ImageProcessor {
      */
     public long estimatedWork(ImageJob job) {
         try {
-            ImageHeader header = headers.readHeader(job.source());
+            ImageHeader header = pipeline.readHeader(job.source());
             long samples = (long) header.width() * header.height() * header.layout().channels();
             long weight = (header.format() == ImageFormat.JPEG ? 1 : OTHER_FORMAT_WEIGHT)
                     * (header.layout().hasAlpha() ? ALPHA_WEIGHT : 1);
@@ -147,7 +145,7 @@ public final class ImageProcessor {
         Path temp = null;
         Thumbnail thumbnail = null;
         try {
-            ImageHeader header = headers.readHeader(job.source());
+            ImageHeader header = pipeline.readHeader(job.source());
             checkPixelLimit(header);
             Orientation orientation = options.applyOrientation() ? header.orientation() : Orientation.NORMAL;
             ThumbnailSpec box = orientation.swapsAxes() ? spec.withSize(spec.maxHeight(), spec.maxWidth()) : spec;

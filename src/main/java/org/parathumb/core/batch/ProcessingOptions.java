@@ -1,5 +1,6 @@
 package org.parathumb.core.batch;
 
+
 /**
  * How every image of a batch is handled, beyond what its thumbnail looks like: whether EXIF
  * orientation is applied (on by default; off reproduces Pillow, which ignores it), and the most

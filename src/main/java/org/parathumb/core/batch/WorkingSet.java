@@ -3,6 +3,7 @@ package org.parathumb.core.batch;
 import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.ThumbnailSpec;
 
+
 /**
  * An upper estimate of the heap one job needs, from its header alone: the decoded image in its
  * layout, the reader's own image when it cannot decode straight into that layout (palette,

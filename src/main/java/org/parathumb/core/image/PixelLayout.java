@@ -55,7 +55,7 @@ public enum PixelLayout {
      * As {@link #wrap(byte[], int, int)}, tagged with {@code space} (gray for {@link #GRAY}, RGB
      * otherwise): a decoder given such a destination keeps the file's samples as they are.
      */
-    BufferedImage wrap(byte[] data, int width, int height, ColorSpace space) {
+    public BufferedImage wrap(byte[] data, int width, int height, ColorSpace space) {
         if (space.getType() != (this == GRAY ? ColorSpace.TYPE_GRAY : ColorSpace.TYPE_RGB)) {
             throw new IllegalArgumentException("colour space does not suit " + this);
         }

@@ -3,7 +3,6 @@ package org.parathumb.core.image;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * Turns one image file into a thumbnail. Implementations are safe to call from many threads at
@@ -23,19 +22,20 @@ public interface ThumbnailPipeline {
         return "";
     }
 
+    /**
+     * Reads what a scheduler needs to plan {@code source} (format, size, orientation, layout)
+     * without decoding a pixel; fails as {@link #render} would on a file that is not an image.
+     */
+    ImageHeader readHeader(Path source) throws IOException;
+
     /** Decodes {@code source}, blurs and resizes it as {@code spec} asks. */
     Thumbnail render(Path source, ThumbnailSpec spec) throws IOException;
 
     /**
      * Encodes {@code thumbnail} as {@code format} into {@code out}, as Pillow's {@code save()}
-     * does ({@link ImageEncoder}); does not close it.
+     * does; does not close it.
      */
-    default void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
-        Objects.requireNonNull(thumbnail, "thumbnail");
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(out, "out");
-        new ImageEncoder().write(thumbnail.image(), format, out);
-    }
+    void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException;
 
     /**
      * Drops the working buffers the calling thread keeps between images, so an idle worker does

@@ -2,6 +2,7 @@ package org.parathumb.core.samples;
 
 import org.parathumb.core.image.ImageFormat;
 
+
 /**
  * The kinds of sample the generator cycles through, so that any set of a few images covers what
  * real folders hold: landscape and portrait photos, grayscale, and PNGs with and without alpha.

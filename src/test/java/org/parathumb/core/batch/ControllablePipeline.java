@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFormat;
+import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.read.ImageDecoder;
 
 /**
  * A real but simple pipeline for batch tests (ImageIO decode, AWT scale), which can hold each
@@ -84,5 +86,10 @@ final class ControllablePipeline implements ThumbnailPipeline {
 
     int mostAtOnce() {
         return mostAtOnce.get();
+    }
+
+    @Override
+    public ImageHeader readHeader(Path source) throws IOException {
+        return new ImageDecoder().readHeader(source);
     }
 }

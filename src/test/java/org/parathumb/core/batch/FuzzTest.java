@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 /**
  * Seeded random damage to valid JPEGs (baseline, progressive, YCCK), PNGs (RGBA, palette), TIFF,

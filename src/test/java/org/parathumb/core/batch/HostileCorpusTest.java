@@ -21,10 +21,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.OutputFormat;
 import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 /**
  * A folder of what users really drop on Parathumb, built at test time: every format and variant,

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parathumb.core.image.Pipelines;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 class ImageProcessorTest {
 

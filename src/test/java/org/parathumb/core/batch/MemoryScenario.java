@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.OutputFormat;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 /**
  * The memory-budget scenario, run in a JVM of its own with a small heap: many big images, many

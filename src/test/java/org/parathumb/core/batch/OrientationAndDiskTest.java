@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.Orientation;
 import org.parathumb.core.image.OutputFormat;
+import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.ThumbnailSize;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 /** EXIF orientation through a whole job, and a disk that fills up while a thumbnail is written. */
 class OrientationAndDiskTest {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.OutputFormat;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 import org.parathumb.core.samples.SampleGenerator;
 
 class ParallelRunTest {

@@ -1,8 +1,8 @@
 package org.parathumb.core.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +20,8 @@ import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.WorkerPool;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 class BenchmarkTest {
 

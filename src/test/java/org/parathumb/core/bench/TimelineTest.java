@@ -16,8 +16,8 @@ import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.StageTimes;
 import org.parathumb.core.batch.WorkerPool;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 class TimelineTest {
 

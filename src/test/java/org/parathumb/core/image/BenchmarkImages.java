@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.parathumb.core.image.pixels.Scratch;
+import org.parathumb.core.image.read.ImageDecoder;
 import org.parathumb.core.samples.SampleGenerator;
 
 /**
  * The inputs of the JMH benchmarks: 12 MP photo-like JPEGs from the project's own generator
  * (landscape RGB, portrait RGB, gray), written once per JVM into a temporary folder.
  */
-final class BenchmarkImages {
+public final class BenchmarkImages {
 
     private static List<Path> files;
 
@@ -19,7 +21,7 @@ final class BenchmarkImages {
     }
 
     /** The generated JPEG of {@code layout} (RGB or GRAY), 12 MP. */
-    static synchronized Path jpeg(PixelLayout layout) {
+    public static synchronized Path jpeg(PixelLayout layout) {
         if (files == null) {
             try {
                 Path folder = Files.createTempDirectory("parathumb-jmh");
@@ -36,7 +38,7 @@ final class BenchmarkImages {
     }
 
     /** That JPEG decoded into a fresh image of its layout. */
-    static java.awt.image.BufferedImage decoded(PixelLayout layout) {
+    public static java.awt.image.BufferedImage decoded(PixelLayout layout) {
         try {
             java.awt.image.BufferedImage image = new ImageDecoder().decode(jpeg(layout), new Scratch()).image();
             byte[] copy = PixelLayout.samples(image).clone();

@@ -20,22 +20,22 @@ import org.w3c.dom.Node;
  * JPEGs of the kinds cameras and tools write, made with ImageIO's own writer at test time: any
  * luma sampling (4:4:4, 4:2:2, 4:2:0), restart markers, progressive, APPn segments spliced in.
  */
-record JpegVariants(float quality, int lumaH, int lumaV, int restartInterval, boolean progressive) {
+public record JpegVariants(float quality, int lumaH, int lumaV, int restartInterval, boolean progressive) {
 
     private static final String FORMAT = "javax_imageio_jpeg_image_1.0";
 
     /** What ImageIO writes by default, at quality 0.9: baseline 4:2:0, no restarts. */
-    static final JpegVariants BASELINE_420 = new JpegVariants(0.9f, 2, 2, 0, false);
+    public static final JpegVariants BASELINE_420 = new JpegVariants(0.9f, 2, 2, 0, false);
 
-    JpegVariants withSampling(int h, int v) {
+    public JpegVariants withSampling(int h, int v) {
         return new JpegVariants(quality, h, v, restartInterval, progressive);
     }
 
-    JpegVariants withRestartInterval(int mcus) {
+    public JpegVariants withRestartInterval(int mcus) {
         return new JpegVariants(quality, lumaH, lumaV, mcus, progressive);
     }
 
-    JpegVariants progressively() {
+    public JpegVariants progressively() {
         return new JpegVariants(quality, lumaH, lumaV, restartInterval, true);
     }
 
@@ -43,7 +43,7 @@ record JpegVariants(float quality, int lumaH, int lumaV, int restartInterval, bo
         return new JpegVariants(q, lumaH, lumaV, restartInterval, progressive);
     }
 
-    byte[] encode(BufferedImage image) {
+    public byte[] encode(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         var bytes = new ByteArrayOutputStream();
         try (var stream = new MemoryCacheImageOutputStream(bytes)) {
@@ -79,13 +79,13 @@ record JpegVariants(float quality, int lumaH, int lumaV, int restartInterval, bo
         return bytes.toByteArray();
     }
 
-    Path write(BufferedImage image, Path file) throws IOException {
+    public Path write(BufferedImage image, Path file) throws IOException {
         Files.write(file, encode(image));
         return file;
     }
 
     /** {@code jpeg} with an APPn segment ({@code marker} 0xE0..0xEF) inserted right after SOI. */
-    static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
+    public static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
         int length = payload.length + 2;
         byte[] out = new byte[jpeg.length + length + 2];
         out[0] = (byte) 0xFF;
@@ -100,7 +100,7 @@ record JpegVariants(float quality, int lumaH, int lumaV, int restartInterval, bo
     }
 
     /** An APP2 payload holding the JDK's sRGB ICC profile in one chunk. */
-    static byte[] iccSrgb() {
+    public static byte[] iccSrgb() {
         byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
         byte[] header = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[] payload = java.util.Arrays.copyOf(header, header.length + 2 + profile.length);
@@ -111,7 +111,7 @@ record JpegVariants(float quality, int lumaH, int lumaV, int restartInterval, bo
     }
 
     /** An EXIF APP1 payload (big-endian TIFF) whose first IFD holds only an orientation. */
-    static byte[] exifOrientation(int orientation) {
+    public static byte[] exifOrientation(int orientation) {
         return new byte[] {
             'E', 'x', 'i', 'f', 0, 0,
             'M', 'M', 0, 42, 0, 0, 0, 8,

@@ -9,15 +9,15 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 /** An image's samples in channel order (R, G, B, A or gray), whatever its storage, for comparing. */
-record Samples(int width, int height, int bands, int[] values) {
+public record Samples(int width, int height, int bands, int[] values) {
 
-    static Samples of(BufferedImage image) {
+    public static Samples of(BufferedImage image) {
         int bands = image.getRaster().getNumBands();
         int[] values = image.getRaster().getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
         return new Samples(image.getWidth(), image.getHeight(), bands, values);
     }
 
-    static BufferedImage resource(String name) {
+    public static BufferedImage resource(String name) {
         try (InputStream in = Samples.class.getResourceAsStream("/fidelity/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + name);
@@ -28,7 +28,7 @@ record Samples(int width, int height, int bands, int[] values) {
         }
     }
 
-    static Path resourcePath(String name) {
+    public static Path resourcePath(String name) {
         try {
             return Path.of(Samples.class.getResource("/fidelity/" + name).toURI());
         } catch (java.net.URISyntaxException e) {
@@ -36,16 +36,16 @@ record Samples(int width, int height, int bands, int[] values) {
         }
     }
 
-    boolean sameShape(Samples other) {
+    public boolean sameShape(Samples other) {
         return width == other.width && height == other.height && bands == other.bands;
     }
 
-    boolean identical(Samples other) {
+    public boolean identical(Samples other) {
         return sameShape(other) && Arrays.equals(values, other.values);
     }
 
     /** The lowest per-channel PSNR in dB against {@code other} (infinite when equal). */
-    double psnr(Samples other) {
+    public double psnr(Samples other) {
         if (!sameShape(other)) {
             return Double.NaN;
         }
@@ -62,7 +62,7 @@ record Samples(int width, int height, int bands, int[] values) {
         return worst;
     }
 
-    String describe(Samples expected) {
+    public String describe(Samples expected) {
         return String.format("got %dx%d with %d bands, expected %dx%d with %d bands; PSNR %.2f dB, %d samples differ",
                 width, height, bands, expected.width, expected.height, expected.bands, psnr(expected),
                 sameShape(expected) ? differing(expected) : -1);

@@ -13,8 +13,8 @@ import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
 import org.parathumb.core.bench.BenchmarkRequest;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 /**
  * Shows the benchmark pane alone, for looking at it: benchmarks the folder given as the first

@@ -17,8 +17,8 @@ import org.parathumb.core.batch.WorkerPool;
 import org.parathumb.core.bench.BenchmarkReport;
 import org.parathumb.core.bench.BenchmarkRequest;
 import org.parathumb.core.bench.Workload;
-import org.parathumb.core.image.FaithfulPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 /** The view model without the FX thread: property changes run on the benchmark thread here. */
 class BenchmarkViewModelTest {

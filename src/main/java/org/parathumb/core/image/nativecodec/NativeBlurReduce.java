@@ -1,0 +1,290 @@
+package org.parathumb.core.image.nativecodec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.pillow.ExtendedBox;
+import org.parathumb.core.image.pillow.ReducingSink;
+import org.parathumb.core.image.pixels.Scratch;
+
+/**
+ * The faithful pipeline's hot loop in native code: Pillow's GaussianBlur(2) and the thumbnail's
+ * integer reduce on an opaque 8-bit gray or RGB image, vectorised with AVX-512 or AVX2
+ * ({@code src/main/native/blur_reduce.c}, decision record 0009). It gives the same bytes as
+ * {@link org.parathumb.core.image.pillow.BlurStream} into a {@link ReducingSink}, in about half the time.
+ *
+ * <p>Optional by design: the library ships in the jar for Linux x86-64 and is used only when it
+ * loads and the CPU has AVX2 (AVX-512 when it has that too). Anywhere else, or with {@code -Dparathumb.native=false},
+ * {@link #available()} is false, {@link #status()} says why, and the pure-Java stream runs.
+ */
+public final class NativeBlurReduce {
+
+    /** The only box the kernel knows: Pillow's for GaussianBlur(2). */
+    public static final ExtendedBox BOX = new ExtendedBox(1, 4473924, 1677722);
+
+    /** System property that turns the kernel off ({@code -Dparathumb.native=false}). */
+    static final String PROPERTY = "parathumb.native";
+
+    static final String RESOURCE = "native/linux-x86_64/libparathumb-blur.so";
+
+    /** Source rows per native call; the interrupt is checked between calls. */
+    private static final int BAND = 128;
+
+    /** The kernels' numbers in the library: AVX2 and AVX-512 (BW). */
+    static final int AVX2 = 1;
+    static final int AVX512 = 2;
+
+    private static final Status STATUS = load(System.getProperty(PROPERTY, "true"),
+            System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
+            NativeBlurReduce.class.getResource(RESOURCE));
+
+    /**
+     * The widest kernel this CPU runs ({@link #AVX2}, {@link #AVX512}, or 0 when the library is not
+     * used), whether it decodes JPEGs through libjpeg, and in words what runs the blur.
+     */
+    record Status(int kernel, boolean jpeg, String description) {
+        Status {
+            Objects.requireNonNull(description, "description");
+            if (kernel != 0 && kernel != AVX2 && kernel != AVX512 || jpeg && kernel == 0) {
+                throw new IllegalArgumentException("no kernel " + kernel + (jpeg ? " to decode JPEGs into" : ""));
+            }
+        }
+
+        static Status javaBlur(String why) {
+            return new Status(0, false, "Java blur (" + why + ")");
+        }
+
+        /** Whether the library is loaded and runs on this CPU. */
+        boolean loaded() {
+            return kernel != 0;
+        }
+    }
+
+    private NativeBlurReduce() {
+    }
+
+    public static boolean available() {
+        return STATUS.loaded();
+    }
+
+    /**
+     * "native AVX-512 kernel on libjpeg" (JPEGs decoded into the kernel), "native AVX-512 kernel"
+     * (no libjpeg.so.62: ImageIO decodes), or why the Java stream runs instead.
+     */
+    public static String status() {
+        return STATUS.description();
+    }
+
+    /** Whether the kernel can decode JPEGs itself, through the system's libjpeg.so.62. */
+    public static boolean decodesJpeg() {
+        return STATUS.jpeg();
+    }
+
+    /** A JPEG's size and components, as libjpeg reads its header, and whether it holds an ICC profile. */
+    public record JpegHeader(int width, int height, int channels, boolean iccProfile) {
+    }
+
+    /** A JPEG decoded, blurred and reduced at once, with the time each part took. */
+    public record ReducedJpeg(byte[] samples, int channels, long decodeNanos, long blurNanos) {
+    }
+
+    /**
+     * The header of the JPEG in {@code data}'s first {@code length} bytes, when the native path
+     * can decode it: 8-bit gray, or YCbCr the JDK's reader would name the same. Empty otherwise.
+     */
+    public static Optional<JpegHeader> jpegHeader(ByteBuffer data, int length) {
+        long[] info = new long[5];
+        int result = decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, STATUS.kernel()) : -1;
+        return result == JPEG_DONE
+                ? Optional.of(new JpegHeader((int) info[0], (int) info[1], (int) info[2], info[3] != 0))
+                : Optional.empty();
+    }
+
+    /**
+     * Decodes the JPEG in {@code data} with libjpeg straight into the kernel, which blurs with
+     * {@link #BOX} and reduces by {@code factorX x factorY}. Empty when libjpeg meets anything
+     * but a clean, plain JPEG (any error or warning): the caller then decodes with ImageIO, which
+     * says what is wrong. Checks the interrupt every 64 rows.
+     *
+     * @throws CancelledException if the thread was interrupted
+     */
+    public static Optional<ReducedJpeg> jpegBlurAndReduce(ByteBuffer data, int length, JpegHeader header, int factorX,
+            int factorY) {
+        if (!decodesJpeg()) {
+            throw new IllegalStateException("the native kernel does not decode JPEGs: " + status());
+        }
+        if (factorX < 1 || factorY < 1) {
+            throw new IllegalArgumentException("factors must be positive, got " + factorX + "x" + factorY);
+        }
+        int outWidth = (header.width() + factorX - 1) / factorX;
+        int outHeight = (header.height() + factorY - 1) / factorY;
+        int channels = header.channels();
+        int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
+        long[] info = new long[5];
+        int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, STATUS.kernel());
+        if (result == JPEG_CANCELLED) {
+            throw new CancelledException();
+        }
+        if (result == JPEG_BAD_ARGUMENTS) {
+            throw new IllegalStateException("the native kernel refused its arguments");
+        }
+        if (result != JPEG_DONE || info[0] != header.width() || info[1] != header.height() || info[2] != channels) {
+            return Optional.empty();
+        }
+        byte[] out = rounded(blocks, header.width(), header.height(), channels, factorX, factorY);
+        return Optional.of(new ReducedJpeg(out, channels, info[3], info[4]));
+    }
+
+    /** Called by the native JPEG path between bands of rows. */
+    @SuppressWarnings("unused")
+    private static boolean interrupted() {
+        return Thread.currentThread().isInterrupted();
+    }
+
+    /** True when the kernel can blur and reduce an image of {@code channels} with {@code box}. */
+    public static boolean supports(ExtendedBox box, int channels) {
+        return BOX.equals(box) && (channels == 1 || channels == 3);
+    }
+
+    /**
+     * Blurs {@code samples} ({@code width x height}, {@code channels} interleaved) with
+     * {@link #BOX} and box-reduces the result by {@code factorX x factorY}; returns the reduced
+     * samples, as {@link ReducingSink#samples()} would. Checks the interrupt every {@value #BAND}
+     * rows.
+     *
+     * @throws IllegalStateException if the kernel is not {@link #available()}
+     */
+    public static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
+            Scratch scratch) {
+        if (!available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        }
+        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, STATUS.kernel());
+    }
+
+    /** The kernels this CPU runs, widest last; empty when the library is not loaded. */
+    static List<Integer> kernels() {
+        if (!available()) {
+            return List.of();
+        }
+        int bits = kernels0();
+        return IntStream.of(AVX2, AVX512).filter(k -> (bits & 1 << k) != 0).boxed().toList();
+    }
+
+    /** As {@link #blurAndReduce(byte[], int, int, int, int, int, Scratch)}, with the given kernel. */
+    public static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
+            Scratch scratch, int kernel) {
+        if (!(channels == 1 || channels == 3) || factorX < 1 || factorY < 1 || width < 1 || height < 1) {
+            throw new IllegalArgumentException("unsupported image: " + width + "x" + height + "x" + channels
+                    + " reduced by " + factorX + "x" + factorY);
+        }
+        int n = Math.multiplyExact(width, channels);
+        if ((long) n * height > samples.length) {
+            throw new IllegalArgumentException("samples hold fewer than " + width + "x" + height + "x" + channels);
+        }
+        int outWidth = (width + factorX - 1) / factorX;
+        int outHeight = (height + factorY - 1) / factorY;
+        int ringsLength = ringsLength(width, channels);
+        if (ringsLength < 0) {
+            throw new IllegalArgumentException("rows of " + width + " pixels are too long for the native kernel");
+        }
+        short[] rings = scratch.shorts(ringsLength);
+        int[] sums = scratch.ints(0, n);
+        Arrays.fill(sums, 0, n, 0);
+        int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
+        int[] done = new int[4];
+        for (int from = 0; from < height; from += BAND) {
+            CancelledException.checkInterrupt();
+            int to = Math.min(height, from + BAND);
+            if (blurRows(samples, from * n, width, height, channels, factorX, factorY, from, to,
+                    rings, sums, blocks, done, kernel) != 0) {
+                throw new IllegalStateException("the native kernel refused its arguments");
+            }
+        }
+        return rounded(blocks, width, height, channels, factorX, factorY);
+    }
+
+    /** The reduced samples from the kernel's block sums, rounded as Reduce.c does. */
+    private static byte[] rounded(int[] blocks, int width, int height, int channels, int factorX, int factorY) {
+        byte[] out = new byte[blocks.length];
+        int rowLength = (width + factorX - 1) / factorX * channels;
+        for (int oy = 0, blockRows = (height + factorY - 1) / factorY; oy < blockRows; oy++) {
+            int rows = Math.min(factorY, height - oy * factorY);
+            ReducingSink.roundBlockRow(blocks, oy * rowLength, width, factorX, rows, channels, out, oy * rowLength);
+        }
+        return out;
+    }
+
+    /**
+     * Loads the kernel if {@code enabled} is not "false", the platform is Linux x86-64, the
+     * library is there and loads, and the CPU has AVX2; otherwise says which of those failed.
+     */
+    static Status load(String enabled, String os, String arch, URL library) {
+        if ("false".equalsIgnoreCase(enabled.strip())) {
+            return Status.javaBlur("native kernel turned off with -D" + PROPERTY + "=false");
+        }
+        String system = os.toLowerCase(Locale.ROOT);
+        if (!system.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return Status.javaBlur("no native kernel for " + os + " " + arch);
+        }
+        if (library == null) {
+            return Status.javaBlur("native kernel missing from the class path");
+        }
+        try {
+            Path folder = Files.createTempDirectory("parathumb-native");
+            Path file = folder.resolve("libparathumb-blur.so");
+            try (InputStream in = library.openStream()) {
+                Files.copy(in, file);
+                System.load(file.toAbsolutePath().toString());
+            } finally {
+                // Linux keeps a loaded library mapped: the file is not needed once loaded.
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(folder);
+            }
+            int bits = kernels0();
+            int kernel = (bits & 1 << AVX512) != 0 ? AVX512 : (bits & 1 << AVX2) != 0 ? AVX2 : 0;
+            if (kernel == 0) {
+                return Status.javaBlur("the CPU lacks AVX2");
+            }
+            boolean jpeg = openLibjpeg();
+            return new Status(kernel, jpeg, "native " + kernelName(kernel) + " kernel"
+                    + (jpeg ? " on libjpeg" : ""));
+        } catch (IOException | LinkageError | SecurityException e) {
+            return Status.javaBlur("native kernel failed to load: " + e.getMessage());
+        }
+    }
+
+    /** The SHA-256 of the source the loaded library was built from. */
+    static native String sourceDigest();
+
+    private static final int JPEG_DONE = 0;
+    private static final int JPEG_CANCELLED = 2;
+    private static final int JPEG_BAD_ARGUMENTS = -1;
+
+    private static native boolean openLibjpeg();
+
+    private static native int jpegBlurReduce(ByteBuffer data, int length, int factorX, int factorY, int[] blocks,
+            long[] info, int kernel);
+
+    /** A bit per kernel the CPU runs: {@code 1 << AVX2}, {@code 1 << AVX512}. */
+    private static native int kernels0();
+
+    static native String kernelName(int kernel);
+
+    /** The shorts rows of {@code width} pixels need for their rings, or -1 if too many. */
+    private static native int ringsLength(int width, int channels);
+
+    private static native int blurRows(byte[] image, int offset, int width, int height, int channels,
+            int factorX, int factorY, int from, int to, short[] rings, int[] sums, int[] blocks, int[] done,
+            int kernel);
+}

@@ -1,0 +1,265 @@
+package org.parathumb.core.image.pipeline;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.Optional;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.ImageFormat;
+import org.parathumb.core.image.ImageHeader;
+import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.Thumbnail;
+import org.parathumb.core.image.ThumbnailPipeline;
+import org.parathumb.core.image.ThumbnailSize;
+import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.pillow.BlurStream;
+import org.parathumb.core.image.pillow.ExtendedBox;
+import org.parathumb.core.image.pillow.PillowGaussianBlur;
+import org.parathumb.core.image.pillow.PillowThumbnail;
+import org.parathumb.core.image.pillow.ReducingSink;
+import org.parathumb.core.image.pixels.DecodedImage;
+import org.parathumb.core.image.pixels.Scratch;
+import org.parathumb.core.image.read.ImageDecoder;
+import org.parathumb.core.image.write.ImageEncoder;
+import org.parathumb.core.image.read.JpegStructure;
+
+/**
+ * The original Python program, pixel for pixel: Pillow's GaussianBlur, then its thumbnail, then
+ * its save(). Three routes, one result:
+ * <ul>
+ * <li>a plain JPEG, where the {@linkplain NativeBlurReduce native kernel} and the system's
+ * libjpeg load, is decoded row by row straight into the kernel's blur and reduce: no full-size
+ * image exists at all;</li>
+ * <li>any other image is decoded by {@link ImageDecoder} into the thread's reused buffer (a 12 MP
+ * image costs no 36 MB allocation after the first), then blurred into the reduce by the native
+ * kernel or, without it, by {@link BlurStream};</li>
+ * <li>images with alpha, and blurs the streams do not cover, take Pillow's full-size path.</li>
+ * </ul>
+ */
+public final class FaithfulPipeline implements ThumbnailPipeline {
+
+    private final ImageDecoder decoder = new ImageDecoder();
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final boolean nativeKernel;
+
+    /** The pipeline, with the native blur kernel where it is {@linkplain #kernel() available}. */
+    public FaithfulPipeline() {
+        this(NativeBlurReduce.available());
+    }
+
+    /**
+     * The pipeline with the kernel chosen: the native one (which must be loaded) or the Java one.
+     * Both give the same bytes; benchmarks and tests compare them.
+     */
+    public FaithfulPipeline(boolean nativeKernel) {
+        if (nativeKernel && !NativeBlurReduce.available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + NativeBlurReduce.status());
+        }
+        this.nativeKernel = nativeKernel;
+    }
+
+    /** What blurs the common case in this JVM: "native AVX2 kernel", or "Java blur (why)". */
+    public static String kernel() {
+        return NativeBlurReduce.status();
+    }
+
+    /** The {@linkplain #kernel() kernel} this pipeline runs. */
+    @Override
+    public String engine() {
+        return nativeKernel ? kernel() : "Java blur";
+    }
+
+    @Override
+    public String name() {
+        return "faithful";
+    }
+
+    @Override
+    public Thumbnail render(Path source, ThumbnailSpec spec) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(spec, "spec");
+        Scratch buffers = scratch.get();
+        long start = System.nanoTime();
+        if (nativeKernel && NativeBlurReduce.decodesJpeg() && spec.blurRadius() > 0
+                && NativeBlurReduce.BOX.equals(ExtendedBox.forGaussianRadius(spec.blurRadius()))) {
+            Optional<Thumbnail> fused = jpegThroughTheKernel(source, spec, buffers, start);
+            if (fused.isPresent()) {
+                return fused.get();
+            }
+        }
+        DecodedImage decoded = decoder.decode(source, buffers);
+        BufferedImage image = decoded.image();
+        long decodedAt = System.nanoTime();
+        Optional<Reduction> streamed = spec.blurRadius() > 0 ? Reduction.of(image, spec) : Optional.empty();
+        BufferedImage thumbnail;
+        long blurredAt;
+        if (streamed.isPresent()) {
+            BufferedImage reduced = streamed.get().blurAndReduce(image, spec, buffers, nativeKernel);
+            blurredAt = System.nanoTime();
+            thumbnail = streamed.get().resize(reduced);
+        } else {
+            if (spec.blurRadius() > 0) {
+                new PillowGaussianBlur(spec.blurRadius()).blurInto(image, image, buffers);
+            }
+            blurredAt = System.nanoTime();
+            thumbnail = thumbnail(image, spec);
+        }
+        long resizedAt = System.nanoTime();
+        return new Thumbnail(thumbnail, decoded.format(), image.getWidth(), image.getHeight(),
+                decodedAt - start, blurredAt - decodedAt, resizedAt - blurredAt);
+    }
+
+    /**
+     * The common case, streamed: an opaque image whose thumbnail starts with an integer reduce,
+     * blurred with a narrow box. The blur's rows go straight into the reduce's sums, so the
+     * full-size blurred image is never written: the blur stage's time includes the reduce.
+     */
+    private record Reduction(int width, int height, int factorX, int factorY, ThumbnailSize size) {
+
+        static Optional<Reduction> of(BufferedImage image, ThumbnailSpec spec) {
+            PixelLayout layout = PixelLayout.of(image).orElseThrow();
+            if (layout.hasAlpha()) {
+                return Optional.empty();
+            }
+            return of(image.getWidth(), image.getHeight(), spec);
+        }
+
+        /** For an opaque {@code width x height} image. */
+        static Optional<Reduction> of(int width, int height, ThumbnailSpec spec) {
+            ExtendedBox box = ExtendedBox.forGaussianRadius(spec.blurRadius());
+            if (box.isIdentity() || !BlurStream.supports(box)) {
+                return Optional.empty();
+            }
+            return ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight())
+                    .map(size -> new Reduction(width, height, PillowThumbnail.reduceFactor(width, size.width()),
+                            PillowThumbnail.reduceFactor(height, size.height()), size))
+                    .filter(reduction -> reduction.factorX() > 1 || reduction.factorY() > 1);
+        }
+
+        BufferedImage blurAndReduce(BufferedImage image, ThumbnailSpec spec, Scratch buffers, boolean nativeKernel) {
+            PixelLayout layout = PixelLayout.of(image).orElseThrow();
+            int channels = layout.channels();
+            ExtendedBox box = ExtendedBox.forGaussianRadius(spec.blurRadius());
+            if (nativeKernel && NativeBlurReduce.supports(box, channels)) {
+                byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
+                        factorX, factorY, buffers);
+                return layout.wrap(reduced, (width + factorX - 1) / factorX, (height + factorY - 1) / factorY);
+            }
+            ReducingSink sink = new ReducingSink(width, height, channels, factorX, factorY);
+            BlurStream stream = new BlurStream(box, width, height, channels, buffers, sink);
+            byte[] samples = PixelLayout.samples(image);
+            int n = width * channels;
+            for (int y = 0; y < height; y++) {
+                stream.push(samples, y * n);
+            }
+            return layout.wrap(sink.samples(), sink.outWidth(), sink.outHeight());
+        }
+
+        BufferedImage resize(BufferedImage reduced) {
+            return PillowThumbnail.resizeReduced(reduced, width, height, factorX, factorY, size);
+        }
+    }
+
+    /**
+     * A plain JPEG decoded by libjpeg straight into the native kernel, row by row, so no full-size
+     * image is stored. Empty when the file is anything else, or libjpeg meets anything but a
+     * clean JPEG: then {@link ImageDecoder} decodes it, and names what is wrong if anything is.
+     */
+    private static Optional<Thumbnail> jpegThroughTheKernel(Path source, ThumbnailSpec spec, Scratch buffers,
+            long start) throws IOException {
+        ByteBuffer data;
+        int length;
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 3 || size > Integer.MAX_VALUE - 8) {
+                return Optional.empty();
+            }
+            length = (int) size;
+            data = buffers.direct(length);
+            while (data.position() < length && channel.read(data) > 0) {
+                CancelledException.checkInterrupt();
+            }
+            if (data.position() < length) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // ImageDecoder tells what is wrong with the file
+        }
+        if ((data.get(0) & 0xFF) != 0xFF || (data.get(1) & 0xFF) != 0xD8) {
+            return Optional.empty();
+        }
+        Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(data, length);
+        if (header.isEmpty() || header.get().iccProfile() && !iccProfileIsIgnorable(source)) {
+            return Optional.empty(); // ImageDecoder converts from a profile that is not sRGB's
+        }
+        int width = header.get().width();
+        int height = header.get().height();
+        Optional<Reduction> reduction = Reduction.of(width, height, spec);
+        if (reduction.isEmpty()) {
+            return Optional.empty();
+        }
+        Reduction r = reduction.get();
+        long readAt = System.nanoTime();
+        Optional<NativeBlurReduce.ReducedJpeg> reduced =
+                NativeBlurReduce.jpegBlurAndReduce(data, length, header.get(), r.factorX(), r.factorY());
+        if (reduced.isEmpty()) {
+            return Optional.empty();
+        }
+        long blurredAt = System.nanoTime();
+        PixelLayout layout = reduced.get().channels() == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
+        BufferedImage thumbnail = r.resize(layout.wrap(reduced.get().samples(),
+                (width + r.factorX() - 1) / r.factorX(), (height + r.factorY() - 1) / r.factorY()));
+        long resizedAt = System.nanoTime();
+        long blurNanos = Math.min(reduced.get().blurNanos(), blurredAt - readAt);
+        return Optional.of(new Thumbnail(thumbnail, ImageFormat.JPEG, width, height,
+                blurredAt - start - blurNanos, blurNanos, resizedAt - blurredAt));
+    }
+
+    /**
+     * Whether the JPEG's ICC profile changes no sample when ignored, as {@link ImageDecoder} judges
+     * it. Reads the header only, up to the first scan.
+     */
+    private static boolean iccProfileIsIgnorable(Path source) {
+        try (ImageInputStream in = new FileImageInputStream(source.toFile())) {
+            return JpegStructure.read(in).iccProfileIsIgnorable();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Pillow's thumbnail of an image this pipeline owns (it may premultiply it in place). */
+    private static BufferedImage thumbnail(BufferedImage image, ThumbnailSpec spec) {
+        Optional<ThumbnailSize> size = ThumbnailSize.fit(
+                image.getWidth(), image.getHeight(), spec.maxWidth(), spec.maxHeight());
+        if (size.isEmpty()) {
+            return new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image);
+        }
+        return PillowThumbnail.resizeOwned(image, size.get());
+    }
+
+    @Override
+    public void releaseThreadBuffers() {
+        scratch.remove();
+    }
+
+    /** Pillow's {@code save()} at its defaults ({@link ImageEncoder}); does not close {@code out}. */
+    @Override
+    public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
+        Objects.requireNonNull(thumbnail, "thumbnail");
+        new ImageEncoder().write(thumbnail.image(), Objects.requireNonNull(format, "format"),
+                Objects.requireNonNull(out, "out"));
+    }
+
+    @Override
+    public ImageHeader readHeader(Path source) throws IOException {
+        return decoder.readHeader(source);
+    }
+}

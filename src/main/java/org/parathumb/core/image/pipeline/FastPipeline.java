@@ -1,0 +1,196 @@
+package org.parathumb.core.image.pipeline;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.ImageFormat;
+import org.parathumb.core.image.ImageHeader;
+import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.Thumbnail;
+import org.parathumb.core.image.ThumbnailPipeline;
+import org.parathumb.core.image.ThumbnailSize;
+import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.jpeg.ScaledJpegDecoder;
+import org.parathumb.core.image.jpeg.UnsupportedJpegException;
+import org.parathumb.core.image.pillow.BicubicResize;
+import org.parathumb.core.image.pillow.BoxReduce;
+import org.parathumb.core.image.pillow.PillowGaussianBlur;
+import org.parathumb.core.image.pillow.PillowThumbnail;
+import org.parathumb.core.image.pillow.SmallGaussianBlur;
+import org.parathumb.core.image.pixels.DecodedImage;
+import org.parathumb.core.image.pixels.Scratch;
+import org.parathumb.core.image.read.ImageDecoder;
+import org.parathumb.core.image.write.ImageEncoder;
+
+/**
+ * The original program's work, approximately and much faster. A JPEG is decoded at 1/2, 1/4 or
+ * 1/8 of its size (the largest reduction that keeps at least twice the thumbnail on each side)
+ * by the pure-Java {@link ScaledJpegDecoder}, which never reconstructs the full image. Then, as
+ * Pillow's thumbnail does, an integer box reduce to about twice the thumbnail, a Gaussian blur
+ * ({@link SmallGaussianBlur}) with its radius divided by the whole reduction so far (at that size
+ * it costs next to nothing), and the bicubic resize of the region that stands for the whole
+ * source.
+ *
+ * <p>Whatever the decoder declines (PNG, progressive JPEG, ...) is decoded in full by
+ * {@link ImageDecoder} and box-reduced by the same factor, so this fails only where the faithful
+ * pipeline fails too. An image too small to reduce, and any image with alpha, takes exactly the
+ * faithful pipeline's steps and gets its pixels. Results stay at least 38 dB (PSNR, per channel)
+ * from the faithful pipeline's; measured 48.8 dB and up on the test corpus.
+ */
+public final class FastPipeline implements ThumbnailPipeline {
+
+    /** The name users choose this pipeline by. */
+    public static final String NAME = "fast";
+
+    private static final int[] SCALES = {8, 4, 2};
+
+    private final ImageDecoder fallback = new ImageDecoder();
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+
+    /** One thread's decoder and working buffers. */
+    private static final class Buffers {
+        final ScaledJpegDecoder jpeg = new ScaledJpegDecoder();
+        final Scratch scratch = new Scratch();
+    }
+
+    /** An image decoded at {@code 1 / scale} of its source size. */
+    private record Reduced(BufferedImage image, ImageFormat format, int sourceWidth, int sourceHeight, int scale) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Thumbnail render(Path source, ThumbnailSpec spec) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(spec, "spec");
+        CancelledException.checkInterrupt();
+        Buffers own = buffers.get();
+        long start = System.nanoTime();
+        Reduced reduced = decode(source, spec, own);
+        long decodedAt = System.nanoTime();
+        Optional<ThumbnailSize> fit = ThumbnailSize.fit(
+                reduced.sourceWidth(), reduced.sourceHeight(), spec.maxWidth(), spec.maxHeight());
+        BufferedImage image = reduced.image();
+        if (reduced.scale() == 1) {
+            // Nothing was reduced (small or with alpha): the faithful pipeline's steps, exactly.
+            blur(image, spec.blurRadius(), own);
+            long blurredAt = System.nanoTime();
+            BufferedImage thumbnail = fit.isEmpty()
+                    ? new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image)
+                    : PillowThumbnail.resizeOwned(image, fit.get());
+            return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
+                    decodedAt - start, blurredAt - decodedAt, System.nanoTime() - blurredAt);
+        }
+        ThumbnailSize size = fit.orElseThrow();
+        double width = (double) reduced.sourceWidth() / reduced.scale();
+        double height = (double) reduced.sourceHeight() / reduced.scale();
+        int factorX = Math.max(1, (int) (width / size.width() / PillowThumbnail.REDUCING_GAP));
+        int factorY = Math.max(1, (int) (height / size.height() / PillowThumbnail.REDUCING_GAP));
+        BufferedImage small = factorX == 1 && factorY == 1 ? image : new BoxReduce(factorX, factorY).apply(image);
+        long smallAt = System.nanoTime();
+        double sigma = spec.blurRadius() / (reduced.scale() * (factorX + factorY) / 2.0);
+        if (sigma > 0) {
+            new SmallGaussianBlur(sigma).blurInPlace(small);
+        }
+        long blurredAt = System.nanoTime();
+        BufferedImage thumbnail = new BicubicResize(size.width(), size.height(),
+                0f, 0f, (float) (width / factorX), (float) (height / factorY)).apply(small);
+        long resizedAt = System.nanoTime();
+        return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
+                decodedAt - start, blurredAt - smallAt, resizedAt - blurredAt + smallAt - decodedAt);
+    }
+
+    private static void blur(BufferedImage image, double radius, Buffers own) {
+        if (radius > 0) {
+            new PillowGaussianBlur(radius).blurInto(image, image, own.scratch);
+        }
+    }
+
+    /**
+     * The reduction for a {@code width x height} source: 8, 4 or 2 when the reduced image still
+     * has at least twice the thumbnail's size on each side, else 1 (no reduction).
+     */
+    static int scaleFor(int width, int height, ThumbnailSpec spec) {
+        Optional<ThumbnailSize> size = ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight());
+        if (size.isEmpty()) {
+            return 1;
+        }
+        for (int scale : SCALES) {
+            if ((double) width / scale >= 2.0 * size.get().width()
+                    && (double) height / scale >= 2.0 * size.get().height()) {
+                return scale;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * The smaller of the two integer box-reduce factors that follow a decode at {@code 1 / scale}
+     * (1 when none does).
+     */
+    static int reductionAfter(int width, int height, int scale, ThumbnailSpec spec) {
+        Optional<ThumbnailSize> size = ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight());
+        if (size.isEmpty()) {
+            return 1;
+        }
+        int factorX = (int) ((double) width / scale / size.get().width() / PillowThumbnail.REDUCING_GAP);
+        int factorY = (int) ((double) height / scale / size.get().height() / PillowThumbnail.REDUCING_GAP);
+        return Math.max(1, Math.min(factorX, factorY));
+    }
+
+    private Reduced decode(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
+        try {
+            ScaledJpegDecoder.Frame frame = own.jpeg.open(source);
+            int scale = scaleFor(frame.width(), frame.height(), spec);
+            if (scale > 1) {
+                boolean coarseChroma = reductionAfter(frame.width(), frame.height(), scale, spec) >= 2;
+                return new Reduced(own.jpeg.decode(frame, scale, coarseChroma), ImageFormat.JPEG,
+                        frame.width(), frame.height(), scale);
+            }
+        } catch (CancelledException e) {
+            throw e;
+        } catch (UnsupportedJpegException | IOException | RuntimeException e) {
+            // Not ours to decode (or not readable by us): ImageDecoder decides, as for the faithful pipeline.
+            CancelledException.checkInterrupt();
+        }
+        DecodedImage decoded = fallback.decode(source, own.scratch);
+        BufferedImage full = decoded.image();
+        int width = full.getWidth();
+        int height = full.getHeight();
+        // RGBA goes the faithful way: near-transparent pixels turn any approximation of alpha
+        // into large colour errors once un-premultiplied (1 level of alpha cost 9 dB on alpha.png).
+        boolean alpha = PixelLayout.of(full).orElseThrow().hasAlpha();
+        int scale = alpha ? 1 : scaleFor(width, height, spec);
+        BufferedImage image = scale == 1 ? full : new BoxReduce(scale, scale).apply(full);
+        return new Reduced(image, decoded.format(), width, height, scale);
+    }
+
+    /**
+     * Drops this thread's decoder buffers (the file, the planes, a full-size fallback decode), so
+     * an idle worker does not keep what a big image needed.
+     */
+    @Override
+    public void releaseThreadBuffers() {
+        buffers.remove();
+    }
+
+    /** Pillow's {@code save()} at its defaults ({@link ImageEncoder}); does not close {@code out}. */
+    @Override
+    public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
+        Objects.requireNonNull(thumbnail, "thumbnail");
+        new ImageEncoder().write(thumbnail.image(), Objects.requireNonNull(format, "format"),
+                Objects.requireNonNull(out, "out"));
+    }
+
+    @Override
+    public ImageHeader readHeader(Path source) throws IOException {
+        return fallback.readHeader(source);
+    }
+}

@@ -1,0 +1,65 @@
+package org.parathumb.core.image.pixels;
+
+/**
+ * Reusable working buffers for one thread: one {@code byte[]} for decoded pixels,
+ * {@code int[]}s in numbered slots for kernels and one {@code short[]} for the native kernel's rows. A buffer is reused while it is big enough and
+ * not far bigger than asked for, so a thread that once handled a huge image does not keep that
+ * much memory for small ones. Not thread-safe: give each thread its own.
+ */
+public final class Scratch {
+
+    private static final int SLACK = 1 << 16;
+
+    private int[][] ints = new int[4][];
+    private byte[] bytes;
+    private short[] shorts;
+    private java.nio.ByteBuffer direct;
+
+    /** A byte buffer of at least {@code size} bytes; its contents are undefined. */
+    public byte[] bytes(int size) {
+        if (!fits(bytes == null ? -1 : bytes.length, size)) {
+            bytes = null;
+            bytes = new byte[size];
+        }
+        return bytes;
+    }
+
+    /**
+     * A direct byte buffer of at least {@code size} bytes, cleared; native code reads it in place.
+     * Unlike the others it is not dropped for a smaller size: it holds a file, not an image.
+     */
+    public java.nio.ByteBuffer direct(int size) {
+        if (direct == null || direct.capacity() < size) {
+            direct = null;
+            direct = java.nio.ByteBuffer.allocateDirect(Math.max(size, 1 << 20));
+        }
+        return direct.clear();
+    }
+
+    /** A short buffer of at least {@code size} shorts; its contents are undefined. */
+    public short[] shorts(int size) {
+        if (!fits(shorts == null ? -1 : shorts.length, size)) {
+            shorts = null;
+            shorts = new short[size];
+        }
+        return shorts;
+    }
+
+    /** An int buffer of at least {@code size} ints in {@code slot}; its contents are undefined. */
+    public int[] ints(int slot, int size) {
+        if (slot >= ints.length) {
+            ints = java.util.Arrays.copyOf(ints, Math.max(slot + 1, 2 * ints.length));
+        }
+        int[] buffer = ints[slot];
+        if (!fits(buffer == null ? -1 : buffer.length, size)) {
+            ints[slot] = null;
+            buffer = new int[size];
+            ints[slot] = buffer;
+        }
+        return buffer;
+    }
+
+    private static boolean fits(int length, int size) {
+        return length >= size && length <= 2L * size + SLACK;
+    }
+}

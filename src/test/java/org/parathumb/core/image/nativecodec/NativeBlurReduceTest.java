@@ -1,0 +1,215 @@
+package org.parathumb.core.image.nativecodec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.Samples;
+import org.parathumb.core.image.Thumbnail;
+import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pillow.BoxReduce;
+import org.parathumb.core.image.pillow.ExtendedBox;
+import org.parathumb.core.image.pillow.PillowGaussianBlur;
+import org.parathumb.core.image.pipeline.FaithfulPipeline;
+import org.parathumb.core.image.pixels.Scratch;
+
+/**
+ * The native blur+reduce kernel against the reference loops, in every kernel this CPU runs; its
+ * 16-bit formula against Pillow's fixed point; the committed library against its source; and
+ * the fallback to the Java blur whenever the library cannot be used.
+ */
+class NativeBlurReduceTest {
+
+    @Test
+    void theSixteenBitFormulaIsPillowsFixedPointForEveryPairOfSums() {
+        ExtendedBox box = NativeBlurReduce.BOX;
+        assertThat(box).isEqualTo(ExtendedBox.forGaussianRadius(2));
+        for (int s3 = 0; s3 <= 3 * 255; s3++) {
+            for (int s2 = 0; s2 <= 2 * 255; s2++) {
+                int pillow = (box.innerWeight() * s3 + box.edgeWeight() * s2 + ExtendedBox.HALF) >>> 24;
+                int x = 8 * s3 + 3 * s2 + 15 - (3 * s2 < 2 * s3 ? 1 : 0);
+                int sixteenBit = ((x >> 1) * 4370) >>> 16;
+                assertThat(x).isLessThan(1 << 16);
+                if (sixteenBit != pillow) {
+                    throw new AssertionError("s3 " + s3 + ", s2 " + s2 + ": " + sixteenBit + " instead of " + pillow);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}, {2} channels, reduce {3}x{4}")
+    @CsvSource({
+        "1, 1, 3, 1, 1", "1, 9, 1, 1, 2", "9, 1, 3, 3, 1", "4, 4, 1, 2, 2", "5, 5, 3, 1, 1",
+        "6, 7, 1, 1, 1", "15, 4, 3, 2, 2", "16, 16, 3, 4, 4", "17, 3, 1, 5, 1", "33, 21, 3, 1, 1",
+        "64, 2, 3, 3, 2", "97, 61, 1, 7, 5", "257, 13, 3, 40, 3", "300, 133, 1, 42, 42",
+        "401, 299, 3, 7, 5", "1000, 300, 3, 42, 42", "1203, 130, 1, 9, 17", "17, 9, 3, 20, 20"})
+    void everyKernelEqualsTheRunningSumBlurThenBoxReduce(int width, int height, int channels, int factorX,
+            int factorY) {
+        List<Integer> kernels = NativeBlurReduce.kernels();
+        assumeTrue(!kernels.isEmpty(), NativeBlurReduce::status);
+        PixelLayout layout = channels == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
+        for (long seed = 0; seed < 3; seed++) {
+            BufferedImage image = image(layout, width, height, seed);
+            byte[] expected = reference(image, factorX, factorY);
+            for (int kernel : kernels) {
+                byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
+                        factorX, factorY, new Scratch(), kernel);
+
+                assertThat(reduced).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void aThreadsBuffersCarryNothingFromOneImageToTheNext() {
+        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        Scratch scratch = new Scratch();
+        BufferedImage big = image(PixelLayout.RGB, 300, 200, 1);
+        BufferedImage small = image(PixelLayout.RGB, 120, 90, 2);
+
+        NativeBlurReduce.blurAndReduce(PixelLayout.samples(big), 300, 200, 3, 6, 6, scratch);
+        byte[] reused = NativeBlurReduce.blurAndReduce(PixelLayout.samples(small), 120, 90, 3, 5, 5, scratch);
+
+        assertThat(reused).isEqualTo(reference(small, 5, 5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"landscape.jpg", "portrait.jpg", "gray.jpg", "edges.png", "small.png", "alpha.png"})
+    void theNativeAndTheJavaPipelineWriteTheSameBytes(String input) throws IOException {
+        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        Path source = Samples.resourcePath("input/" + input);
+
+        assertThat(written(new FaithfulPipeline(true), source)).isEqualTo(written(new FaithfulPipeline(false), source));
+    }
+
+    @Test
+    void anInterruptedThreadStopsBeforeTheNextBandOfRows() {
+        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        BufferedImage image = image(PixelLayout.RGB, 64, 64, 3);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), 64, 64, 3, 2, 2,
+                    new Scratch())).isInstanceOf(CancelledException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void samplesShorterThanTheImageAreRefusedBeforeTheKernelRuns() {
+        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+
+        assertThatThrownBy(() -> NativeBlurReduce.blurAndReduce(new byte[10], 4, 4, 3, 2, 2, new Scratch()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCommittedLibraryWasBuiltFromTheCommittedSource() throws IOException, NoSuchAlgorithmException {
+        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(Files.readAllBytes(Path.of("src/main/native/blur_reduce.c")));
+        sha256.update(Files.readAllBytes(Path.of("src/main/native/blur_kernel.h")));
+
+        assertThat(NativeBlurReduce.sourceDigest())
+                .as("rebuild the library with src/main/native/build.sh and commit it")
+                .isEqualTo(HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    @Test
+    void turnedOffItSaysSoAndTheJavaBlurRuns() {
+        NativeBlurReduce.Status status = NativeBlurReduce.load("false", "Linux", "amd64", library());
+
+        assertThat(status.loaded()).isFalse();
+        assertThat(status.description()).isEqualTo("Java blur (native kernel turned off with -Dparathumb.native=false)");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"Mac OS X, aarch64", "Windows 11, amd64", "Linux, aarch64"})
+    void onAnotherPlatformItFallsBackToTheJavaBlur(String os, String arch) {
+        NativeBlurReduce.Status status = NativeBlurReduce.load("true", os, arch, library());
+
+        assertThat(status.loaded()).isFalse();
+        assertThat(status.description()).isEqualTo("Java blur (no native kernel for " + os + " " + arch + ")");
+    }
+
+    @Test
+    void aMissingLibraryFallsBackToTheJavaBlur() {
+        NativeBlurReduce.Status status = NativeBlurReduce.load("true", "Linux", "amd64", null);
+
+        assertThat(status.loaded()).isFalse();
+        assertThat(status.description()).isEqualTo("Java blur (native kernel missing from the class path)");
+    }
+
+    @Test
+    void aLibraryThatFailsToLoadFallsBackToTheJavaBlur(@TempDir Path folder) throws IOException {
+        Path broken = Files.writeString(folder.resolve("libparathumb-blur.so"), "not a shared library");
+
+        NativeBlurReduce.Status status = NativeBlurReduce.load("true", "Linux", "amd64", broken.toUri().toURL());
+
+        assertThat(status.loaded()).isFalse();
+        assertThat(status.description()).startsWith("Java blur (native kernel failed to load: ");
+    }
+
+    @Test
+    void thePipelineNamesWhatBlursInThisJvm() {
+        assertThat(FaithfulPipeline.kernel()).isEqualTo(NativeBlurReduce.status())
+                .matches("native (AVX2|AVX-512) kernel( on libjpeg)?|Java blur \\(.+\\)");
+    }
+
+    private static URL library() {
+        return NativeBlurReduce.class.getResource(NativeBlurReduce.RESOURCE);
+    }
+
+    /** Noise, saturated noise or near-flat noise, by seed: every sum of samples a pass can meet. */
+    private static BufferedImage image(PixelLayout layout, int width, int height, long seed) {
+        BufferedImage image = layout.create(width, height);
+        byte[] samples = PixelLayout.samples(image);
+        Random random = new Random(seed * 7919 + width * 31L + height);
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (byte) switch ((int) (seed % 3)) {
+                case 0 -> random.nextInt(256);
+                case 1 -> random.nextBoolean() ? 0 : 255;
+                default -> 127 + random.nextInt(3);
+            };
+        }
+        return image;
+    }
+
+    /** Pillow's blur by the running-sum loops, then Reduce.c's box reduce. */
+    private static byte[] reference(BufferedImage image, int factorX, int factorY) {
+        PillowGaussianBlur blur = new PillowGaussianBlur(2);
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int channels = PixelLayout.of(image).orElseThrow().channels();
+        BufferedImage blurred = PixelLayout.of(image).orElseThrow().create(width, height);
+        blur.blurByRunningSums(PixelLayout.samples(image), PixelLayout.samples(blurred), width, height, channels,
+                new Scratch());
+        return PixelLayout.samples(new BoxReduce(factorX, factorY).apply(blurred));
+    }
+
+    private static byte[] written(FaithfulPipeline pipeline, Path source) throws IOException {
+        Thumbnail thumbnail = pipeline.render(source, ThumbnailSpec.DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pipeline.write(thumbnail, thumbnail.sourceFormat(), out);
+        return out.toByteArray();
+    }
+}
