@@ -1,55 +1,102 @@
 #!/usr/bin/env bash
 # Side by side, on the same files, in one run: the original Python program (Pillow), Parathumb's
-# faithful and fast pipelines with 1 and 2 workers, and libvips' vipsthumbnail (one thread, and
-# two threads; JPEGs only, its one format here). Rounds are interleaved so drift on a noisy machine hits every tool alike; the
-# medians of the whole commands' wall times (JVM start-up included) are printed.
+# faithful and fast pipelines with 1 and 2 workers, libvips' vipsthumbnail (one thread, and two
+# threads; no blur) and the floor: the system's decoders alone, one file after another on one
+# thread (djpeg for JPEG, dwebp for WebP, Pillow's decode for PNG, all output thrown away).
+# Rounds are interleaved so drift on a noisy machine hits every tool alike; the medians of the
+# whole commands' wall times (JVM start-up included) are printed, with each tool's speed per
+# image against Python's and its time against the floor's.
 #
-# Needs: target/parathumb.jar (mvn package), python3 with Pillow, vipsthumbnail:
-#   apt-get install -y python3-pil libvips-tools
+# The folder's JPEG, PNG and WebP files are measured. The original's own loop reads only .jpg,
+# .jpeg and .png, so on a folder with WebP files the Python row runs its create_thumbnail on
+# every file instead (python-all). Each command gets TIMEOUT seconds (default 600), or fails.
+#
+# Needs: target/parathumb.jar (mvn package), python3 with Pillow, vipsthumbnail, djpeg, dwebp:
+#   apt-get install -y python3-pil libvips-tools libjpeg-turbo-progs webp
 # Usage: scripts/compare.sh DIR [ROUNDS]      (DIR: a folder of images, e.g. images/)
 set -euo pipefail
 src=${1:?usage: scripts/compare.sh DIR [ROUNDS]}
 rounds=${2:-5}
+limit=${TIMEOUT:-600}
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/target/parathumb.jar"
 python=${PYTHON:-/usr/bin/python3}
 original=${ORIGINAL:-$here/../shared/tools/python_original.py}
 [ -f "$jar" ] || { echo "build first: mvn package" >&2; exit 2; }
 [ -f "$original" ] || { echo "set ORIGINAL to python_original.py" >&2; exit 2; }
+for tool in djpeg dwebp; do
+  command -v $tool >/dev/null || { echo "needs $tool: apt-get install -y libjpeg-turbo-progs webp" >&2; exit 2; }
+done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-count=$(find "$src" -maxdepth 1 -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \) | wc -l)
-jpegs=$(find "$src" -maxdepth 1 -type f \( -iname '*.jpg' -o -iname '*.jpeg' \) | sort)
+files=$(find "$src" -maxdepth 1 -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' -o -iname '*.webp' \) | sort)
+count=$(echo "$files" | grep -c .)
+jpegs=$(echo "$files" | grep -ic '\.jpe\?g$' || true)
+webps=$(echo "$files" | grep -ic '\.webp$' || true)
 
+# The floor: each file decoded by the system's decoder, its pixels thrown away.
+floor() {
+  local pngs=()
+  for f in "$@"; do
+    case ${f,,} in
+      *.jpg | *.jpeg) djpeg "$f" >/dev/null ;;
+      *.webp) dwebp -quiet "$f" ;;
+      *.png) pngs+=("$f") ;;
+    esac
+  done
+  [ ${#pngs[@]} -eq 0 ] || "$python" -c '
+import sys
+from PIL import Image
+for f in sys.argv[1:]: Image.open(f).load()' "${pngs[@]}"
+}
+# The original's create_thumbnail, unchanged, on every file given (WebP included).
+python_all() {
+  "$python" -c '
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("original", sys.argv[1])
+original = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(original)
+for f in sys.argv[3:]: original.create_thumbnail(f, thumb_dir=sys.argv[2])' "$original" "$@"
+}
+export python original
+export -f floor python_all
+
+list=$(echo $files)
 declare -A cmd=(
-  [python-seq]="$python $original $src $out/py seq"
   [faithful-1]="java -jar $jar run $src --out $out/f1 --workers 1"
   [faithful-2]="java -jar $jar run $src --out $out/f2 --workers 2"
   [fast-1]="java -jar $jar run $src --out $out/q1 --workers 1 --pipeline fast"
   [fast-2]="java -jar $jar run $src --out $out/q2 --workers 2 --pipeline fast"
+  [floor]="floor $list"
 )
-order=(python-seq faithful-1 faithful-2 fast-1 fast-2)
+if [ "$webps" -eq 0 ]; then
+  py=python-seq; cmd[$py]="$python $original $src $out/py seq"
+else
+  py=python-all; cmd[$py]="python_all $out/py $list"
+fi
+order=($py faithful-1 faithful-2 fast-1 fast-2)
 if command -v vipsthumbnail >/dev/null; then
-  cmd[vipsthumbnail-1]="env VIPS_CONCURRENCY=1 vipsthumbnail $(echo $jpegs) -s 50x50 -o $out/v1/%s.jpg"
-  cmd[vipsthumbnail-2]="env VIPS_CONCURRENCY=2 vipsthumbnail $(echo $jpegs) -s 50x50 -o $out/v2/%s.jpg"
+  cmd[vipsthumbnail-1]="env VIPS_CONCURRENCY=1 vipsthumbnail $list -s 50x50 -o $out/v1/%s.jpg"
+  cmd[vipsthumbnail-2]="env VIPS_CONCURRENCY=2 vipsthumbnail $list -s 50x50 -o $out/v2/%s.jpg"
   order+=(vipsthumbnail-1 vipsthumbnail-2)
 fi
+order+=(floor)
 declare -A times
 for ((r = 1; r <= rounds; r++)); do
   for name in "${order[@]}"; do
     rm -rf "$out"/{py,f1,f2,q1,q2,v1,v2}; mkdir -p "$out"/{py,v1,v2}
     start=$(date +%s.%N)
-    ${cmd[$name]} >/dev/null 2>&1 || { echo "$name failed" >&2; exit 1; }
+    timeout "$limit" bash -c "${cmd[$name]}" >/dev/null 2>&1 || { echo "$name failed (or took over $limit s)" >&2; exit 1; }
     end=$(date +%s.%N)
     times[$name]+="$(echo "$end - $start" | bc) "
   done
 done
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-py=$(echo "${times[python-seq]}" | median)
-printf '%s: %d images (%d JPEG), %d rounds interleaved, medians of whole commands\n' "$src" "$count" "$(echo "$jpegs" | grep -c .)" "$rounds"
-printf '%-16s %9s %12s %22s\n' tool median_s "s/image" "per image vs python"
+py_s=$(echo "${times[$py]}" | median)
+floor_s=$(echo "${times[floor]}" | median)
+printf '%s: %d images (%d JPEG, %d WebP), %d rounds interleaved, medians of whole commands\n' "$src" "$count" "$jpegs" "$webps" "$rounds"
+printf '%-16s %9s %12s %22s %10s\n' tool median_s "s/image" "per image vs python" "x floor"
 for name in "${order[@]}"; do
   m=$(echo "${times[$name]}" | median)
-  n=$count; [[ $name == vipsthumbnail* ]] && n=$(echo "$jpegs" | grep -c .)
-  printf '%-16s %9.3f %12.4f %21.2fx\n' "$name" "$m" "$(echo "$m / $n" | bc -l)" "$(echo "($py / $count) / ($m / $n)" | bc -l)"
+  printf '%-16s %9.3f %12.4f %21.2fx %9.2fx\n' "$name" "$m" "$(echo "$m / $count" | bc -l)" "$(echo "$py_s / $m" | bc -l)" "$(echo "$m / $floor_s" | bc -l)"
 done
