@@ -51,9 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     Path folder;
 
     @ArgGroup(exclusive = true)
-    Workers workers;
+    WorkerChoice workers;
 
-    static final class Workers {
+    static final class WorkerChoice {
         @Option(names = "--workers", paramLabel = "N", split = ",",
                 description = "Worker counts to compare with the sequential loop (default: all cores).")
         List<Integer> counts;
@@ -132,12 +132,8 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             counts = List.of(cores);
         }
-        for (int n : counts) {
-            if (n < 1 || n > cores) {
-                throw new ParathumbCommand.UsageException(
-                        "--workers must be between 1 and " + cores + " (the cores of this machine), got " + n);
-            }
-        }
+        counts.stream().max(Integer::compare).ifPresent(max -> Workers.count(max, spec.commandLine().getErr()));
+        counts.forEach(Workers::check);
         return counts;
     }
 

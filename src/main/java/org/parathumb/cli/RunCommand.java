@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Worker threads, 1 to the number of cores (default: all cores).")
+            description = "Worker threads, 1 to " + Workers.MAX + " (default: all cores; more than the cores is allowed,"
+                    + " with a note).")
     Integer workers;
 
     @Option(names = {"-r", "--recursive"}, description = "Also process sub-folders, mirrored under the output.")
@@ -57,12 +58,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        int cores = WorkerPool.availableCores();
-        int n = workers == null ? cores : workers;
-        if (n < 1 || n > cores) {
-            throw new ParathumbCommand.UsageException(
-                    "--workers must be between 1 and " + cores + " (the cores of this machine), got " + n);
-        }
+        int n = Workers.count(workers, spec.commandLine().getErr());
         ImageProcessor processor = new ImageProcessor(thumbnail.pipeline(), thumbnail.spec(), safety.options(),
                 safety.budget());
         List<ImageJob> jobs = scan(new ScanRequest(inputs, Optional.ofNullable(out), recursive, thumbnail.format));

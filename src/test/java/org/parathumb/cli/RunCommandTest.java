@@ -129,7 +129,9 @@ class RunCommandTest {
     @Test
     void badOptionsAreUsageErrorsThatSayWhatToFix() {
         assertThat(run("run", dir.toString(), "--workers", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--workers must be between 1 and");
+        assertThat(err.toString()).contains("--workers must be between 1 and 256, got 0");
+        assertThat(run("run", dir.toString(), "--workers", "257")).isEqualTo(2);
+        assertThat(err.toString()).contains("--workers must be between 1 and 256, got 257");
         assertThat(run("run", dir.toString(), "--size", "big")).isEqualTo(2);
         assertThat(err.toString()).contains("write it as WxH");
         assertThat(run("run", dir.toString(), "--format", "gif")).isEqualTo(2);
@@ -144,5 +146,17 @@ class RunCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("no images found");
+    }
+
+    @Test
+    void moreWorkersThanCoresRunWithANote() throws IOException {
+        new SampleGenerator().generate(dir, 2, 0.05, 1);
+        int many = org.parathumb.core.batch.WorkerPool.availableCores() + 6;
+
+        int code = run("run", dir.toString(), "--workers", String.valueOf(many));
+
+        assertThat(code).isEqualTo(0);
+        assertThat(err.toString()).contains("note: " + many + " workers on ");
+        assertThat(out.toString()).contains("2 images, 0 failed").contains(many + " workers");
     }
 }

@@ -122,6 +122,19 @@ public final class ImageDecoder {
             this.jpeg = jpeg;
         }
 
+        /**
+         * A file {@code java.io.File} cannot reach although it exists: a name whose bytes are not
+         * valid in the file-name encoding (File goes through a String; the Path keeps the bytes).
+         * Opened through its Path instead; only a real refusal is "permission denied".
+         */
+        private static ImageInputStream openByChannel(Path file, FileNotFoundException cause) throws IOException {
+            try {
+                return new ChannelImageInputStream(file);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new ImageFailure(ImageFailure.Kind.UNREADABLE, "permission denied", cause);
+            }
+        }
+
         static Source open(Path file) throws IOException {
             CancelledException.checkInterrupt();
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -141,7 +154,7 @@ public final class ImageDecoder {
                 if (!Files.exists(file)) {
                     throw new NoSuchFileException(file.toString());
                 }
-                throw new ImageFailure(ImageFailure.Kind.UNREADABLE, "permission denied", e);
+                stream = openByChannel(file, e);
             }
             try {
                 byte[] head = new byte[32];
