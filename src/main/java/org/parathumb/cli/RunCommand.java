@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.parathumb.core.batch.BatchListener;
 import org.parathumb.core.batch.BatchRunner;
 import org.parathumb.core.batch.BatchSummary;
 import org.parathumb.core.batch.ImageJob;
@@ -17,6 +18,7 @@ import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
+import org.parathumb.core.batch.manifest.SkipPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-r", "--recursive"}, description = "Also process sub-folders, mirrored under the output.")
     boolean recursive;
 
+    @Option(names = "--skip-unchanged",
+            description = "Leave alone each thumbnail made from the same source with the same settings (kept in a"
+                    + " hidden manifest in each output folder); any change of source or setting makes it again.")
+    boolean skipUnchanged;
+
     @Mixin
     ThumbnailOptions thumbnail;
 
@@ -69,6 +76,13 @@ final class RunCommand implements Callable<Integer> {
                     + SourceScanner.imageExtensions() + ")");
             return ParathumbCommand.SOME_FAILED;
         }
+        SkipPolicy skip = skipUnchanged ? new SkipPolicy(SkipPolicy.fingerprint(processor)) : null;
+        List<ImageJob> unchanged = List.of();
+        if (skip != null) {
+            SkipPolicy.Plan plan = skip.plan(jobs);
+            jobs = plan.toDo();
+            unchanged = plan.unchanged();
+        }
         BatchRunner runner = new BatchRunner(processor);
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -81,20 +95,36 @@ final class RunCommand implements Callable<Integer> {
         }, "parathumb-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         BatchSummary summary;
+        BatchListener listener = result -> report(result, stdout, stderr);
         try (WorkerPool pool = new WorkerPool(n)) {
-            summary = runner.run(jobs, pool, n, result -> report(result, stdout, stderr));
+            summary = runner.run(jobs, pool, n, skip == null ? listener : listener.andThen(skip.recorder()));
         } finally {
+            if (skip != null) {
+                saveManifests(skip, stderr);
+            }
             finished.countDown();
             removeHook(onInterrupt);
         }
         stdout.printf(Locale.ROOT, "%d images, %d failed, %.2f s, %.2f images/s, %d worker%s%s%n",
                 summary.total(), summary.failed(), summary.wallSeconds(), summary.imagesPerSecond(), n,
                 n == 1 ? "" : "s", thumbnail.nonDefaultPipeline() ? ", " + thumbnail.pipeline + " pipeline" : "");
+        if (!unchanged.isEmpty()) {
+            stdout.printf(Locale.ROOT, "%d unchanged, skipped%n", unchanged.size());
+        }
         if (summary.cancelled() > 0) {
             stdout.printf("%d cancelled%n", summary.cancelled());
         }
         stdout.flush();
         return summary.succeeded() == summary.total() ? ParathumbCommand.OK : ParathumbCommand.SOME_FAILED;
+    }
+
+    private static void saveManifests(SkipPolicy skip, PrintWriter stderr) {
+        try {
+            skip.save();
+        } catch (IOException e) {
+            stderr.println("parathumb: could not save the skip-unchanged manifest (the next run redoes more): "
+                    + e.getMessage());
+        }
     }
 
     private static List<ImageJob> scan(ScanRequest request) {

@@ -159,4 +159,29 @@ class RunCommandTest {
         assertThat(err.toString()).contains("note: " + many + " workers on ");
         assertThat(out.toString()).contains("2 images, 0 failed").contains(many + " workers");
     }
+
+    @Test
+    void aSecondRunWithSkipUnchangedWritesNothingAndAChangedSettingRedoesAll() throws IOException {
+        List<Path> sources = new SampleGenerator().generate(dir, 3, 0.05, 1);
+        assertThat(run("run", dir.toString(), "--skip-unchanged")).isEqualTo(0);
+        Map<Path, FileTime> times = new HashMap<>();
+        for (Path source : sources) {
+            Path thumb = dir.resolve("thumbs").resolve(source.getFileName());
+            times.put(thumb, Files.getLastModifiedTime(thumb));
+        }
+        out.getBuffer().setLength(0);
+
+        assertThat(run("run", dir.toString(), "--skip-unchanged")).isEqualTo(0);
+
+        assertThat(out.toString()).contains("0 images, 0 failed").contains("3 unchanged, skipped")
+                .doesNotContain("was processed");
+        for (Map.Entry<Path, FileTime> thumb : times.entrySet()) {
+            assertThat(Files.getLastModifiedTime(thumb.getKey())).isEqualTo(thumb.getValue());
+        }
+        out.getBuffer().setLength(0);
+
+        assertThat(run("run", dir.toString(), "--skip-unchanged", "--blur", "3")).isEqualTo(0);
+
+        assertThat(out.toString()).contains("3 images, 0 failed").doesNotContain("unchanged");
+    }
 }

@@ -8,4 +8,12 @@ public interface BatchListener {
     void onResult(ImageResult result);
 
     BatchListener NONE = result -> { };
+
+    /** This listener, then {@code next}, for every result. */
+    default BatchListener andThen(BatchListener next) {
+        return result -> {
+            onResult(result);
+            next.onResult(result);
+        };
+    }
 }

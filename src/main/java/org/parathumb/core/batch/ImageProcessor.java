@@ -93,6 +93,16 @@ public final class ImageProcessor {
     }
 
     /**
+     * Every setting that decides a thumbnail's bytes, besides its source and its path, as one
+     * line ("size=50x50 blur=2.0 ..."): what skip-unchanged compares between runs.
+     */
+    public String settings() {
+        return String.format(Locale.ROOT, "size=%dx%d blur=%s format=%s pipeline=%s orientation=%s",
+                spec.maxWidth(), spec.maxHeight(), spec.blurRadius(), spec.format(), pipeline.name(),
+                options.applyOrientation());
+    }
+
+    /**
      * Roughly how much work {@code job} is, in JPEG-sample equivalents: its decoded samples
      * (width x height x channels), weighed by what a sample costs on its way through the
      * pipeline; 0 when the header cannot be read (such a job fails at once). The weights are

@@ -1,0 +1,121 @@
+package org.parathumb.core.batch.manifest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.parathumb.core.batch.BatchListener;
+import org.parathumb.core.batch.ImageJob;
+import org.parathumb.core.batch.ImageProcessor;
+import org.parathumb.core.batch.ImageResult;
+
+/**
+ * Skip-unchanged, for the command line and the window alike: {@link #plan} splits jobs into those
+ * to make and those whose thumbnail is current ({@link OutputManifest#isCurrent}); the
+ * {@linkplain #recorder() recorder} notes every result as the batch runs; {@link #save} writes
+ * each touched folder's manifest atomically. Any doubt means "make it again". Thread-safe.
+ *
+ * <pre>{@code
+ * SkipPolicy skip = new SkipPolicy(SkipPolicy.fingerprint(processor));
+ * SkipPolicy.Plan plan = skip.plan(jobs);
+ * runner.run(plan.toDo(), pool, n, listener.andThen(skip.recorder()));
+ * skip.save();
+ * }</pre>
+ */
+public final class SkipPolicy {
+
+    /** The jobs to run, and those left alone because their thumbnail is current. */
+    public record Plan(List<ImageJob> toDo, List<ImageJob> unchanged) {
+        public Plan {
+            toDo = List.copyOf(toDo);
+            unchanged = List.copyOf(unchanged);
+        }
+    }
+
+    private final String fingerprint;
+    private final Map<Path, OutputManifest> manifests = new LinkedHashMap<>();
+
+    public SkipPolicy(String fingerprint) {
+        if (fingerprint == null || fingerprint.isBlank()) {
+            throw new IllegalArgumentException("a skip policy needs the settings' fingerprint");
+        }
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * The fingerprint of everything that decides a thumbnail's bytes besides its source and its
+     * path: {@linkplain ImageProcessor#settings() the processor's settings}, hashed.
+     */
+    public static String fingerprint(ImageProcessor processor) {
+        return hash(processor.settings());
+    }
+
+    static String hash(String settings) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Splits {@code jobs}, in their order, into those to make and those already current. */
+    public synchronized Plan plan(List<ImageJob> jobs) {
+        List<ImageJob> toDo = new ArrayList<>();
+        List<ImageJob> unchanged = new ArrayList<>();
+        for (ImageJob job : jobs) {
+            boolean current = manifestOf(job.target()).isCurrent(job.source(), job.target(), fingerprint);
+            (current ? unchanged : toDo).add(job);
+        }
+        return new Plan(toDo, unchanged);
+    }
+
+    /** Notes one result: a thumbnail made is recorded, any other outcome forgets the target. */
+    public synchronized void record(ImageResult result) {
+        Objects.requireNonNull(result, "result");
+        OutputManifest manifest = manifestOf(result.job().target());
+        if (result.isDone()) {
+            manifest.record(result.job().source(), result.job().target(), fingerprint);
+        } else {
+            manifest.forget(result.job().target());
+        }
+    }
+
+    /** A listener that {@linkplain #record records} every result. */
+    public BatchListener recorder() {
+        return this::record;
+    }
+
+    /** Writes every manifest this policy read or changed, each atomically. */
+    public synchronized void save() throws IOException {
+        IOException first = null;
+        for (OutputManifest manifest : manifests.values()) {
+            try {
+                manifest.save();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private OutputManifest manifestOf(Path target) {
+        Path folder = target.toAbsolutePath().normalize().getParent();
+        return manifests.computeIfAbsent(folder, OutputManifest::load);
+    }
+}
