@@ -85,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results as CSV.")
     Path csv;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results and setting as JSON.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results and setting as JSON;"
+            + " - writes it to standard output, and the table to standard error.")
     Path json;
 
     @Mixin
@@ -95,8 +96,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int cores = WorkerPool.availableCores();
         List<Integer> counts = workerCounts(cores);
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        boolean jsonToStdout = json != null && json.toString().equals("-");
+        PrintWriter stdout = jsonToStdout ? stderr : spec.commandLine().getOut();
         ImageProcessor processor = new ImageProcessor(thumbnail.pipeline(), thumbnail.spec());
         BenchmarkRequest request;
         try {
@@ -116,7 +118,11 @@ final class BenchCommand implements Callable<Integer> {
         if (csv != null) {
             write(csv, BenchmarkCsv.write(report), stdout);
         }
-        if (json != null) {
+        if (jsonToStdout) {
+            PrintWriter jsonOut = spec.commandLine().getOut();
+            jsonOut.print(BenchmarkJson.write(report));
+            jsonOut.flush();
+        } else if (json != null) {
             write(json, BenchmarkJson.write(report), stdout);
         }
         stdout.flush();

@@ -9,12 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.parathumb.core.batch.BatchListener;
 import org.parathumb.core.batch.BatchRunner;
 import org.parathumb.core.batch.BatchSummary;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
-import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
@@ -57,6 +55,14 @@ final class RunCommand implements Callable<Integer> {
                     + " hidden manifest in each output folder); any change of source or setting makes it again.")
     boolean skipUnchanged;
 
+    @Option(names = "--json", description = "JSON Lines on standard output: one object per image as it finishes"
+            + " (source, output, status, reason, sizes, ms per stage, worker), then a summary object;"
+            + " human text goes to standard error.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only failures and the summary.")
+    boolean quiet;
+
     @Mixin
     ThumbnailOptions thumbnail;
 
@@ -94,10 +100,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "parathumb-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        RunOutput output = new RunOutput(stdout, stderr, json, quiet);
+        output.unchanged(unchanged);
         BatchSummary summary;
-        BatchListener listener = result -> report(result, stdout, stderr);
         try (WorkerPool pool = new WorkerPool(n)) {
-            summary = runner.run(jobs, pool, n, skip == null ? listener : listener.andThen(skip.recorder()));
+            summary = runner.run(jobs, pool, n, skip == null ? output : output.andThen(skip.recorder()));
         } finally {
             if (skip != null) {
                 saveManifests(skip, stderr);
@@ -105,16 +112,8 @@ final class RunCommand implements Callable<Integer> {
             finished.countDown();
             removeHook(onInterrupt);
         }
-        stdout.printf(Locale.ROOT, "%d images, %d failed, %.2f s, %.2f images/s, %d worker%s%s%n",
-                summary.total(), summary.failed(), summary.wallSeconds(), summary.imagesPerSecond(), n,
-                n == 1 ? "" : "s", thumbnail.nonDefaultPipeline() ? ", " + thumbnail.pipeline + " pipeline" : "");
-        if (!unchanged.isEmpty()) {
-            stdout.printf(Locale.ROOT, "%d unchanged, skipped%n", unchanged.size());
-        }
-        if (summary.cancelled() > 0) {
-            stdout.printf("%d cancelled%n", summary.cancelled());
-        }
-        stdout.flush();
+        output.summary(summary, unchanged.size(), false,
+                thumbnail.nonDefaultPipeline() ? ", " + thumbnail.pipeline + " pipeline" : "");
         return summary.succeeded() == summary.total() ? ParathumbCommand.OK : ParathumbCommand.SOME_FAILED;
     }
 
@@ -137,17 +136,6 @@ final class RunCommand implements Callable<Integer> {
             throw new ParathumbCommand.UsageException(
                     e instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + message : message, e);
         }
-    }
-
-    private static void report(ImageResult result, PrintWriter stdout, PrintWriter stderr) {
-        String name = Paths.display(result.job().source());
-        switch (result.status()) {
-            case DONE -> stdout.printf(Locale.ROOT, "%s was processed (%.2f s)%n", name, result.elapsedNanos() / 1e9);
-            case FAILED -> stderr.printf("%s: %s%n", name, result.failure());
-            case CANCELLED -> { }
-        }
-        stdout.flush();
-        stderr.flush();
     }
 
     private static void removeHook(Thread hook) {

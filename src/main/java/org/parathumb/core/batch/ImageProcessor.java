@@ -1,5 +1,6 @@
 package org.parathumb.core.batch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -156,6 +157,7 @@ public final class ImageProcessor {
         Thumbnail thumbnail = null;
         try {
             ImageHeader header = pipeline.readHeader(job.source());
+            long readNanos = System.nanoTime() - start;
             checkPixelLimit(header);
             Orientation orientation = options.applyOrientation() ? header.orientation() : Orientation.NORMAL;
             ThumbnailSpec box = orientation.swapsAxes() ? spec.withSize(spec.maxHeight(), spec.maxWidth()) : spec;
@@ -167,16 +169,19 @@ public final class ImageProcessor {
             CancelledException.checkInterrupt();
             ImageFormat format = outputFormat(job, thumbnail.sourceFormat());
             long encodeStart = System.nanoTime();
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream(16 * 1024);
+            pipeline.write(thumbnail, format, encoded);
+            long writeStart = System.nanoTime();
             temp = newTempFile(job.target().getParent());
             try (OutputStream out = opener.open(temp)) {
-                pipeline.write(thumbnail, format, out);
+                encoded.writeTo(out);
             }
             CancelledException.checkInterrupt();
             moveIntoPlace(temp, job.target());
             temp = null;
             long end = System.nanoTime();
-            StageTimes times = new StageTimes(thumbnail.decodeNanos(), thumbnail.blurNanos(),
-                    thumbnail.resizeNanos(), end - encodeStart);
+            StageTimes times = new StageTimes(readNanos, thumbnail.decodeNanos(), thumbnail.blurNanos(),
+                    thumbnail.resizeNanos(), writeStart - encodeStart, end - writeStart);
             return ImageResult.done(job, thumbnail.sourceWidth(), thumbnail.sourceHeight(),
                     thumbnail.width(), thumbnail.height(), times, worker, start, end, pipeline.name());
         } catch (CancelledException | ClosedByInterruptException | InterruptedException e) {
