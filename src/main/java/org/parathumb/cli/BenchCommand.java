@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.parathumb.core.batch.ImageJob;
+import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
@@ -24,6 +25,7 @@ import org.parathumb.core.bench.BenchmarkRequest;
 import org.parathumb.core.bench.ConfigurationResult;
 import org.parathumb.core.bench.CountingLoop;
 import org.parathumb.core.bench.Workload;
+import org.parathumb.core.trace.ChromeTrace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -89,6 +91,10 @@ final class BenchCommand implements Callable<Integer> {
             + " - writes it to standard output, and the table to standard error.")
     Path json;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write a Chrome trace of each configuration's"
+            + " last pass (open it in Perfetto or chrome://tracing).")
+    Path trace;
+
     @Mixin
     ThumbnailOptions thumbnail;
 
@@ -117,6 +123,9 @@ final class BenchCommand implements Callable<Integer> {
         printTable(report, stdout);
         if (csv != null) {
             write(csv, BenchmarkCsv.write(report), stdout);
+        }
+        if (trace != null) {
+            write(trace, traceOf(report).toJson(), stdout);
         }
         if (jsonToStdout) {
             PrintWriter jsonOut = spec.commandLine().getOut();
@@ -220,6 +229,23 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "note: other programs were using the cores (load average %.1f on %d cores): "
                     + "expect noisy timings%n", report.setting().loadAverage(), report.setting().cores());
         }
+    }
+
+    /** One process per configuration, its last pass's images on a track per worker. */
+    static ChromeTrace traceOf(BenchmarkReport report) {
+        long origin = report.results().stream().flatMap(r -> r.lastPass().stream())
+                .mapToLong(ImageResult::startNanos).min().orElse(0);
+        ChromeTrace chromeTrace = null;
+        for (ConfigurationResult r : report.results()) {
+            String name = "bench " + r.configuration().label() + " (last pass)";
+            if (chromeTrace == null) {
+                chromeTrace = new ChromeTrace(origin, name);
+            } else {
+                chromeTrace.startProcess(name);
+            }
+            r.lastPass().forEach(chromeTrace::onResult);
+        }
+        return chromeTrace == null ? new ChromeTrace(origin, "bench") : chromeTrace;
     }
 
     private static void write(Path file, String text, PrintWriter stdout) throws IOException {

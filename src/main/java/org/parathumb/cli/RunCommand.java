@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.parathumb.core.batch.BatchListener;
 import org.parathumb.core.batch.BatchRunner;
 import org.parathumb.core.batch.BatchSummary;
 import org.parathumb.core.batch.ImageJob;
@@ -17,6 +18,7 @@ import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
 import org.parathumb.core.batch.manifest.SkipPolicy;
+import org.parathumb.core.trace.ChromeTrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
             + " (source, output, status, reason, sizes, ms per stage, worker), then a summary object;"
             + " human text goes to standard error.")
     boolean json;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write a Chrome trace (open it in Perfetto or"
+            + " chrome://tracing): a track per worker, an event per image and per stage, queue and memory counters.")
+    Path trace;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the summary.")
     boolean quiet;
@@ -103,11 +109,21 @@ final class RunCommand implements Callable<Integer> {
         RunOutput output = new RunOutput(stdout, stderr, json, quiet);
         output.unchanged(unchanged);
         BatchSummary summary;
+        ChromeTrace chromeTrace = null;
         try (WorkerPool pool = new WorkerPool(n)) {
-            summary = runner.run(jobs, pool, n, skip == null ? output : output.andThen(skip.recorder()));
+            BatchListener listener = skip == null ? output : output.andThen(skip.recorder());
+            if (trace != null) {
+                chromeTrace = new ChromeTrace(System.nanoTime(), "parathumb run")
+                        .withCounters(pool::queuedCount, processor.memoryBudget());
+                listener = listener.andThen(chromeTrace);
+            }
+            summary = runner.run(jobs, pool, n, listener);
         } finally {
             if (skip != null) {
                 saveManifests(skip, stderr);
+            }
+            if (chromeTrace != null) {
+                writeTrace(chromeTrace, output.human(), stderr);
             }
             finished.countDown();
             removeHook(onInterrupt);
@@ -115,6 +131,16 @@ final class RunCommand implements Callable<Integer> {
         output.summary(summary, unchanged.size(), false,
                 thumbnail.nonDefaultPipeline() ? ", " + thumbnail.pipeline + " pipeline" : "");
         return summary.succeeded() == summary.total() ? ParathumbCommand.OK : ParathumbCommand.SOME_FAILED;
+    }
+
+    private void writeTrace(ChromeTrace chromeTrace, PrintWriter human, PrintWriter stderr) {
+        try {
+            chromeTrace.write(trace);
+            human.println("wrote " + Paths.display(trace));
+        } catch (IOException e) {
+            stderr.println("parathumb: could not write the trace " + Paths.display(trace) + ": "
+                    + e.getMessage());
+        }
     }
 
     private static void saveManifests(SkipPolicy skip, PrintWriter stderr) {

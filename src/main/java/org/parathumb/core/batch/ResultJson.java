@@ -52,7 +52,7 @@ public final class ResultJson {
                 .add("workers", summary.workers()).add("interrupted", interrupted);
     }
 
-    static String status(ImageResult.Status status) {
+    public static String status(ImageResult.Status status) {
         return switch (status) {
             case DONE -> "ok";
             case FAILED -> "failed";
