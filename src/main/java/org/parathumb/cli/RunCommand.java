@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.parathumb.core.batch.BatchListener;
 import org.parathumb.core.batch.BatchRunner;
 import org.parathumb.core.batch.BatchSummary;
@@ -31,8 +29,9 @@ import picocli.CommandLine.Spec;
         description = "Blurs and thumbnails every image of the given folders (or files).%n"
                 + "Thumbnails go to <folder>/thumbs unless --out says otherwise; sources are never changed.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every image was processed", "1:some image failed or the run was cancelled",
-                "2:usage error (bad option, missing folder, unwritable output)"})
+        exitCodeList = {"0:every image was processed (or left alone, unchanged)", "1:some image failed",
+                "2:usage error (bad option, missing folder, unwritable output)",
+                "130:interrupted (Ctrl+C): the summary says how many were done; nothing is half-written"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -96,41 +95,48 @@ final class RunCommand implements Callable<Integer> {
             unchanged = plan.unchanged();
         }
         BatchRunner runner = new BatchRunner(processor);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            runner.cancel();
-            try {
-                finished.await(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "parathumb-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         RunOutput output = new RunOutput(stdout, stderr, json, quiet);
-        output.unchanged(unchanged);
-        BatchSummary summary;
-        ChromeTrace chromeTrace = null;
-        try (WorkerPool pool = new WorkerPool(n)) {
-            BatchListener listener = skip == null ? output : output.andThen(skip.recorder());
-            if (trace != null) {
-                chromeTrace = new ChromeTrace(System.nanoTime(), "parathumb run")
-                        .withCounters(pool::queuedCount, processor.memoryBudget());
-                listener = listener.andThen(chromeTrace);
-            }
-            summary = runner.run(jobs, pool, n, listener);
-        } finally {
-            if (skip != null) {
-                saveManifests(skip, stderr);
-            }
-            if (chromeTrace != null) {
-                writeTrace(chromeTrace, output.human(), stderr);
-            }
-            finished.countDown();
-            removeHook(onInterrupt);
+        if (!json && !quiet && onTerminal()) {
+            output.withProgress(new ProgressLine(stdout, jobs, System::nanoTime));
         }
-        output.summary(summary, unchanged.size(), false,
-                thumbnail.nonDefaultPipeline() ? ", " + thumbnail.pipeline + " pipeline" : "");
-        return summary.succeeded() == summary.total() ? ParathumbCommand.OK : ParathumbCommand.SOME_FAILED;
+        output.unchanged(unchanged);
+        try (InterruptGuard guard = InterruptGuard.install(runner::cancel)) {
+            BatchSummary summary;
+            ChromeTrace chromeTrace = null;
+            try (WorkerPool pool = new WorkerPool(n)) {
+                BatchListener listener = skip == null ? output : output.andThen(skip.recorder());
+                if (trace != null) {
+                    chromeTrace = new ChromeTrace(System.nanoTime(), "parathumb run")
+                            .withCounters(pool::queuedCount, processor.memoryBudget());
+                    listener = listener.andThen(chromeTrace);
+                }
+                summary = runner.run(jobs, pool, n, listener);
+            } finally {
+                if (skip != null) {
+                    saveManifests(skip, stderr);
+                }
+                if (chromeTrace != null) {
+                    writeTrace(chromeTrace, output.human(), stderr);
+                }
+            }
+            boolean interrupted = guard.interrupted() || runner.isCancelled();
+            output.summary(summary, unchanged.size(), interrupted,
+                    thumbnail.nonDefaultPipeline() ? ", " + thumbnail.pipeline + " pipeline" : "");
+            if (interrupted) {
+                return InterruptGuard.INTERRUPTED;
+            }
+            return summary.succeeded() == summary.total() ? ParathumbCommand.OK : ParathumbCommand.SOME_FAILED;
+        }
+    }
+
+    /**
+     * Whether standard output is a terminal. Java has no isatty: {@code System.console()} is
+     * non-null on JDK 17 exactly when standard input and output are both terminals (JDK 22 and
+     * later may return a console otherwise; then check {@code Console.isTerminal()}). So
+     * {@code run DIR < /dev/null} prints per-image lines, as a pipe or a file does.
+     */
+    private static boolean onTerminal() {
+        return System.console() != null;
     }
 
     private void writeTrace(ChromeTrace chromeTrace, PrintWriter human, PrintWriter stderr) {
@@ -164,11 +170,4 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running, nothing to remove.
-        }
-    }
 }

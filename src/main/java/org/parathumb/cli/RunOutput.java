@@ -22,6 +22,7 @@ final class RunOutput implements BatchListener {
     private final PrintWriter human;
     private final boolean json;
     private final boolean quiet;
+    private ProgressLine progress;
 
     RunOutput(PrintWriter stdout, PrintWriter stderr, boolean json, boolean quiet) {
         this.stdout = stdout;
@@ -29,6 +30,15 @@ final class RunOutput implements BatchListener {
         this.human = json ? stderr : stdout;
         this.json = json;
         this.quiet = quiet;
+    }
+
+    /**
+     * Shows {@code line} in place of the per-image lines: only for a terminal, where one updating
+     * line is easier to follow than thousands of them (failures are still printed, above it).
+     */
+    synchronized RunOutput withProgress(ProgressLine line) {
+        this.progress = line;
+        return this;
     }
 
     /** The stream human text goes to: standard error when standard output carries JSON. */
@@ -42,9 +52,12 @@ final class RunOutput implements BatchListener {
             stdout.println(ResultJson.of(result));
         }
         String name = Paths.display(result.job().source());
+        if (progress != null && result.isFailed()) {
+            progress.clear();
+        }
         switch (result.status()) {
             case DONE -> {
-                if (!quiet) {
+                if (!quiet && progress == null) {
                     human.printf(Locale.ROOT, "%s was processed (%.2f s)%n", name, result.elapsedNanos() / 1e9);
                 }
             }
@@ -53,6 +66,9 @@ final class RunOutput implements BatchListener {
         }
         stdout.flush();
         stderr.flush();
+        if (progress != null) {
+            progress.update(result);
+        }
     }
 
     synchronized void unchanged(List<ImageJob> jobs) {
@@ -64,17 +80,25 @@ final class RunOutput implements BatchListener {
 
     /** The summary: a JSON object and the human lines, or the human lines alone. */
     synchronized void summary(BatchSummary summary, int unchanged, boolean interrupted, String pipelineNote) {
+        if (progress != null) {
+            progress.clear();
+        }
         if (json) {
             stdout.println(ResultJson.summary(summary, unchanged, interrupted));
         }
         int n = summary.workers();
-        human.printf(Locale.ROOT, "%d images, %d failed, %.2f s, %.2f images/s, %d worker%s%s%n",
-                summary.total(), summary.failed(), summary.wallSeconds(), summary.imagesPerSecond(), n,
-                n == 1 ? "" : "s", pipelineNote);
+        if (interrupted) {
+            human.printf(Locale.ROOT, "interrupted: %d of %d done, %d failed, %.2f s%n", summary.succeeded(),
+                    summary.total() + unchanged, summary.failed(), summary.wallSeconds());
+        } else {
+            human.printf(Locale.ROOT, "%d images, %d failed, %.2f s, %.2f images/s, %d worker%s%s%n",
+                    summary.total(), summary.failed(), summary.wallSeconds(), summary.imagesPerSecond(), n,
+                    n == 1 ? "" : "s", pipelineNote);
+        }
         if (unchanged > 0) {
             human.printf(Locale.ROOT, "%d unchanged, skipped%n", unchanged);
         }
-        if (summary.cancelled() > 0) {
+        if (!interrupted && summary.cancelled() > 0) {
             human.printf("%d cancelled%n", summary.cancelled());
         }
         stdout.flush();
