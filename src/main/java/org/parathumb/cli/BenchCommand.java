@@ -105,7 +105,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         boolean jsonToStdout = json != null && json.toString().equals("-");
         PrintWriter stdout = jsonToStdout ? stderr : spec.commandLine().getOut();
-        ImageProcessor processor = new ImageProcessor(thumbnail.pipeline(), thumbnail.spec());
+        ImageProcessor processor = new ImageProcessor(thumbnail.pipeline(), thumbnail.spec())
+                .withOutput(thumbnail.output());
         BenchmarkRequest request;
         try {
             request = workload == Workload.THUMBNAILS

@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         int n = Workers.count(workers, spec.commandLine().getErr());
         ImageProcessor processor = new ImageProcessor(thumbnail.pipeline(), thumbnail.spec(), safety.options(),
-                safety.budget());
+                safety.budget()).withOutput(thumbnail.output());
         List<ImageJob> jobs = scan(new ScanRequest(inputs, Optional.ofNullable(out), recursive, thumbnail.format));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

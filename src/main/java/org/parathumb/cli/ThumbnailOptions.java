@@ -3,7 +3,9 @@ package org.parathumb.cli;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parathumb.core.image.Fit;
 import org.parathumb.core.image.OutputFormat;
+import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pipeline.Pipelines;
@@ -34,6 +36,11 @@ final class ThumbnailOptions {
                     + " within 38 dB of faithful (default: ${DEFAULT-VALUE}).")
     String pipeline;
 
+    @Option(names = "--fit", paramLabel = "FIT", defaultValue = "contain", converter = FitConverter.class,
+            description = "contain: the whole image within WxH (the original's); cover: exactly WxH, the centre kept;"
+                    + " crop: exactly WxH, the window with the most detail kept (default: ${DEFAULT-VALUE}).")
+    Fit fit;
+
     /** A WxH box, as typed; {@link ThumbnailSpec} checks its bounds. */
     record Size(int width, int height) {
     }
@@ -44,6 +51,11 @@ final class ThumbnailOptions {
         } catch (IllegalArgumentException e) {
             throw new ParathumbCommand.UsageException(e.getMessage());
         }
+    }
+
+    /** How thumbnails are framed and written. */
+    OutputOptions output() {
+        return OutputOptions.DEFAULT.withFit(fit);
     }
 
     /** A new pipeline of the chosen name. */
@@ -65,6 +77,17 @@ final class ThumbnailOptions {
                         + String.join(" or ", Pipelines.names()));
             }
             return name;
+        }
+    }
+
+    static final class FitConverter implements ITypeConverter<Fit> {
+        @Override
+        public Fit convert(String value) {
+            try {
+                return Fit.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -22,9 +22,11 @@ import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.Orientation;
+import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.pipeline.Framing;
 
 /**
  * Runs one {@link ImageJob}: read the header (format from the content, size, orientation), refuse
@@ -56,6 +58,7 @@ public final class ImageProcessor {
     private final ProcessingOptions options;
     private final MemoryBudget budget;
     private final OutputOpener opener;
+    private final OutputOptions output;
 
     /** Default options (orientation applied, Pillow's pixel limit) and a budget of this heap. */
     public ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec) {
@@ -69,11 +72,26 @@ public final class ImageProcessor {
 
     ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec, ProcessingOptions options, MemoryBudget budget,
             OutputOpener opener) {
+        this(pipeline, spec, options, budget, opener, OutputOptions.DEFAULT);
+    }
+
+    private ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec, ProcessingOptions options,
+            MemoryBudget budget, OutputOpener opener, OutputOptions output) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.options = Objects.requireNonNull(options, "options");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.output = Objects.requireNonNull(output, "output");
+    }
+
+    /** This processor, framing and writing thumbnails as {@code newOutput} says. */
+    public ImageProcessor withOutput(OutputOptions newOutput) {
+        return new ImageProcessor(pipeline, spec, options, budget, opener, newOutput);
+    }
+
+    public OutputOptions output() {
+        return output;
     }
 
     public ProcessingOptions options() {
@@ -98,9 +116,9 @@ public final class ImageProcessor {
      * line ("size=50x50 blur=2.0 ..."): what skip-unchanged compares between runs.
      */
     public String settings() {
-        return String.format(Locale.ROOT, "size=%dx%d blur=%s format=%s pipeline=%s orientation=%s",
+        return String.format(Locale.ROOT, "size=%dx%d blur=%s format=%s pipeline=%s orientation=%s fit=%s",
                 spec.maxWidth(), spec.maxHeight(), spec.blurRadius(), spec.format(), pipeline.name(),
-                options.applyOrientation());
+                options.applyOrientation(), output.fit().id());
     }
 
     /**
@@ -161,11 +179,13 @@ public final class ImageProcessor {
             checkPixelLimit(header);
             Orientation orientation = options.applyOrientation() ? header.orientation() : Orientation.NORMAL;
             ThumbnailSpec box = orientation.swapsAxes() ? spec.withSize(spec.maxHeight(), spec.maxWidth()) : spec;
+            box = Framing.renderBox(box, output.fit(), header.width(), header.height());
             try (MemoryBudget.Lease lease = budget.acquire(WorkingSet.bytes(header, spec))) {
                 thumbnail = upright(renderWithinBudget(job, box), orientation);
             } finally {
                 keepOrDropBuffers(header);
             }
+            thumbnail = Framing.frame(thumbnail, output.fit(), spec.maxWidth(), spec.maxHeight());
             CancelledException.checkInterrupt();
             ImageFormat format = outputFormat(job, thumbnail.sourceFormat());
             long encodeStart = System.nanoTime();

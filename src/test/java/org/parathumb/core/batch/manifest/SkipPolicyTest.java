@@ -16,6 +16,8 @@ import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
+import org.parathumb.core.image.Fit;
+import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pipeline.Pipelines;
 import org.parathumb.core.samples.SampleGenerator;
@@ -62,7 +64,8 @@ class SkipPolicyTest {
                 new ImageProcessor(Pipelines.byName("faithful"), ThumbnailSpec.DEFAULT
                         .withFormat(org.parathumb.core.image.OutputFormat.PNG)),
                 new ImageProcessor(Pipelines.byName("faithful"), ThumbnailSpec.DEFAULT,
-                        processor.options().withOrientation(false), processor.memoryBudget()));
+                        processor.options().withOrientation(false), processor.memoryBudget()),
+                processor.withOutput(OutputOptions.DEFAULT.withFit(Fit.COVER)));
 
         for (ImageProcessor other : changed) {
             assertThat(planAgain(other).toDo()).as(other.settings()).containsExactlyElementsOf(jobs);
