@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parathumb.core.image.Fit;
+import org.parathumb.core.image.KeptMetadata;
 import org.parathumb.core.image.OutputFormat;
 import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.ThumbnailPipeline;
@@ -41,6 +42,16 @@ final class ThumbnailOptions {
                     + " crop: exactly WxH, the window with the most detail kept (default: ${DEFAULT-VALUE}).")
     Fit fit;
 
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "" + OutputOptions.DEFAULT_QUALITY,
+            description = "JPEG quality, 1 to 100, on Pillow's scale (default: ${DEFAULT-VALUE}, the original's).")
+    int quality;
+
+    @Option(names = "--keep-metadata", paramLabel = "WHAT", defaultValue = "none",
+            converter = MetadataConverter.class,
+            description = "none (the original's), icc (the colour profile, pixels expressed in it) or all (the"
+                    + " profile and EXIF, orientation set upright); from JPEG sources (default: ${DEFAULT-VALUE}).")
+    KeptMetadata keepMetadata;
+
     /** A WxH box, as typed; {@link ThumbnailSpec} checks its bounds. */
     record Size(int width, int height) {
     }
@@ -55,7 +66,11 @@ final class ThumbnailOptions {
 
     /** How thumbnails are framed and written. */
     OutputOptions output() {
-        return OutputOptions.DEFAULT.withFit(fit);
+        try {
+            return new OutputOptions(fit, quality, keepMetadata);
+        } catch (IllegalArgumentException e) {
+            throw new ParathumbCommand.UsageException("--quality: " + e.getMessage());
+        }
     }
 
     /** A new pipeline of the chosen name. */
@@ -85,6 +100,17 @@ final class ThumbnailOptions {
         public Fit convert(String value) {
             try {
                 return Fit.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class MetadataConverter implements ITypeConverter<KeptMetadata> {
+        @Override
+        public KeptMetadata convert(String value) {
+            try {
+                return KeptMetadata.fromId(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

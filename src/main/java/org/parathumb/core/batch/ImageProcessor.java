@@ -27,6 +27,7 @@ import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pipeline.Framing;
+import org.parathumb.core.image.pipeline.ThumbnailWriter;
 
 /**
  * Runs one {@link ImageJob}: read the header (format from the content, size, orientation), refuse
@@ -116,9 +117,10 @@ public final class ImageProcessor {
      * line ("size=50x50 blur=2.0 ..."): what skip-unchanged compares between runs.
      */
     public String settings() {
-        return String.format(Locale.ROOT, "size=%dx%d blur=%s format=%s pipeline=%s orientation=%s fit=%s",
+        return String.format(Locale.ROOT,
+                "size=%dx%d blur=%s format=%s pipeline=%s orientation=%s fit=%s quality=%d metadata=%s",
                 spec.maxWidth(), spec.maxHeight(), spec.blurRadius(), spec.format(), pipeline.name(),
-                options.applyOrientation(), output.fit().id());
+                options.applyOrientation(), output.fit().id(), output.quality(), output.metadata().id());
     }
 
     /**
@@ -190,7 +192,8 @@ public final class ImageProcessor {
             ImageFormat format = outputFormat(job, thumbnail.sourceFormat());
             long encodeStart = System.nanoTime();
             ByteArrayOutputStream encoded = new ByteArrayOutputStream(16 * 1024);
-            pipeline.write(thumbnail, format, encoded);
+            ThumbnailWriter.write(pipeline, thumbnail, format, output, job.source(),
+                    orientation != Orientation.NORMAL, encoded);
             long writeStart = System.nanoTime();
             temp = newTempFile(job.target().getParent());
             try (OutputStream out = opener.open(temp)) {

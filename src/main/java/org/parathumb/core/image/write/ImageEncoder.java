@@ -1,5 +1,11 @@
 package org.parathumb.core.image.write;
 
+import java.awt.color.ColorSpace;
+import java.awt.Transparency;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,22 +35,46 @@ public final class ImageEncoder {
 
     private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
+    /**
+     * What may change in a write, beyond Pillow's defaults: the JPEG {@code quality} (1 to 100),
+     * an ICC profile to embed (JPEG and PNG) and an EXIF block (JPEG), each possibly null.
+     */
+    public record Extras(int quality, byte[] iccProfile, byte[] exif, boolean exifMadeUpright) {
+        public static final Extras NONE = new Extras(75, null, null, false);
+    }
+
     /** Encodes {@code image} as {@code format} into {@code out}, which stays open. */
     public void write(BufferedImage image, ImageFormat format, OutputStream out) throws IOException {
+        write(image, format, Extras.NONE, out);
+    }
+
+    /** Encodes {@code image} as {@code format} with {@code extras} into {@code out}, which stays open. */
+    public void write(BufferedImage image, ImageFormat format, Extras extras, OutputStream out) throws IOException {
         BufferedImage pixels = LayoutConversion.toLayout(image);
         boolean alpha = PixelLayout.of(pixels).orElseThrow().hasAlpha();
         switch (format) {
-            case JPEG -> writeJpeg(alpha ? flattenOnWhite(pixels) : pixels, out);
-            case PNG, TIFF -> writeWith(writer(format.imageIoName()), pixels, null, null, out);
+            case JPEG -> writeJpeg(alpha ? flattenOnWhite(pixels) : pixels, extras, out);
+            case PNG -> writeWith(writer(format.imageIoName()), pixels,
+                    extras.iccProfile() == null ? null : pngWithProfile(pixels, extras.iccProfile()), null, out);
+            case TIFF -> writeWith(writer(format.imageIoName()), pixels, null, null, out);
             case BMP -> writeWith(writer(format.imageIoName()), alpha ? flattenOnWhite(pixels) : pixels, null, null, out);
             case GIF -> writeWith(writer(format.imageIoName()), GifPalette.indexed(pixels), null, null, out);
             case WEBP -> throw new IOException("WebP cannot be written: choose PNG for its thumbnails");
         }
     }
 
-    private static void writeJpeg(BufferedImage image, OutputStream out) throws IOException {
+    private static void writeJpeg(BufferedImage pixels, Extras extras, OutputStream out) throws IOException {
+        // The JDK's writer embeds the image's own colour space when it is not sRGB, over any
+        // profile in the metadata: so a kept profile is given as the pixels' colour space.
+        boolean tagged = extras.iccProfile() != null && profileFits(extras.iccProfile(), pixels.getRaster().getNumBands());
+        BufferedImage image = tagged ? inProfile(pixels, extras.iccProfile()) : pixels;
         ImageWriter writer = writer("jpeg");
         ImageWriteParam param = writer.getDefaultWriteParam();
+        if (extras.quality() != Extras.NONE.quality()) {
+            // Same IJG scaling of the standard tables as libjpeg's jpeg_set_quality, which Pillow calls.
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(extras.quality() / 100f);
+        }
         IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
         IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(JPEG_METADATA);
         var jfif = root.getElementsByTagName("app0JFIF");
@@ -52,9 +82,61 @@ public final class ImageEncoder {
             writer.dispose();
             throw new IOException("the JPEG writer offers no JFIF header to set");
         }
-        ((IIOMetadataNode) jfif.item(0)).setAttribute("minorVersion", "1");
+        IIOMetadataNode app0 = (IIOMetadataNode) jfif.item(0);
+        app0.setAttribute("minorVersion", "1");
+        if (tagged && root.getElementsByTagName("app2ICC").getLength() == 0) {
+            IIOMetadataNode app2 = new IIOMetadataNode("app2ICC");
+            app2.setUserObject(ICC_Profile.getInstance(extras.iccProfile()));
+            app0.appendChild(app2);
+        }
+        if (extras.exif() != null) {
+            IIOMetadataNode app1 = new IIOMetadataNode("unknown");
+            app1.setAttribute("MarkerTag", "225");
+            app1.setUserObject(extras.exifMadeUpright() ? ExifBlock.upright(extras.exif()) : extras.exif());
+            IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+            markers.insertBefore(app1, markers.getFirstChild());
+        }
         metadata.setFromTree(JPEG_METADATA, root);
         writeWith(writer, image, metadata, param, out);
+    }
+
+    /** {@code image}'s samples, unchanged, declared to be in {@code profile}. */
+    private static BufferedImage inProfile(BufferedImage image, byte[] profile) {
+        ComponentColorModel model = new ComponentColorModel(new ICC_ColorSpace(ICC_Profile.getInstance(profile)),
+                false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        return new BufferedImage(model, image.getRaster(), false, null);
+    }
+
+    /** Whether an ICC profile can describe pixels of {@code channels} colour channels (RGB: 3, grey: 1). */
+    static boolean profileFits(byte[] profile, int channels) {
+        try {
+            int type = ICC_Profile.getInstance(profile).getColorSpaceType();
+            return type == ColorSpace.TYPE_RGB && channels == 3 || type == ColorSpace.TYPE_GRAY && channels == 1;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** PNG metadata holding {@code profile} in an iCCP chunk (RGB profiles on RGB(A), grey on grey). */
+    private static IIOMetadata pngWithProfile(BufferedImage image, byte[] profile) throws IOException {
+        int colour = image.getRaster().getNumBands() - (image.getColorModel().hasAlpha() ? 1 : 0);
+        if (!profileFits(profile, colour)) {
+            return null;
+        }
+        ImageWriter writer = writer("png");
+        try {
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+            IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
+            iccp.setAttribute("profileName", "ICC profile");
+            iccp.setAttribute("compressionMethod", "deflate");
+            iccp.setUserObject(profile);
+            root.appendChild(iccp);
+            metadata.mergeTree("javax_imageio_png_1.0", root);
+            return metadata;
+        } finally {
+            writer.dispose();
+        }
     }
 
     private static void writeWith(ImageWriter writer, BufferedImage image, IIOMetadata metadata,

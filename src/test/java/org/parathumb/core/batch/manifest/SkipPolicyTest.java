@@ -17,6 +17,7 @@ import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.image.Fit;
+import org.parathumb.core.image.KeptMetadata;
 import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pipeline.Pipelines;
@@ -65,7 +66,9 @@ class SkipPolicyTest {
                         .withFormat(org.parathumb.core.image.OutputFormat.PNG)),
                 new ImageProcessor(Pipelines.byName("faithful"), ThumbnailSpec.DEFAULT,
                         processor.options().withOrientation(false), processor.memoryBudget()),
-                processor.withOutput(OutputOptions.DEFAULT.withFit(Fit.COVER)));
+                processor.withOutput(OutputOptions.DEFAULT.withFit(Fit.COVER)),
+                processor.withOutput(OutputOptions.DEFAULT.withQuality(90)),
+                processor.withOutput(OutputOptions.DEFAULT.withMetadata(KeptMetadata.ICC)));
 
         for (ImageProcessor other : changed) {
             assertThat(planAgain(other).toDo()).as(other.settings()).containsExactlyElementsOf(jobs);

@@ -1,0 +1,73 @@
+package org.parathumb.core.image.pipeline;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import org.parathumb.core.image.ImageFormat;
+import org.parathumb.core.image.OutputOptions;
+import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.Thumbnail;
+import org.parathumb.core.image.ThumbnailPipeline;
+import org.parathumb.core.image.read.SourceMetadata;
+import org.parathumb.core.image.write.ImageEncoder;
+
+/**
+ * Writes a thumbnail as {@link OutputOptions} say. At the defaults (quality 75, no metadata) it
+ * is the pipeline's own {@link ThumbnailPipeline#write}, Pillow's bytes. Otherwise the quality
+ * goes to the JPEG writer, and a kept ICC profile is embedded with the pixels expressed in it: a
+ * source whose profile the decoder applied (its pixels became sRGB) has its thumbnail converted
+ * back from sRGB into that profile, so the profile describes the pixels it travels with.
+ */
+public final class ThumbnailWriter {
+
+    private ThumbnailWriter() {
+    }
+
+    /**
+     * Encodes {@code thumbnail} of {@code source} into {@code out}; {@code turned} says its pixels
+     * were turned upright, so a kept EXIF orientation must say upright too.
+     */
+    public static void write(ThumbnailPipeline pipeline, Thumbnail thumbnail, ImageFormat format,
+            OutputOptions options, Path source, boolean turned, OutputStream out) throws IOException {
+        if (options.writesAsTheOriginal()) {
+            pipeline.write(thumbnail, format, out);
+            return;
+        }
+        SourceMetadata metadata = SourceMetadata.read(source, options.metadata());
+        byte[] icc = metadata.iccProfile().orElse(null);
+        BufferedImage image = thumbnail.image();
+        if (icc != null && metadata.iccApplied()) {
+            image = fromSrgb(image, icc);
+        }
+        new ImageEncoder().write(image, format,
+                new ImageEncoder.Extras(options.quality(), icc, metadata.exif().orElse(null), turned), out);
+    }
+
+    /** {@code image}'s sRGB colours expressed in {@code profile} (RGB profiles on RGB pixels only). */
+    static BufferedImage fromSrgb(BufferedImage image, byte[] profile) {
+        ICC_Profile icc;
+        try {
+            icc = ICC_Profile.getInstance(profile);
+        } catch (IllegalArgumentException e) {
+            return image;
+        }
+        PixelLayout layout = PixelLayout.of(image).orElseThrow();
+        if (icc.getColorSpaceType() != ColorSpace.TYPE_RGB || layout.channels() < 3) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage out = layout.create(w, h);
+        out.getRaster().setRect(image.getRaster());
+        WritableRaster colours = out.getRaster().createWritableChild(0, 0, w, h, 0, 0, new int[] {0, 1, 2});
+        new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_sRGB), new ICC_ColorSpace(icc), null)
+                .filter(image.getRaster().createChild(0, 0, w, h, 0, 0, new int[] {0, 1, 2}), colours);
+        return out;
+    }
+}
