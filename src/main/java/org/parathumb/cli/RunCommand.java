@@ -12,6 +12,7 @@ import org.parathumb.core.batch.BatchRunner;
 import org.parathumb.core.batch.BatchSummary;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
+import org.parathumb.core.batch.NameTemplate;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
@@ -40,8 +41,10 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders or image files to process.")
     List<Path> inputs;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: <folder>/thumbs).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR|TEMPLATE", description = "Output folder (default: <folder>/thumbs),"
+            + " or a path template such as '{dir}/thumbs/{stem}_thumb.{ext}': {dir} the scanned folder, {name} the"
+            + " source's file name, {stem} without extension, {ext} the thumbnail's, {srcext} the source's.")
+    String out;
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Worker threads, 1 to " + Workers.MAX + " (default: all cores; more than the cores is allowed,"
@@ -79,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         int n = Workers.count(workers, spec.commandLine().getErr());
         ImageProcessor processor = new ImageProcessor(thumbnail.pipeline(), thumbnail.spec(), safety.options(),
                 safety.budget()).withOutput(thumbnail.output());
-        List<ImageJob> jobs = scan(new ScanRequest(inputs, Optional.ofNullable(out), recursive, thumbnail.format));
+        List<ImageJob> jobs = scan(scanRequest());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (jobs.isEmpty()) {
@@ -155,6 +158,18 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             stderr.println("parathumb: could not save the skip-unchanged manifest (the next run redoes more): "
                     + e.getMessage());
+        }
+    }
+
+    private ScanRequest scanRequest() {
+        try {
+            if (out != null && NameTemplate.isTemplate(out)) {
+                return new ScanRequest(inputs, Optional.empty(), recursive, thumbnail.format,
+                        Optional.of(NameTemplate.parse(out)));
+            }
+            return new ScanRequest(inputs, Optional.ofNullable(out).map(Path::of), recursive, thumbnail.format);
+        } catch (IllegalArgumentException e) {
+            throw new ParathumbCommand.UsageException("--out: " + e.getMessage(), e);
         }
     }
 

@@ -69,6 +69,12 @@ public final class SourceScanner {
         List<ImageJob> jobs = new ArrayList<>(found.size());
         for (Path[] f : found) {
             Path target = f[1].resolve(targetName(f[2], request));
+            if (request.template().isPresent()) {
+                Path relative = f[2];
+                String name = request.template().get().fileNameFor(relative.getFileName().toString(),
+                        outputFormat(relative, request));
+                target = f[1].resolve(relative.getParent() == null ? Path.of(name) : relative.getParent().resolve(name));
+            }
             jobs.add(new ImageJob(f[0], unclaimed(target, sources, claimed)));
         }
         return jobs;
@@ -102,6 +108,9 @@ public final class SourceScanner {
     }
 
     private static Path outputRoot(ScanRequest request, Path folder) {
+        if (request.template().isPresent()) {
+            return request.template().get().folderFor(folder);
+        }
         return request.outputFolder()
                 .map(p -> p.toAbsolutePath().normalize())
                 .orElse(folder.resolve(ScanRequest.DEFAULT_OUTPUT_NAME));
@@ -111,6 +120,7 @@ public final class SourceScanner {
         Set<Path> roots = new HashSet<>();
         roots.add(folder.resolve(ScanRequest.DEFAULT_OUTPUT_NAME));
         request.outputFolder().ifPresent(p -> roots.add(p.toAbsolutePath().normalize()));
+        request.template().ifPresent(t -> roots.add(t.folderFor(folder)));
         return roots;
     }
 
@@ -152,9 +162,13 @@ public final class SourceScanner {
         return name != null && name.toString().startsWith(".");
     }
 
+    private static ImageFormat outputFormat(Path relative, ScanRequest request) {
+        return ImageFormat.fromFileName(relative).map(request.format()::resolve).orElse(ImageFormat.PNG);
+    }
+
     private static Path targetName(Path relative, ScanRequest request) {
         String name = relative.getFileName().toString();
-        ImageFormat format = ImageFormat.fromFileName(relative).map(request.format()::resolve).orElse(ImageFormat.PNG);
+        ImageFormat format = outputFormat(relative, request);
         boolean keepName = ImageFormat.fromFileName(relative).filter(f -> f == format).isPresent();
         String fileName = keepName ? name : stem(name) + "." + format.extension();
         Path parent = relative.getParent();
