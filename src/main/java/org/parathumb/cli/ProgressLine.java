@@ -31,7 +31,8 @@ final class ProgressLine {
     private long doneCost;
     private int done;
     private int failed;
-    private long lastDraw = Long.MIN_VALUE;
+    private boolean drawn;
+    private long lastDraw;
     private int drawnWidth;
 
     ProgressLine(PrintWriter out, List<ImageJob> jobs, LongSupplier clock) {
@@ -56,7 +57,7 @@ final class ProgressLine {
         }
         doneCost += cost.getOrDefault(result.job(), 0L);
         long now = clock.getAsLong();
-        if (now - lastDraw >= REDRAW_NANOS || done == total) {
+        if (!drawn || now - lastDraw >= REDRAW_NANOS || done == total) {
             draw(now);
         }
     }
@@ -67,7 +68,7 @@ final class ProgressLine {
             out.print("\r" + " ".repeat(drawnWidth) + "\r");
             out.flush();
             drawnWidth = 0;
-            lastDraw = Long.MIN_VALUE;
+            drawn = false;
         }
     }
 
@@ -93,6 +94,7 @@ final class ProgressLine {
         out.flush();
         drawnWidth = line.length();
         lastDraw = now;
+        drawn = true;
     }
 
     private static String clockTime(double seconds) {
