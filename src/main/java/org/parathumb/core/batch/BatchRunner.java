@@ -10,13 +10,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a list of jobs on an executor and reports each result as it completes. The same code runs
  * a batch sequentially (a same-thread executor: one plain loop) or in parallel (a
  * {@link WorkerPool}): only the scheduling differs. {@link #cancel()} may be called from any
  * thread; {@link #run} returns only once every job has ended, so a cancelled batch leaves no
- * worker still writing. One runner runs one batch at a time.
+ * worker still writing. A runner is one-shot: it runs one batch, and a cancel that lands before
+ * {@link #run} starts is kept, so the batch then starts no job (make a new runner per batch).
  *
  * <p>The biggest images start first (longest processing time first): the last jobs to start are
  * then the shortest, so workers run out of work at nearly the same moment instead of one of them
@@ -26,18 +28,25 @@ public final class BatchRunner {
 
     private final ImageProcessor processor;
     private final Set<Thread> busy = new HashSet<>();
+    private final AtomicBoolean used = new AtomicBoolean();
     private volatile boolean cancelled;
 
     public BatchRunner(ImageProcessor processor) {
         this.processor = Objects.requireNonNull(processor, "processor");
     }
 
-    /** Runs every job and blocks until all have ended; {@code workers} is only reported. */
+    /**
+     * Runs every job and blocks until all have ended; {@code workers} is only reported.
+     *
+     * @throws IllegalStateException if this runner already ran a batch
+     */
     public BatchSummary run(List<ImageJob> jobs, Executor executor, int workers, BatchListener listener) {
+        if (!used.compareAndSet(false, true)) {
+            throw new IllegalStateException("a BatchRunner runs one batch only: make a new one");
+        }
         CompletionService<ImageResult> completion = new ExecutorCompletionService<>(executor);
         List<ImageResult> results = new ArrayList<>(jobs.size());
         long start = System.nanoTime();
-        cancelled = false;
         boolean interrupted = false;
         for (ImageJob job : processor.largestFirst(jobs)) {
             completion.submit(() -> runOne(job));

@@ -1,6 +1,7 @@
 package org.parathumb.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -127,15 +128,30 @@ class BatchRunnerTest {
     }
 
     @Test
-    void aRunnerCanRunAgainAfterACancel() throws IOException {
+    void aCancelThatLandsBeforeRunStartsIsKeptAndNoJobRuns() throws IOException {
         TestImages.write(dir.resolve("a.png"), 20, 20);
+        TestImages.write(dir.resolve("b.png"), 20, 20);
         List<ImageJob> jobs = scanAndPrepare();
-        BatchRunner runner = new BatchRunner(new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT));
+        ControllablePipeline pipeline = new ControllablePipeline();
+        BatchRunner runner = new BatchRunner(new ImageProcessor(pipeline, ThumbnailSpec.DEFAULT));
         runner.cancel();
 
         BatchSummary summary = runner.run(jobs, Runnable::run, 1, BatchListener.NONE);
 
-        assertThat(summary.succeeded()).isEqualTo(1);
+        assertThat(summary.cancelled()).isEqualTo(2);
+        assertThat(pipeline.started()).isZero();
+        assertThat(dir.resolve("thumbs/a.png")).doesNotExist();
+    }
+
+    @Test
+    void aRunnerRunsOneBatchOnly() throws IOException {
+        TestImages.write(dir.resolve("a.png"), 20, 20);
+        List<ImageJob> jobs = scanAndPrepare();
+        BatchRunner runner = new BatchRunner(new ImageProcessor(new ControllablePipeline(), ThumbnailSpec.DEFAULT));
+        runner.run(jobs, Runnable::run, 1, BatchListener.NONE);
+
+        assertThatThrownBy(() -> runner.run(jobs, Runnable::run, 1, BatchListener.NONE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("one batch");
     }
 
     private List<ImageJob> scanAndPrepare() throws IOException {
