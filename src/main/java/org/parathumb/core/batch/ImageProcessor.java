@@ -45,9 +45,6 @@ public final class ImageProcessor {
     /** With alpha, about 3 times more again (150 to 200 ms for a 2 MP RGBA PNG). */
     private static final long ALPHA_WEIGHT = 3;
 
-    /** Prefix of the temporary files; they are hidden, so no scan ever picks them up. */
-    static final String TEMP_PREFIX = ".parathumb-";
-
     /** Opens the stream a thumbnail is encoded into: the seam where a full disk shows. */
     @FunctionalInterface
     interface OutputOpener {
@@ -195,7 +192,7 @@ public final class ImageProcessor {
             ThumbnailWriter.write(pipeline, thumbnail, format, output, job.source(),
                     orientation != Orientation.NORMAL, encoded);
             long writeStart = System.nanoTime();
-            temp = newTempFile(job.target().getParent());
+            temp = TemporaryFiles.createIn(job.target().getParent());
             try (OutputStream out = opener.open(temp)) {
                 encoded.writeTo(out);
             }
@@ -278,23 +275,6 @@ public final class ImageProcessor {
     private ImageFormat outputFormat(ImageJob job, ImageFormat content) {
         return ImageFormat.fromFileName(job.target()).filter(ImageFormat::isWritable)
                 .orElseGet(() -> spec.format().resolve(content));
-    }
-
-    /**
-     * A new, empty, hidden temporary file in {@code folder}. Unlike {@code Files.createTempFile},
-     * whose files are private to their owner (rw-------), it takes the permissions of any file the
-     * user creates (the umask), which the thumbnail keeps once moved into place.
-     */
-    static Path newTempFile(Path folder) throws IOException {
-        while (true) {
-            Path temp = folder.resolve(TEMP_PREFIX + Long.toUnsignedString(
-                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
-                // Another worker drew the same name: draw again.
-            }
-        }
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.parathumb.core.image.ImageFormat;
 
 /**
@@ -83,7 +82,7 @@ public final class SourceScanner {
     /**
      * Creates the jobs' output folders and proves each writable, before any work starts, so a
      * read-only or impossible output is reported once instead of once per image. Also removes
-     * temporary files a crashed run may have left there.
+     * the temporary files a crashed run left there, never those of a run still writing there.
      */
     public static void prepareOutputFolders(List<ImageJob> jobs) throws IOException {
         Set<Path> folders = new LinkedHashSet<>();
@@ -91,19 +90,12 @@ public final class SourceScanner {
         for (Path folder : folders) {
             try {
                 Files.createDirectories(folder);
-                Path probe = Files.createTempFile(folder, ImageProcessor.TEMP_PREFIX, ".probe");
+                Path probe = Files.createTempFile(folder, TemporaryFiles.PREFIX, ".probe");
                 Files.delete(probe);
             } catch (IOException e) {
                 throw new IOException("cannot write thumbnails to " + folder + ": " + ImageProcessor.reason(e), e);
             }
-            try (Stream<Path> stale = Files.list(folder)) {
-                for (Path file : (Iterable<Path>) stale::iterator) {
-                    String name = file.getFileName().toString();
-                    if (name.startsWith(ImageProcessor.TEMP_PREFIX) && name.endsWith(".tmp")) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
+            TemporaryFiles.removeStale(folder);
         }
     }
 

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -149,12 +152,52 @@ class SourceScannerTest {
     }
 
     @Test
-    void preparingRemovesTemporaryFilesACrashLeftBehind() throws IOException {
+    void preparingRemovesTheTemporariesOfARunWhoseProcessHasEnded() throws Exception {
         Path source = TestImages.write(dir.resolve("a.jpg"), 8, 8);
-        Path stale = TestImages.writeText(dir.resolve("thumbs/.parathumb-123.tmp"), "half");
+        Process ended = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ended.waitFor();
+        Path stale = TestImages.writeText(dir.resolve("thumbs/.parathumb-" + ended.pid() + "-k3v9.tmp"), "half");
 
         SourceScanner.prepareOutputFolders(List.of(new ImageJob(source, dir.resolve("thumbs/a.jpg"))));
 
         assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void preparingKeepsTheTemporariesOfAnotherRunStillWritingIntoTheSameFolder() throws IOException {
+        Path source = TestImages.write(dir.resolve("a.jpg"), 8, 8);
+        Path live = TestImages.writeText(
+                dir.resolve("thumbs/.parathumb-" + ProcessHandle.current().pid() + "-k3v9.tmp"), "being written");
+
+        SourceScanner.prepareOutputFolders(List.of(new ImageJob(source, dir.resolve("thumbs/a.jpg"))));
+
+        assertThat(live).exists();
+    }
+
+    @Test
+    void preparingRemovesATemporaryLastWrittenBeforeItsNamedProcessStarted() throws IOException {
+        // The pid was reused: the process now holding it cannot have written the file.
+        Path source = TestImages.write(dir.resolve("a.jpg"), 8, 8);
+        Path stale = TestImages.writeText(
+                dir.resolve("thumbs/.parathumb-" + ProcessHandle.current().pid() + "-k3v9.tmp"), "half");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(400))));
+
+        SourceScanner.prepareOutputFolders(List.of(new ImageJob(source, dir.resolve("thumbs/a.jpg"))));
+
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void aTemporaryNamingNoProcessIsRemovedOnlyOnceItHasLainUntouchedForAnHour() throws IOException {
+        Path source = TestImages.write(dir.resolve("a.jpg"), 8, 8);
+        Path fresh = TestImages.writeText(dir.resolve("thumbs/.parathumb-123.tmp"), "half");
+        Path old = TestImages.writeText(dir.resolve("thumbs/.parathumb-456.tmp"), "half");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        SourceScanner.prepareOutputFolders(List.of(new ImageJob(source, dir.resolve("thumbs/a.jpg"))));
+
+        assertThat(fresh).exists();
+        assertThat(old).doesNotExist();
     }
 }
