@@ -98,6 +98,10 @@ final class RunOutput implements BatchListener {
         if (unchanged > 0) {
             human.printf(Locale.ROOT, "%d unchanged, skipped%n", unchanged);
         }
+        if (summary.internalErrors() > 0) {
+            human.printf("%d internal error%s (a bug in Parathumb, not in the files; stacks on stderr)%n",
+                    summary.internalErrors(), summary.internalErrors() == 1 ? "" : "s");
+        }
         if (!interrupted && summary.cancelled() > 0) {
             human.printf("%d cancelled%n", summary.cancelled());
         }

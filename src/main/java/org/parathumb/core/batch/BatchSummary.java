@@ -20,8 +20,14 @@ public record BatchSummary(List<ImageResult> results, long wallNanos, int worker
         return results.stream().filter(ImageResult::isDone).count();
     }
 
+    /** Jobs that failed on their file (unreadable, damaged, too large...): internal errors are apart. */
     public long failed() {
-        return results.stream().filter(ImageResult::isFailed).count();
+        return results.stream().filter(r -> r.isFailed() && !r.isInternalError()).count();
+    }
+
+    /** Jobs that failed on a bug in Parathumb ({@link ImageResult#isInternalError()}). */
+    public long internalErrors() {
+        return results.stream().filter(ImageResult::isInternalError).count();
     }
 
     public long cancelled() {

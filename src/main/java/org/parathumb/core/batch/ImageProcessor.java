@@ -35,7 +35,9 @@ import org.parathumb.core.image.pipeline.ThumbnailWriter;
  * the small thumbnail upright, encode into a hidden temporary file beside the target, then move
  * it into place in one step, so a thumbnail is either whole or absent, even after a cancel, a
  * full disk or a crash. It never throws for a bad image: every outcome is an {@link ImageResult}
- * with a one-line reason. Safe to call from many threads at once.
+ * with a one-line reason. A RuntimeException is a bug of Parathumb's, never a reason about the
+ * file: it is logged with its stack and reported as an internal error. Safe to call from many
+ * threads at once.
  */
 public final class ImageProcessor {
 
@@ -50,6 +52,8 @@ public final class ImageProcessor {
     interface OutputOpener {
         OutputStream open(Path temp) throws IOException;
     }
+
+    private static final System.Logger LOG = System.getLogger(ImageProcessor.class.getName());
 
     private final ThumbnailPipeline pipeline;
     private final ThumbnailSpec spec;
@@ -207,16 +211,32 @@ public final class ImageProcessor {
         } catch (CancelledException | ClosedByInterruptException | InterruptedException e) {
             Thread.currentThread().interrupt();
             return ImageResult.cancelled(job, worker, start, System.nanoTime(), pipeline.name());
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | UncheckedIOException | OutOfMemoryError e) {
             if (Thread.currentThread().isInterrupted()) {
                 return ImageResult.cancelled(job, worker, start, System.nanoTime(), pipeline.name());
             }
-            StageTimes times = thumbnail == null ? StageTimes.NONE
-                    : new StageTimes(thumbnail.decodeNanos(), thumbnail.blurNanos(), thumbnail.resizeNanos(), 0);
-            return ImageResult.failed(job, reason(e), times, worker, start, System.nanoTime(), pipeline.name());
+            return ImageResult.failed(job, reason(e), timesSoFar(thumbnail), worker, start, System.nanoTime(),
+                    pipeline.name());
+        } catch (RuntimeException bug) {
+            // Every problem with a file arrives as an IOException: anything else is ours.
+            LOG.log(System.Logger.Level.ERROR, "internal error while processing " + job.source()
+                    + " with the " + pipeline.name() + " pipeline", bug);
+            return ImageResult.internalError(job, internalErrorReason(bug), timesSoFar(thumbnail), worker, start,
+                    System.nanoTime(), pipeline.name());
         } finally {
             deleteQuietly(temp);
         }
+    }
+
+    private static StageTimes timesSoFar(Thumbnail thumbnail) {
+        return thumbnail == null ? StageTimes.NONE
+                : new StageTimes(thumbnail.decodeNanos(), thumbnail.blurNanos(), thumbnail.resizeNanos(), 0);
+    }
+
+    /** What a user reads for a bug of ours: that it is one, and where its stack went. */
+    static String internalErrorReason(RuntimeException bug) {
+        return "internal error (" + bug.getClass().getSimpleName()
+                + "): a bug in Parathumb, not a problem with this file; its stack is in the log";
     }
 
     /**

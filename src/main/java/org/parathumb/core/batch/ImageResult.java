@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * What became of one {@link ImageJob}: done (with sizes and stage times), failed (with a one-line
  * reason), or cancelled. {@code worker} names the thread that ran it; {@code startNanos} and
- * {@code endNanos} are {@link System#nanoTime()} readings, for timelines.
+ * {@code endNanos} are {@link System#nanoTime()} readings, for timelines. A failure with
+ * {@code internalError} set was a bug in Parathumb, not a problem with the file: it is counted
+ * apart ({@link BatchSummary#internalErrors()}).
  */
 public record ImageResult(
         ImageJob job,
@@ -20,7 +22,8 @@ public record ImageResult(
         String worker,
         long startNanos,
         long endNanos,
-        String pipeline) {
+        String pipeline,
+        boolean internalError) {
 
     /** How a job ended. */
     public enum Status { DONE, FAILED, CANCELLED }
@@ -42,6 +45,17 @@ public record ImageResult(
         if (endNanos < startNanos) {
             throw new IllegalArgumentException("a job cannot end before it starts");
         }
+        if (internalError && status != Status.FAILED) {
+            throw new IllegalArgumentException("only a failed result can be an internal error");
+        }
+    }
+
+    /** A result that is no internal error. */
+    public ImageResult(ImageJob job, Status status, int sourceWidth, int sourceHeight, int thumbnailWidth,
+            int thumbnailHeight, StageTimes times, String failure, String worker, long startNanos, long endNanos,
+            String pipeline) {
+        this(job, status, sourceWidth, sourceHeight, thumbnailWidth, thumbnailHeight, times, failure, worker,
+                startNanos, endNanos, pipeline, false);
     }
 
     static ImageResult done(ImageJob job, int sourceWidth, int sourceHeight, int width, int height,
@@ -55,6 +69,12 @@ public record ImageResult(
         return new ImageResult(job, Status.FAILED, 0, 0, 0, 0, times, reason, worker, start, end, pipeline);
     }
 
+    /** A failure that was a bug in Parathumb: {@code reason} says so, not something about the file. */
+    static ImageResult internalError(ImageJob job, String reason, StageTimes times, String worker, long start,
+            long end, String pipeline) {
+        return new ImageResult(job, Status.FAILED, 0, 0, 0, 0, times, reason, worker, start, end, pipeline, true);
+    }
+
     static ImageResult cancelled(ImageJob job, String worker, long start, long end, String pipeline) {
         return new ImageResult(job, Status.CANCELLED, 0, 0, 0, 0, StageTimes.NONE, null, worker, start, end,
                 pipeline);
@@ -66,6 +86,11 @@ public record ImageResult(
 
     public boolean isFailed() {
         return status == Status.FAILED;
+    }
+
+    /** Whether this job failed on a bug in Parathumb rather than on its file. */
+    public boolean isInternalError() {
+        return internalError;
     }
 
     public Optional<String> failureReason() {

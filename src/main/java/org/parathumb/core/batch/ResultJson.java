@@ -14,7 +14,8 @@ public final class ResultJson {
 
     /**
      * One image: {@code source}, {@code output}, {@code status} (ok, failed, cancelled),
-     * {@code reason} (null unless failed), pixel sizes, {@code ms} per stage and in all, and the
+     * {@code reason} (null unless failed), {@code internal_error} (a bug of Parathumb's, not the
+     * file's), pixel sizes, {@code ms} per stage and in all, and the
      * {@code worker}.
      */
     public static JsonObject of(ImageResult result) {
@@ -29,6 +30,7 @@ public final class ResultJson {
                 .add("output", result.isDone() ? result.job().target().toString() : null)
                 .add("status", status(result.status()))
                 .add("reason", result.failure())
+                .add("internal_error", result.isInternalError())
                 .add("source_width", result.sourceWidth()).add("source_height", result.sourceHeight())
                 .add("width", result.thumbnailWidth()).add("height", result.thumbnailHeight())
                 .add("ms", ms)
@@ -47,6 +49,7 @@ public final class ResultJson {
         return new JsonObject().add("summary", true)
                 .add("images", summary.total() + unchanged)
                 .add("ok", summary.succeeded()).add("failed", summary.failed())
+                .add("internal_errors", summary.internalErrors())
                 .add("cancelled", summary.cancelled()).add("skipped", unchanged)
                 .add("wall_s", summary.wallSeconds()).add("images_per_s", summary.imagesPerSecond())
                 .add("workers", summary.workers()).add("interrupted", interrupted);

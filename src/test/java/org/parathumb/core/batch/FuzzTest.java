@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.JpegVariants;
 import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pipeline.FaithfulPipeline;
+import org.parathumb.core.image.pipeline.FastPipeline;
 
 /**
  * Seeded random damage to valid JPEGs (baseline, progressive, YCCK), PNGs (RGBA, palette), TIFF,
@@ -98,5 +100,37 @@ class FuzzTest {
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
         }
+    }
+
+    @Test
+    void damagedJpegsBigEnoughForTheFastPipelinesScaledRouteNeverEndAsAnInternalError() throws Exception {
+        List<byte[]> seeds = List.of(
+                new JpegVariants(0.9f, 2, 2, 0, false).encode(TestFiles.picture(400, 300)),
+                new JpegVariants(0.9f, 2, 2, 5, false).encode(TestFiles.picture(300, 400)),
+                new JpegVariants(0.8f, 1, 1, 0, false).encode(TestFiles.picture(400, 300)),
+                TestFiles.jpeg(TestFiles.gray(420, 280)));
+        ImageProcessor processor = new ImageProcessor(new FastPipeline(), ThumbnailSpec.DEFAULT,
+                ProcessingOptions.DEFAULT.withPixelLimit(4_000_000), new MemoryBudget(256L << 20));
+        Path out = Files.createDirectories(dir.resolve("thumbs"));
+        Random random = new Random(SEED);
+        List<String> unexplained = new ArrayList<>();
+        ExecutorService worker = TestFiles.fuzzWorker();
+        try {
+            for (int s = 0; s < seeds.size(); s++) {
+                for (int m = 0; m < MUTATIONS_PER_FILE; m++) {
+                    Path source = TestFiles.write(dir.resolve("in").resolve(s + "-" + m + ".jpg"),
+                            TestFiles.mutate(seeds.get(s), random));
+                    ImageJob job = new ImageJob(source, out.resolve(s + "-" + m + ".jpg"));
+                    ImageResult result = worker.submit(() -> processor.process(job)).get(20, TimeUnit.SECONDS);
+                    String reason = result.failureReason().orElse("");
+                    if (result.isInternalError() || result.isFailed() && !KNOWN_REASON.matcher(reason).matches()) {
+                        unexplained.add(source.getFileName() + ": " + reason);
+                    }
+                }
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+        assertThat(unexplained).isEmpty();
     }
 }

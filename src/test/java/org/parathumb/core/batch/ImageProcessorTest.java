@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.ImageFormat;
+import org.parathumb.core.image.ImageHeader;
+import org.parathumb.core.image.Thumbnail;
+import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pipeline.Pipelines;
 
@@ -121,5 +131,66 @@ class ImageProcessorTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.toList();
         }
+    }
+
+    @Test
+    void aBugInParathumbIsReportedAsAnInternalErrorLoggedWithItsStackNotAsAReasonAboutTheFile() throws IOException {
+        Path source = TestImages.write(dir.resolve("a.png"), 200, 100);
+        Path target = Files.createDirectories(dir.resolve("thumbs")).resolve("a.png");
+        IllegalStateException bug = new IllegalStateException("band index -1");
+        ThumbnailPipeline real = new ControllablePipeline();
+        ThumbnailPipeline buggy = new ThumbnailPipeline() {
+            @Override
+            public String name() {
+                return real.name();
+            }
+
+            @Override
+            public ImageHeader readHeader(Path file) throws IOException {
+                return real.readHeader(file);
+            }
+
+            @Override
+            public Thumbnail render(Path file, ThumbnailSpec spec) {
+                throw bug;
+            }
+
+            @Override
+            public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
+                real.write(thumbnail, format, out);
+            }
+        };
+        List<LogRecord> logged = new ArrayList<>();
+        Logger logger = Logger.getLogger(ImageProcessor.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        ImageResult result;
+        try {
+            result = new ImageProcessor(buggy, ThumbnailSpec.DEFAULT).process(new ImageJob(source, target));
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(result.isFailed()).isTrue();
+        assertThat(result.isInternalError()).isTrue();
+        assertThat(result.failure()).startsWith("internal error").contains("IllegalStateException")
+                .contains("not a problem with this file");
+        assertThat(logged).anySatisfy(r -> assertThat(r.getThrown()).isSameAs(bug));
+        BatchSummary summary = new BatchSummary(List.of(result), 1, 1);
+        assertThat(summary.internalErrors()).isEqualTo(1);
+        assertThat(summary.failed()).isZero();
     }
 }

@@ -50,6 +50,23 @@ public final class FastPipeline implements ThumbnailPipeline {
 
     private final ImageDecoder fallback = new ImageDecoder();
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+    private final ScaledRoute scaledRoute;
+
+    /** The fast route: a JPEG decoded at a reduced size, or null when none suits the file. */
+    @FunctionalInterface
+    interface ScaledRoute {
+        Reduced decode(Path source, ThumbnailSpec spec, ScaledJpegDecoder jpeg)
+                throws IOException, UnsupportedJpegException;
+    }
+
+    public FastPipeline() {
+        this(FastPipeline::scaledJpeg);
+    }
+
+    /** A pipeline whose fast route tests can watch or break. */
+    FastPipeline(ScaledRoute scaledRoute) {
+        this.scaledRoute = Objects.requireNonNull(scaledRoute, "scaledRoute");
+    }
 
     /** One thread's decoder and working buffers. */
     private static final class Buffers {
@@ -58,7 +75,7 @@ public final class FastPipeline implements ThumbnailPipeline {
     }
 
     /** An image decoded at {@code 1 / scale} of its source size. */
-    private record Reduced(BufferedImage image, ImageFormat format, int sourceWidth, int sourceHeight, int scale) {
+    record Reduced(BufferedImage image, ImageFormat format, int sourceWidth, int sourceHeight, int scale) {
     }
 
     @Override
@@ -145,19 +162,30 @@ public final class FastPipeline implements ThumbnailPipeline {
         return Math.max(1, Math.min(factorX, factorY));
     }
 
+    /** {@link ScaledJpegDecoder} at 1/8, 1/4 or 1/2 when the thumbnail allows it (see {@link #scaleFor}). */
+    static Reduced scaledJpeg(Path source, ThumbnailSpec spec, ScaledJpegDecoder jpeg)
+            throws IOException, UnsupportedJpegException {
+        ScaledJpegDecoder.Frame frame = jpeg.open(source);
+        int scale = scaleFor(frame.width(), frame.height(), spec);
+        if (scale == 1) {
+            return null;
+        }
+        boolean coarseChroma = reductionAfter(frame.width(), frame.height(), scale, spec) >= 2;
+        return new Reduced(jpeg.decode(frame, scale, coarseChroma), ImageFormat.JPEG,
+                frame.width(), frame.height(), scale);
+    }
+
     private Reduced decode(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
         try {
-            ScaledJpegDecoder.Frame frame = own.jpeg.open(source);
-            int scale = scaleFor(frame.width(), frame.height(), spec);
-            if (scale > 1) {
-                boolean coarseChroma = reductionAfter(frame.width(), frame.height(), scale, spec) >= 2;
-                return new Reduced(own.jpeg.decode(frame, scale, coarseChroma), ImageFormat.JPEG,
-                        frame.width(), frame.height(), scale);
+            Reduced reduced = scaledRoute.decode(source, spec, own.jpeg);
+            if (reduced != null) {
+                return reduced;
             }
         } catch (CancelledException e) {
             throw e;
-        } catch (UnsupportedJpegException | IOException | RuntimeException e) {
-            // Not ours to decode (or not readable by us): ImageDecoder decides, as for the faithful pipeline.
+        } catch (UnsupportedJpegException | IOException e) {
+            // Not ours to decode (or not readable by us): ImageDecoder decides, as for the faithful
+            // pipeline. A RuntimeException is a bug of ours, and surfaces as one.
             CancelledException.checkInterrupt();
         }
         DecodedImage decoded = fallback.decode(source, own.scratch);

@@ -386,13 +386,19 @@ public final class ImageDecoder {
         return whole <= 0 ? 0 : (int) Math.min(99, part * 100 / whole);
     }
 
-    /** Turns a reader's exception into a reason a user can read. */
+    /**
+     * Turns a reader's exception into a reason a user can read. A RuntimeException raised by
+     * Parathumb's own code is a bug, not a verdict on the file: it is rethrown as it is.
+     */
     static ImageFailure classify(Throwable e, List<String> warnings, float percentDone, boolean atEnd) {
         if (e instanceof ImageFailure failure) {
             return failure;
         }
         if (e instanceof OutOfMemoryError error) {
             throw error;
+        }
+        if (e instanceof RuntimeException bug && raisedByParathumb(bug)) {
+            throw bug;
         }
         boolean endOfFile = atEnd;
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -417,6 +423,20 @@ public final class ImageDecoder {
         }
         return new ImageFailure(ImageFailure.Kind.CORRUPT,
                 "corrupt image data (the reader failed: " + e.getClass().getSimpleName() + ")", e);
+    }
+
+    /**
+     * Whether {@code e} was thrown by Parathumb's own code (the first frame outside the JDK's core
+     * packages is ours): a bug to surface, not the reader's verdict on the file.
+     */
+    private static boolean raisedByParathumb(RuntimeException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String name = frame.getClassName();
+            if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")) {
+                return name.startsWith("org.parathumb.");
+            }
+        }
+        return false;
     }
 
     private static String oneLine(String message) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +46,44 @@ class FastPipelineTest extends ThumbnailPipelineContract {
     void itIsCalledFast() {
         assertThat(fast.name()).isEqualTo("fast");
         assertThat(Pipelines.byName("FAST")).isInstanceOf(FastPipeline.class);
+    }
+
+    @Test
+    void aBigBaselineJpegTakesTheScaledRoute(@TempDir Path dir) throws IOException {
+        Path source = dir.resolve("photo.jpg");
+        ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_3BYTE_BGR), "jpg", source.toFile());
+        List<Integer> scales = new ArrayList<>();
+        FastPipeline watched = new FastPipeline((file, spec, jpeg) -> {
+            FastPipeline.Reduced reduced = FastPipeline.scaledJpeg(file, spec, jpeg);
+            scales.add(reduced == null ? 1 : reduced.scale());
+            return reduced;
+        });
+
+        Thumbnail thumbnail = watched.render(source, ThumbnailSpec.DEFAULT);
+
+        assertThat(scales).singleElement().satisfies(scale -> assertThat(scale).isGreaterThan(1));
+        assertThat(thumbnail.image().getWidth()).isEqualTo(50);
+    }
+
+    @Test
+    void aBugOnTheScaledRouteSurfacesInsteadOfFallingBackSilently(@TempDir Path dir) throws IOException {
+        Path source = dir.resolve("photo.jpg");
+        ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_3BYTE_BGR), "jpg", source.toFile());
+        IllegalStateException bug = new IllegalStateException("a bug of ours");
+        FastPipeline broken = new FastPipeline((file, spec, jpeg) -> {
+            throw bug;
+        });
+
+        assertThatThrownBy(() -> broken.render(source, ThumbnailSpec.DEFAULT)).isSameAs(bug);
+    }
+
+    @Test
+    void aJpegTheScaledRouteDeclinesGoesTheFullWay(@TempDir Path dir) throws IOException {
+        Path source = dir.resolve("photo.jpg");
+        ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_3BYTE_BGR), "jpg", source.toFile());
+        FastPipeline declining = new FastPipeline((file, spec, jpeg) -> null);
+
+        assertThat(declining.render(source, ThumbnailSpec.DEFAULT).image().getWidth()).isEqualTo(50);
     }
 
     private double psnrAgainstFaithful(Path source, ThumbnailSpec spec) throws IOException {

@@ -1,21 +1,26 @@
 package org.parathumb.core.image.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchRuntimeException;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.Samples;
+import org.parathumb.core.image.ThumbnailSize;
 import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.Scratch;
 
@@ -115,5 +120,28 @@ class ImageDecoderTest {
         Path file = dir.resolve(name);
         assertThat(ImageIO.write(image, "png", file.toFile())).isTrue();
         return file;
+    }
+
+    @Test
+    void aRuntimeExceptionRaisedInParathumbsOwnCodeIsABugNotCorruptImageData() {
+        RuntimeException bug = catchRuntimeException(() -> new ThumbnailSize(0, 0));
+
+        assertThatThrownBy(() -> ImageDecoder.classify(bug, List.of(), -1, false)).isSameAs(bug);
+    }
+
+    @Test
+    void aRuntimeExceptionOfAnImageReaderOnDamagedDataIsCorruptImageData() {
+        RuntimeException reader = new ArrayIndexOutOfBoundsException("Index 4096 out of bounds for length 4096");
+        reader.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("java.lang.System", "arraycopy", "System.java", -2),
+            new StackTraceElement("com.sun.imageio.plugins.png.PNGImageReader", "decodePass", "PNGImageReader.java", 1),
+            new StackTraceElement("javax.imageio.ImageReader", "read", "ImageReader.java", 1),
+            new StackTraceElement(ImageDecoder.class.getName(), "decode", "ImageDecoder.java", 1),
+        });
+
+        ImageFailure failure = ImageDecoder.classify(reader, List.of(), -1, false);
+
+        assertThat(failure.kind()).isEqualTo(ImageFailure.Kind.CORRUPT);
+        assertThat(failure).hasMessageStartingWith("corrupt image data");
     }
 }
