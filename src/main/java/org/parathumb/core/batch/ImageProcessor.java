@@ -243,14 +243,16 @@ public final class ImageProcessor {
      * Renders while holding the job's budget. A failed allocation there is retried once after a
      * full collection: the memory is granted, but the heap may still hold big buffers of earlier
      * jobs that G1 only reclaims after marking, or a collection may have been held off while
-     * native decoders had arrays pinned. Only a second failure is reported.
+     * native decoders had arrays pinned. The budget decides on that collection, once for all the
+     * jobs that failed together. Only a second failure is reported.
      */
     private Thumbnail renderWithinBudget(ImageJob job, ThumbnailSpec box) throws IOException {
+        long seen = budget.collectionsSoFar();
         try {
             return pipeline.render(job.source(), box);
         } catch (OutOfMemoryError e) {
             pipeline.releaseThreadBuffers();
-            System.gc();
+            budget.collectAfterOutOfMemory(seen);
             return pipeline.render(job.source(), box);
         }
     }

@@ -2,6 +2,7 @@ package org.parathumb.core.batch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,6 +36,9 @@ public final class MemoryBudget {
     static final double HEAP_SHARE = 0.5;
 
     private final long capacity;
+    private final Runnable collector;
+    private final Object collecting = new Object();
+    private long collections;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Thread, Long> retained = new WeakHashMap<>();
     private long inUse;
@@ -42,10 +46,39 @@ public final class MemoryBudget {
 
     /** A budget of {@code capacityBytes}. */
     public MemoryBudget(long capacityBytes) {
+        this(capacityBytes, System::gc);
+    }
+
+    /** A budget whose full collections after an OutOfMemoryError are {@code collector}'s (tests count them). */
+    MemoryBudget(long capacityBytes, Runnable collector) {
         if (capacityBytes < 1) {
             throw new IllegalArgumentException("a memory budget must be positive, got " + capacityBytes);
         }
         this.capacity = capacityBytes;
+        this.collector = Objects.requireNonNull(collector, "collector");
+    }
+
+    /** How many full collections this budget ran after an OutOfMemoryError: a job notes it before it renders. */
+    public long collectionsSoFar() {
+        synchronized (collecting) {
+            return collections;
+        }
+    }
+
+    /**
+     * The one place that decides on a full collection after an OutOfMemoryError. A job whose
+     * allocation failed calls it with what {@link #collectionsSoFar()} said before it rendered:
+     * if a collection ran since, it already reclaimed the garbage that job ran into and none
+     * runs; otherwise this thread runs one. Jobs that fail together wait for that one collection
+     * and then retry, so N workers failing at once cost one full collection, not N.
+     */
+    public void collectAfterOutOfMemory(long seen) {
+        synchronized (collecting) {
+            if (collections == seen) {
+                collector.run();
+                collections++;
+            }
+        }
     }
 
     /** A budget of a share of the JVM's maximum heap, leaving the rest to the application. */

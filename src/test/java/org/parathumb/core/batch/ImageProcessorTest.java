@@ -9,7 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -192,5 +200,67 @@ class ImageProcessorTest {
         BatchSummary summary = new BatchSummary(List.of(result), 1, 1);
         assertThat(summary.internalErrors()).isEqualTo(1);
         assertThat(summary.failed()).isZero();
+    }
+
+    @Test
+    void workersThatRunOutOfMemoryTogetherCauseOneFullCollectionNotOneEach() throws Exception {
+        int workers = 3;
+        List<ImageJob> jobs = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            jobs.add(new ImageJob(TestImages.write(dir.resolve(i + ".png"), 64, 64),
+                    dir.resolve("thumbs").resolve(i + ".png")));
+        }
+        Files.createDirectories(dir.resolve("thumbs"));
+        CyclicBarrier allInside = new CyclicBarrier(workers);
+        ThreadLocal<Boolean> failedOnce = ThreadLocal.withInitial(() -> false);
+        ThumbnailPipeline real = new ControllablePipeline();
+        ThumbnailPipeline tight = new ThumbnailPipeline() {
+            @Override
+            public String name() {
+                return real.name();
+            }
+
+            @Override
+            public ImageHeader readHeader(Path file) throws IOException {
+                return real.readHeader(file);
+            }
+
+            @Override
+            public Thumbnail render(Path file, ThumbnailSpec spec) throws IOException {
+                if (!failedOnce.get()) {
+                    failedOnce.set(true);
+                    try {
+                        allInside.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                        throw new IOException("the workers did not meet", e);
+                    }
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return real.render(file, spec);
+            }
+
+            @Override
+            public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
+                real.write(thumbnail, format, out);
+            }
+        };
+        AtomicInteger collections = new AtomicInteger();
+        MemoryBudget budget = new MemoryBudget(1L << 30, collections::incrementAndGet);
+        ImageProcessor processor = new ImageProcessor(tight, ThumbnailSpec.DEFAULT, ProcessingOptions.DEFAULT, budget);
+
+        List<ImageResult> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<ImageResult>> futures = new ArrayList<>();
+            jobs.forEach(job -> futures.add(pool.submit(() -> processor.process(job))));
+            for (Future<ImageResult> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(results).allSatisfy(r -> assertThat(r.isDone()).as(r.failure()).isTrue());
+        assertThat(collections).hasValue(1);
     }
 }
