@@ -180,7 +180,7 @@ public final class MainView {
             protected List<ImageJob> call() throws IOException {
                 List<ImageJob> jobs = new SourceScanner().scan(request);
                 SourceScanner.prepareOutputFolders(jobs);
-                return processor.largestFirst(jobs);
+                return processor.largestFirst(processor.withHeaders(jobs, pool, pool.size(), this::isCancelled));
             }
         };
         prepare.setOnSucceeded(e -> {

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The biggest images start first (longest processing time first): the last jobs to start are
  * then the shortest, so workers run out of work at nearly the same moment instead of one of them
- * finishing a big image alone ({@link ImageProcessor#largestFirst}).
+ * finishing a big image alone ({@link ImageProcessor#largestFirst}). The headers that order needs
+ * are read first, in parallel on the executor, unless the jobs come with them; each job then
+ * reuses its header instead of reading it again.
  */
 public final class BatchRunner {
 
@@ -36,7 +38,8 @@ public final class BatchRunner {
     }
 
     /**
-     * Runs every job and blocks until all have ended; {@code workers} is only reported.
+     * Runs every job and blocks until all have ended; {@code workers} is reported, and is how
+     * many header reads run at once.
      *
      * @throws IllegalStateException if this runner already ran a batch
      */
@@ -48,7 +51,9 @@ public final class BatchRunner {
         List<ImageResult> results = new ArrayList<>(jobs.size());
         long start = System.nanoTime();
         boolean interrupted = false;
-        for (ImageJob job : processor.largestFirst(jobs)) {
+        List<ImageJob> ordered = processor.largestFirst(
+                processor.withHeaders(jobs, executor, workers, () -> cancelled));
+        for (ImageJob job : ordered) {
             completion.submit(() -> runOne(job));
             drainCompleted(completion, results, listener);
         }

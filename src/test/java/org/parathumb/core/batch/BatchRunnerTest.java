@@ -64,6 +64,25 @@ class BatchRunnerTest {
     }
 
     @Test
+    void eachHeaderIsReadOnceAndTheReadsRunInParallelOnTheWorkers() throws IOException {
+        for (int i = 0; i < 6; i++) {
+            TestImages.write(dir.resolve("img" + i + ".png"), 40 + i, 30);
+        }
+        List<ImageJob> jobs = scanAndPrepare();
+        ControllablePipeline pipeline = new ControllablePipeline().meetingInHeaders(2);
+
+        BatchSummary summary;
+        try (WorkerPool pool = new WorkerPool(2)) {
+            summary = new BatchRunner(new ImageProcessor(pipeline, ThumbnailSpec.DEFAULT)).run(jobs, pool, 2,
+                    BatchListener.NONE);
+        }
+
+        assertThat(summary.succeeded()).isEqualTo(6);
+        assertThat(pipeline.headerReads()).isEqualTo(6);
+        assertThat(pipeline.mostHeadersAtOnce()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void aSampleOfAPngOrOfAnImageWithAlphaCountsForMoreThanOneOfAJpeg() throws IOException {
         TestImages.write(dir.resolve("a-photo.jpg"), 300, 200);
         TestImages.write(dir.resolve("b-drawing.png"), 160, 120);

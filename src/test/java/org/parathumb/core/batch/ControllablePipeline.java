@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.parathumb.core.image.CancelledException;
@@ -21,15 +22,19 @@ import org.parathumb.core.image.read.ImageDecoder;
  * render until released, the way a long pixel loop holds a worker, and counts how many run at
  * once. Holding renders check the interrupt as the real kernels do.
  */
-final class ControllablePipeline implements ThumbnailPipeline {
+public final class ControllablePipeline implements ThumbnailPipeline {
 
     private final CountDownLatch release;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger headerReads = new AtomicInteger();
+    private final AtomicInteger readingHeaders = new AtomicInteger();
+    private final AtomicInteger mostHeadersAtOnce = new AtomicInteger();
+    private volatile CountDownLatch headerMeeting = new CountDownLatch(0);
 
     /** Renders run freely. */
-    ControllablePipeline() {
+    public ControllablePipeline() {
         this(new CountDownLatch(0));
     }
 
@@ -88,8 +93,37 @@ final class ControllablePipeline implements ThumbnailPipeline {
         return mostAtOnce.get();
     }
 
+    /**
+     * Makes the first {@code readers} header reads wait for one another (for at most a few
+     * seconds, so a serial reader still ends): they meet only if they run at once.
+     */
+    ControllablePipeline meetingInHeaders(int readers) {
+        headerMeeting = new CountDownLatch(readers);
+        return this;
+    }
+
     @Override
     public ImageHeader readHeader(Path source) throws IOException {
-        return new ImageDecoder().readHeader(source);
+        headerReads.incrementAndGet();
+        mostHeadersAtOnce.accumulateAndGet(readingHeaders.incrementAndGet(), Math::max);
+        try {
+            CountDownLatch meeting = headerMeeting;
+            meeting.countDown();
+            meeting.await(5, TimeUnit.SECONDS);
+            return new ImageDecoder().readHeader(source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } finally {
+            readingHeaders.decrementAndGet();
+        }
+    }
+
+    public int headerReads() {
+        return headerReads.get();
+    }
+
+    int mostHeadersAtOnce() {
+        return mostHeadersAtOnce.get();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.batch.ControllablePipeline;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
@@ -79,6 +80,17 @@ class BenchmarkTest {
         assertThat(report.parallel().get(0).lastPass()).extracting(ImageResult::worker)
                 .allMatch(w -> w.startsWith("thumb-worker-"));
         assertThat(pool.size()).isEqualTo(3);
+    }
+
+    @Test
+    void eachHeaderIsReadOnceForTheWholeBenchmarkNotInItsTimedPasses() throws IOException {
+        List<ImageJob> jobs = BenchImages.folder(source, 4);
+        ControllablePipeline pipeline = new ControllablePipeline();
+
+        new Benchmark(new ImageProcessor(pipeline, ThumbnailSpec.DEFAULT), pool, tempParent)
+                .run(BenchmarkRequest.thumbnails(jobs, List.of(1, 2), 3, 1), p -> { });
+
+        assertThat(pipeline.headerReads()).isEqualTo(jobs.size());
     }
 
     @Test
