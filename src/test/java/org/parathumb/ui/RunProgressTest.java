@@ -62,8 +62,7 @@ class RunProgressTest {
             progress.record(Status.DONE, t);
         }
 
-        double overall = 60 / (t / 1e9);
-        assertThat(overall).isLessThan(2.6);
+        // 60 images in 24 s average 2.5 a second; the last 4 s ran at 10.
         assertThat(progress.imagesPerSecond(t)).isGreaterThan(6);
     }
 
