@@ -421,45 +421,32 @@ public final class BlurStream {
         }
     }
 
-    /** Row {@code y} of {@code level} from the ring of the level below; level 3 goes to the sink. */
+    /**
+     * Row {@code y} of {@code level} from the ring of the level below; level 3 goes to the sink.
+     * Only for boxes wider than radius 1: radius 1 runs its column passes in {@link #paired}.
+     */
     private void vertical(int level, int y) {
         int[][] in = rings[level - 1];
         boolean last = level == ExtendedBox.PASSES;
         int[] sums = last ? sink.sumsFor(y, length) : null;
-        if (sums != null && r == 1) {
-            fiveRowsAddedInto(in, y, sums);
-            sink.accept(y, sums, this);
-            return;
-        }
         int[] dst = last ? out : rings[level][y % ringRows];
         int w1 = ww;
         int w2 = fw;
         int half = ExtendedBox.HALF;
         int len = length;
-        if (r == 1) {
-            int[] m2 = in[clampRow(y - 2) % ringRows];
-            int[] m1 = in[clampRow(y - 1) % ringRows];
-            int[] z = in[y % ringRows];
-            int[] p1 = in[clampRow(y + 1) % ringRows];
-            int[] p2 = in[clampRow(y + 2) % ringRows];
+        int[] top = in[clampRow(y - r - 1) % ringRows];
+        int[] bottom = in[clampRow(y + r + 1) % ringRows];
+        for (int k = 0; k < len; k++) {
+            dst[k] = w2 * (top[k] + bottom[k]) + half;
+        }
+        for (int t = -r; t <= r; t++) {
+            int[] row = in[clampRow(y + t) % ringRows];
             for (int k = 0; k < len; k++) {
-                dst[k] = (w1 * (m1[k] + z[k] + p1[k]) + w2 * (m2[k] + p2[k]) + half) >>> 24;
+                dst[k] += w1 * row[k];
             }
-        } else {
-            int[] top = in[clampRow(y - r - 1) % ringRows];
-            int[] bottom = in[clampRow(y + r + 1) % ringRows];
-            for (int k = 0; k < len; k++) {
-                dst[k] = w2 * (top[k] + bottom[k]) + half;
-            }
-            for (int t = -r; t <= r; t++) {
-                int[] row = in[clampRow(y + t) % ringRows];
-                for (int k = 0; k < len; k++) {
-                    dst[k] += w1 * row[k];
-                }
-            }
-            for (int k = 0; k < len; k++) {
-                dst[k] >>>= 24;
-            }
+        }
+        for (int k = 0; k < len; k++) {
+            dst[k] >>>= 24;
         }
         if (sums != null) {
             for (int k = 0; k < len; k++) {
@@ -468,21 +455,6 @@ public final class BlurStream {
             sink.accept(y, sums, this);
         } else if (last) {
             sink.accept(y, dst, this);
-        }
-    }
-
-    /** The last radius-1 column pass for row {@code y}, added into {@code sums}. */
-    private void fiveRowsAddedInto(int[][] in, int y, int[] sums) {
-        int[] m2 = in[clampRow(y - 2) % ringRows];
-        int[] m1 = in[clampRow(y - 1) % ringRows];
-        int[] z = in[y % ringRows];
-        int[] p1 = in[clampRow(y + 1) % ringRows];
-        int[] p2 = in[clampRow(y + 2) % ringRows];
-        int w1 = ww;
-        int w2 = fw;
-        int half = ExtendedBox.HALF;
-        for (int k = 0; k < length; k++) {
-            sums[k] += (w1 * (m1[k] + z[k] + p1[k]) + w2 * (m2[k] + p2[k]) + half) >>> 24;
         }
     }
 
