@@ -132,22 +132,21 @@ public final class ImageProcessor {
     /**
      * Roughly how much work {@code job} is, in JPEG-sample equivalents: its decoded samples
      * (width x height x channels), weighed by what a sample costs on its way through the
-     * pipeline; 0 when its header is unknown or cannot be read (such a job fails at once). The
-     * weights are measured ratios on the bundled images, good enough to order jobs: other formats
-     * decode several times slower per sample than JPEG (ImageIO's Java decoders, zlib), and an
-     * image with alpha takes Pillow's full-size path (premultiply, blur every sample, bicubic of
-     * the whole image) instead of the streamed reduce. Reads the header only if the job lacks it.
+     * pipeline; 0 when its header is unknown (not read, or unreadable: such a job fails at
+     * once). Reads nothing. The weights are measured ratios on the bundled images, good enough to
+     * order jobs: other formats decode several times slower per sample than JPEG (ImageIO's Java
+     * decoders, zlib), and an image with alpha takes Pillow's full-size path (premultiply, blur
+     * every sample, bicubic of the whole image) instead of the streamed reduce.
      */
     public long estimatedWork(ImageJob job) {
-        try {
-            ImageHeader header = job.header() != null ? job.header() : pipeline.readHeader(job.source());
-            long samples = (long) header.width() * header.height() * header.layout().channels();
-            long weight = (header.format() == ImageFormat.JPEG ? 1 : OTHER_FORMAT_WEIGHT)
-                    * (header.layout().hasAlpha() ? ALPHA_WEIGHT : 1);
-            return samples * weight;
-        } catch (IOException | RuntimeException e) {
+        ImageHeader header = job.header();
+        if (header == null) {
             return 0;
         }
+        long samples = (long) header.width() * header.height() * header.layout().channels();
+        long weight = (header.format() == ImageFormat.JPEG ? 1 : OTHER_FORMAT_WEIGHT)
+                * (header.layout().hasAlpha() ? ALPHA_WEIGHT : 1);
+        return samples * weight;
     }
 
     /**
@@ -206,9 +205,8 @@ public final class ImageProcessor {
     /**
      * The jobs by decreasing {@linkplain #estimatedWork estimated work}, equal ones in their
      * order: started in that order, the last jobs are the shortest, and workers run out of work
-     * at nearly the same moment. Give it jobs {@linkplain #withHeaders with their headers}: it
-     * reads the header of any job without one, one at a time, and an interrupt stops that and
-     * returns the jobs as they were.
+     * at nearly the same moment. Reads no header: give it jobs {@linkplain #withHeaders with
+     * their headers} (a job without one counts as no work and goes last).
      */
     public List<ImageJob> largestFirst(List<ImageJob> jobs) {
         if (jobs.size() < 2) {
@@ -216,9 +214,6 @@ public final class ImageProcessor {
         }
         Map<ImageJob, Long> work = new HashMap<>();
         for (ImageJob job : jobs) {
-            if (Thread.currentThread().isInterrupted()) {
-                return jobs;
-            }
             work.putIfAbsent(job, estimatedWork(job));
         }
         List<ImageJob> ordered = new ArrayList<>(jobs);

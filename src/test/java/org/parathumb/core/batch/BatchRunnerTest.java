@@ -158,6 +158,7 @@ class BatchRunnerTest {
 
         assertThat(summary.cancelled()).isEqualTo(2);
         assertThat(pipeline.started()).isZero();
+        assertThat(pipeline.headerReads()).as("header reads after the cancel").isZero();
         assertThat(dir.resolve("thumbs/a.png")).doesNotExist();
     }
 
