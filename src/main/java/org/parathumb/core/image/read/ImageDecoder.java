@@ -24,7 +24,7 @@ public final class ImageDecoder {
 
     /** The decoders of this installation, the preferred first. */
     public ImageDecoder() {
-        this(List.of(new ImageIoDecoder()));
+        this(List.of(new WebpDecoder(), new ImageIoDecoder()));
     }
 
     ImageDecoder(List<Decoder> decoders) {
