@@ -467,7 +467,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
         return JNI_ERR; /* FindClass or RegisterNatives left an exception: System.load throws it */
     }
     /* Each codec's C file registers its own methods on its own class. */
-    if (register_webp(env) != 0) {
+    if (register_webp(env) != 0 || register_heif(env) != 0 || register_jxl(env) != 0) {
         return JNI_ERR;
     }
     return JNI_VERSION_1_8;

@@ -40,7 +40,7 @@ public final class NativeWebp {
             return new NativeImages.Availability(false, "no native library (" + NativeBlurReduce.status() + ")");
         }
         if (!open(LIBRARY.soname(), DEMUX.soname())) {
-            return new NativeImages.Availability(false, LIBRARY.soname() + " not found (install " + LIBRARY.debianPackage() + ")");
+            return new NativeImages.Availability(false, LIBRARY.soname() + " not found");
         }
         return new NativeImages.Availability(true, "libwebp " + version());
     }

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
+import org.parathumb.core.image.nativecodec.NativeHeif;
+import org.parathumb.core.image.nativecodec.NativeJxl;
 import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.Scratch;
 
@@ -22,9 +25,16 @@ public final class ImageDecoder {
 
     private final List<Decoder> decoders;
 
-    /** The decoders of this installation, the preferred first. */
+    /**
+     * The decoders of this installation, the preferred first: libwebp before ImageIO's WebP
+     * reader; libheif and libjxl, else a reason naming the package to install.
+     */
     public ImageDecoder() {
-        this(List.of(new WebpDecoder(), new ImageIoDecoder()));
+        this(List.of(new WebpDecoder(), new HeifDecoder(), new JxlDecoder(), new ImageIoDecoder(),
+                new MissingLibraryDecoder(Set.of(ImageFormat.HEIF, ImageFormat.AVIF), NativeHeif.debianPackage(),
+                        NativeHeif.availability().description()),
+                new MissingLibraryDecoder(Set.of(ImageFormat.JXL), NativeJxl.debianPackage(),
+                        NativeJxl.availability().description())));
     }
 
     ImageDecoder(List<Decoder> decoders) {
