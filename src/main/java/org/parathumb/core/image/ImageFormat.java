@@ -54,6 +54,19 @@ public enum ImageFormat {
         return writable;
     }
 
+    /**
+     * The format a thumbnail of this format's image is written in when the user asks for "the
+     * same": this one where Parathumb writes it; PNG for WebP (web graphics, often with alpha);
+     * for the formats phones and cameras make (HEIF, AVIF, JPEG XL), JPEG for a photo and PNG for
+     * an image with alpha.
+     */
+    public ImageFormat thumbnailFormat(boolean alpha) {
+        if (writable) {
+            return this;
+        }
+        return this == WEBP || alpha ? PNG : JPEG;
+    }
+
     /** Whether this format can store an alpha channel as Parathumb writes it. */
     public boolean keepsAlpha() {
         return this == PNG || this == TIFF;

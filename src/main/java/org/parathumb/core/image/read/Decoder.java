@@ -19,6 +19,14 @@ public interface Decoder {
     /** Whether this decoder reads files whose content is {@code format}. */
     boolean reads(ImageFormat format);
 
+    /** In a few words, what reads {@code format} here ("libwebp 1.2.4"), or what is missing. */
+    String describe(ImageFormat format);
+
+    /** Whether a file of {@code format} can decode here, rather than fail for a missing library. */
+    default boolean ready(ImageFormat format) {
+        return true;
+    }
+
     /** The header of {@code file} (content {@code format}): size, orientation, layout. */
     ImageHeader readHeader(Path file, ImageFormat format) throws IOException;
 

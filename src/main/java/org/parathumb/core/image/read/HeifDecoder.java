@@ -25,6 +25,31 @@ final class HeifDecoder implements Decoder {
     }
 
     @Override
+    public String describe(ImageFormat format) {
+        String library = NativeHeif.availability().description();
+        return codecPresent(format) ? library : library + " without a " + codec(format) + " decoder (install "
+                + codecPackage(format) + ")";
+    }
+
+    @Override
+    public boolean ready(ImageFormat format) {
+        return codecPresent(format);
+    }
+
+    private static boolean codecPresent(ImageFormat format) {
+        return NativeHeif.availability().description().contains(" " + codec(format));
+    }
+
+    private static String codec(ImageFormat format) {
+        return format == ImageFormat.AVIF ? "AV1" : "HEVC";
+    }
+
+    /** The Debian package of the decoder libheif uses for {@code format}. */
+    private static String codecPackage(ImageFormat format) {
+        return format == ImageFormat.AVIF ? "libdav1d6 or libaom3" : "libde265-0";
+    }
+
+    @Override
     public ImageHeader readHeader(Path file, ImageFormat format) throws IOException {
         // libheif needs the whole box structure (meta, iloc) to find the primary image: read it all.
         ByteBuffer data = FileBytes.head(file, (int) Math.min(Integer.MAX_VALUE - 8, java.nio.file.Files.size(file)));
@@ -44,6 +69,11 @@ final class HeifDecoder implements Decoder {
             throw new ImageFailure(ImageFailure.Kind.TOO_LARGE, "too large (" + info.width() + "x" + info.height() + " pixels)");
         }
         byte[] out = scratch.bytes((int) size);
+        if (!codecPresent(format)) {
+            throw new ImageFailure(ImageFailure.Kind.UNSUPPORTED, format.name() + " needs " + codecPackage(format)
+                    + " (libheif has no " + codec(format) + " decoder here; on Debian or Ubuntu: apt-get install "
+                    + codecPackage(format) + ")");
+        }
         NativeHeif.decode(data, length, info, out);
         PixelLayout layout = info.alpha() ? PixelLayout.RGBA : PixelLayout.RGB;
         return new DecodedImage(layout.wrap(out, info.width(), info.height()), format);

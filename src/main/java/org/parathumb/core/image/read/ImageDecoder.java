@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.FormatSupport;
 import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
@@ -63,6 +64,13 @@ public final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             throw FailureWording.classify(e, List.of(), -1, false);
         }
+    }
+
+    /** For each format, whether this installation reads it and with what. */
+    public List<FormatSupport> support() {
+        return java.util.Arrays.stream(ImageFormat.values()).map(format -> find(format)
+                .map(d -> new FormatSupport(format, d.ready(format), d.describe(format)))
+                .orElse(new FormatSupport(format, false, "no reader"))).toList();
     }
 
     /** The decoder for {@code format}, if this installation has one. */

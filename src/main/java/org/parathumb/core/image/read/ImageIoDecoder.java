@@ -42,6 +42,11 @@ final class ImageIoDecoder implements Decoder {
     }
 
     @Override
+    public String describe(ImageFormat format) {
+        return ReaderChoice.describe(format);
+    }
+
+    @Override
     public ImageHeader readHeader(Path file, ImageFormat format) throws IOException {
         try (ReaderChoice source = ReaderChoice.open(file, format)) {
             ImageReader reader = source.reader;

@@ -27,6 +27,11 @@ final class JxlDecoder implements Decoder {
     }
 
     @Override
+    public String describe(ImageFormat format) {
+        return NativeJxl.availability().description();
+    }
+
+    @Override
     public ImageHeader readHeader(Path file, ImageFormat format) throws IOException {
         ByteBuffer head = FileBytes.head(file, HEADER_BYTES);
         NativeJxl.Info info = NativeJxl.info(head, head.position());

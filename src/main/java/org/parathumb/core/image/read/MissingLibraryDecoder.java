@@ -28,6 +28,16 @@ record MissingLibraryDecoder(Set<ImageFormat> formats, String debianPackage, Str
     }
 
     @Override
+    public boolean ready(ImageFormat format) {
+        return false;
+    }
+
+    @Override
+    public String describe(ImageFormat format) {
+        return "needs " + debianPackage + " (" + why + ")";
+    }
+
+    @Override
     public ImageHeader readHeader(Path file, ImageFormat format) throws ImageFailure {
         throw failure(format);
     }

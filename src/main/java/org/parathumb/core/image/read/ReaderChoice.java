@@ -95,6 +95,14 @@ final class ReaderChoice implements AutoCloseable {
                         "unsupported format (no reader for " + format.name() + " installed)"));
     }
 
+    /** "ImageIO (JDK)" or "ImageIO (TwelveMonkeys)": whose reader {@link #open} picks for {@code format}. */
+    static String describe(ImageFormat format) {
+        boolean jdk = format == ImageFormat.JPEG || format == ImageFormat.PNG || format == ImageFormat.GIF;
+        return jdk ? "ImageIO (JDK" + (format == ImageFormat.JPEG ? "; TwelveMonkeys for CMYK" : "") + ")"
+                : "ImageIO (TwelveMonkeys" + (format == ImageFormat.WEBP ? ", pure Java: pixels differ from Pillow's" : "")
+                + ")";
+    }
+
     /** Whether ImageIO has any reader for {@code format}. */
     static boolean hasReader(ImageFormat format) {
         return ImageIO.getImageReadersByFormatName(format.imageIoName()).hasNext();

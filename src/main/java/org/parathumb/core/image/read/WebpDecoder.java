@@ -27,6 +27,11 @@ final class WebpDecoder implements Decoder {
     }
 
     @Override
+    public String describe(ImageFormat format) {
+        return NativeWebp.availability().description();
+    }
+
+    @Override
     public ImageHeader readHeader(Path file, ImageFormat format) throws IOException {
         ByteBuffer head = FileBytes.head(file, HEADER_BYTES);
         NativeWebp.Features features = NativeWebp.features(head, head.position());
