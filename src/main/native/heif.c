@@ -6,7 +6,8 @@
  * libheif (convert_hdr_to_8bit), alpha kept as RGBA.
  *
  * libheif 1.15 cannot stop a decode once started (no cancel hook), so the interrupt is checked
- * between parsing and decoding and before the copy out.
+ * between parsing and decoding and before the copy out, and the Java side (HeifDecoder) runs
+ * the decode on a thread of its own that a cancel can walk away from.
  */
 #define _GNU_SOURCE
 #include "native_codec.h"

@@ -8,7 +8,8 @@ import org.parathumb.core.image.ImageFailure;
  * HEIF/HEIC and AVIF through the system's libheif ({@code src/main/native/heif.c}), as the Pillow
  * plugin reads them: the primary image, upright (libheif applies irot and imir), 10 and 12 bits
  * brought to 8 by libheif, RGBA when it has alpha. libheif 1.15 cannot stop a decode it has
- * started: the interrupt is checked before and after it.
+ * started: the interrupt is checked before and after it (the caller may run it on a thread it
+ * can leave).
  */
 public final class NativeHeif {
 

@@ -3,8 +3,10 @@ package org.parathumb.core.image.read;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.IntFunction;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFailure;
 
@@ -25,8 +27,8 @@ final class FileBytes {
     }
 
     /** The whole of {@code file} in a direct buffer from {@code buffers}, with its length. */
-    static int readAll(Path file, java.util.function.IntFunction<ByteBuffer> buffers) throws IOException {
-        long size = java.nio.file.Files.size(file);
+    static int readAll(Path file, IntFunction<ByteBuffer> buffers) throws IOException {
+        long size = Files.size(file);
         if (size > Integer.MAX_VALUE - 8) {
             throw new ImageFailure(ImageFailure.Kind.TOO_LARGE, "too large (a file of " + size + " bytes)");
         }

@@ -3,6 +3,7 @@ package org.parathumb.core.image.read;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class ImageDecoder {
 
     /** For each format, whether this installation reads it and with what. */
     public List<FormatSupport> support() {
-        return java.util.Arrays.stream(ImageFormat.values()).map(format -> find(format)
+        return Arrays.stream(ImageFormat.values()).map(format -> find(format)
                 .map(d -> new FormatSupport(format, d.ready(format), d.describe(format)))
                 .orElse(new FormatSupport(format, false, "no reader"))).toList();
     }
