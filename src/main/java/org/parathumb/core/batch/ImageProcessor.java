@@ -193,7 +193,7 @@ public final class ImageProcessor {
             thumbnail = Framing.frame(thumbnail, output.fit(), spec.maxWidth(), spec.maxHeight());
             CancelledException.checkInterrupt();
             ImageFormat format = outputFormat(job, thumbnail);
-            job = retargeted(job, format);
+            job = retargeted(job, format, thumbnail.sourceFormat());
             long encodeStart = System.nanoTime();
             ByteArrayOutputStream encoded = new ByteArrayOutputStream(16 * 1024);
             ThumbnailWriter.write(pipeline, thumbnail, format, output, job.source(),
@@ -290,12 +290,14 @@ public final class ImageProcessor {
     }
 
     /**
-     * The job with its target named for {@code format}, when the scan's name (chosen before the
-     * content was known: a .jpg for a HEIF) promised another; the scan reserved that name too.
+     * The job with its target named for {@code format}, when the scan named it for a HEIF, AVIF or
+     * JPEG XL photo (a .jpg, chosen before the content was known) and the image has alpha after
+     * all: it becomes the .png the scan reserved too. Any other target keeps its name.
      */
-    private static ImageJob retargeted(ImageJob job, ImageFormat format) {
+    private ImageJob retargeted(ImageJob job, ImageFormat format, ImageFormat content) {
         Optional<ImageFormat> named = ImageFormat.fromFileName(job.target());
-        if (named.isEmpty() || named.get() == format) {
+        if (spec.format() != OutputFormat.SAME || content.isWritable() || named.isEmpty()
+                || named.get() != content.thumbnailFormat(false) || named.get() == format) {
             return job;
         }
         String name = job.target().getFileName().toString();
