@@ -36,6 +36,7 @@
 #include <string.h>
 #include <time.h>
 #include <jpeglib.h>
+#include "native_codec.h"
 
 /* glibc 2.34 moved dlopen and friends into libc under a new version; binding the old versions
    (still exported, through libdl) lets the library load on glibc 2.17 and later, not only 2.34+. */
@@ -464,6 +465,10 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     if (cls == NULL
             || (*env)->RegisterNatives(env, cls, METHODS, (jint) (sizeof METHODS / sizeof METHODS[0])) != 0) {
         return JNI_ERR; /* FindClass or RegisterNatives left an exception: System.load throws it */
+    }
+    /* Each codec's C file registers its own methods on its own class. */
+    if (register_webp(env) != 0 || register_heif(env) != 0 || register_jxl(env) != 0) {
+        return JNI_ERR;
     }
     return JNI_VERSION_1_8;
 }

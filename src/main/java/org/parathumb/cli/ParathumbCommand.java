@@ -8,7 +8,8 @@ import picocli.CommandLine;
 @Command(name = "parathumb", mixinStandardHelpOptions = true, version = "parathumb 0.1.0",
         description = "Blurs and thumbnails folders of images in parallel.%n"
                 + "With no command, opens the window.",
-        subcommands = {RunCommand.class, BenchCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, GenerateCommand.class, FormatsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ParathumbCommand {
 
     /** Exit code of a run where every image succeeded. */

@@ -28,7 +28,9 @@ final class ThumbnailOptions {
     double blur;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "same", converter = FormatConverter.class,
-            description = "Output format: same (the input's), jpg or png (default: ${DEFAULT-VALUE}).")
+            description = "Output format: same (the input's), jpg or png (default: ${DEFAULT-VALUE}). "
+                    + "With same, formats Parathumb does not write become: WebP a png; HEIC/HEIF, AVIF and "
+                    + "JPEG XL a jpg, or a png when the image has alpha. 'parathumb formats' lists them.")
     OutputFormat format;
 
     @Option(names = "--pipeline", paramLabel = "NAME", defaultValue = Pipelines.DEFAULT,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.FormatSamples;
 
 class DropPayloadTest {
 
@@ -40,6 +41,18 @@ class DropPayloadTest {
         TestImages.write(folder.resolve("inner/a.jpg"), 8, 8);
 
         assertThat(DropPayload.usable(List.of(folder.toFile()))).isEmpty();
+    }
+
+    @Test
+    void thePhoneFormatsAreAcceptedLooseAndInFolders() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("phone"));
+        Files.write(folder.resolve("IMG_0001.HEIC"), FormatSamples.bytes("photo.heic"));
+        Path avif = Files.write(dir.resolve("b.avif"), FormatSamples.bytes("photo.avif"));
+        Path jxl = Files.write(dir.resolve("c.jxl"), FormatSamples.bytes("photo.jxl"));
+        Path webp = Files.write(dir.resolve("d.webp"), FormatSamples.bytes("lossy.webp"));
+
+        assertThat(DropPayload.usable(List.of(folder.toFile(), avif.toFile(), jxl.toFile(), webp.toFile())))
+                .containsExactly(folder, avif, jxl, webp);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,9 @@ import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.Orientation;
+import org.parathumb.core.image.OutputFormat;
 import org.parathumb.core.image.OutputOptions;
+import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
@@ -245,7 +248,8 @@ public final class ImageProcessor {
             }
             thumbnail = Framing.frame(thumbnail, output.fit(), spec.maxWidth(), spec.maxHeight());
             CancelledException.checkInterrupt();
-            ImageFormat format = outputFormat(job, thumbnail.sourceFormat());
+            ImageFormat format = outputFormat(job, thumbnail);
+            job = retargeted(job, format, thumbnail.sourceFormat());
             long encodeStart = System.nanoTime();
             ByteArrayOutputStream encoded = new ByteArrayOutputStream(16 * 1024);
             ThumbnailWriter.write(pipeline, thumbnail, format, output, job.source(),
@@ -349,9 +353,30 @@ public final class ImageProcessor {
      * The format to write: the one the target's name promises (so a PNG saved as "x.jpg" gets a
      * thumbnail whose bytes match its name), else what the spec and the content say.
      */
-    private ImageFormat outputFormat(ImageJob job, ImageFormat content) {
+    private ImageFormat outputFormat(ImageJob job, Thumbnail thumbnail) {
+        ImageFormat content = thumbnail.sourceFormat();
+        boolean alpha = PixelLayout.of(thumbnail.image()).map(PixelLayout::hasAlpha).orElse(false);
+        if (spec.format() == OutputFormat.SAME && !content.isWritable()) {
+            return content.thumbnailFormat(alpha); // a HEIF with alpha becomes a PNG, not a .jpg on white
+        }
         return ImageFormat.fromFileName(job.target()).filter(ImageFormat::isWritable)
-                .orElseGet(() -> spec.format().resolve(content));
+                .orElseGet(() -> spec.format().resolve(content, alpha));
+    }
+
+    /**
+     * The job with its target named for {@code format}, when the scan named it for a HEIF, AVIF or
+     * JPEG XL photo (a .jpg, chosen before the content was known) and the image has alpha after
+     * all: it becomes the .png the scan reserved too. Any other target keeps its name.
+     */
+    private ImageJob retargeted(ImageJob job, ImageFormat format, ImageFormat content) {
+        Optional<ImageFormat> named = ImageFormat.fromFileName(job.target());
+        if (spec.format() != OutputFormat.SAME || content.isWritable() || named.isEmpty()
+                || named.get() != content.thumbnailFormat(false) || named.get() == format) {
+            return job;
+        }
+        String name = job.target().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return new ImageJob(job.source(), job.target().resolveSibling(name.substring(0, dot + 1) + format.extension()));
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.parathumb.core.image.ImageFormat;
+import org.parathumb.core.image.OutputFormat;
 
 /**
  * Turns folders and files into one {@link ImageJob} per image: every file named like an image
@@ -74,7 +75,13 @@ public final class SourceScanner {
                         outputFormat(relative, request));
                 target = f[1].resolve(relative.getParent() == null ? Path.of(name) : relative.getParent().resolve(name));
             }
-            jobs.add(new ImageJob(f[0], unclaimed(target, sources, claimed)));
+            target = unclaimed(target, sources, claimed);
+            jobs.add(new ImageJob(f[0], target));
+            if (mayTurnPng(f[2], request)) {
+                // A HEIF, AVIF or JPEG XL named .jpg here is written as .png if it has alpha: hold that name too.
+                String name = target.getFileName().toString();
+                claimed.add(target.resolveSibling(stem(name) + "." + ImageFormat.PNG.extension()));
+            }
         }
         return jobs;
     }
@@ -165,6 +172,12 @@ public final class SourceScanner {
         String fileName = keepName ? name : stem(name) + "." + format.extension();
         Path parent = relative.getParent();
         return parent == null ? Path.of(fileName) : parent.resolve(fileName);
+    }
+
+    private static boolean mayTurnPng(Path relative, ScanRequest request) {
+        return ImageFormat.fromFileName(relative)
+                .filter(f -> request.format() == OutputFormat.SAME && f.thumbnailFormat(true) != f.thumbnailFormat(false))
+                .isPresent();
     }
 
     private static Path unclaimed(Path target, Set<Path> sources, Set<Path> claimed) {

@@ -44,6 +44,9 @@ public final class NativeBlurReduce {
     static final int AVX2 = 1;
     static final int AVX512 = 2;
 
+    /** Set once System.load has run JNI_OnLoad: the codecs need the library, not AVX2. Before STATUS. */
+    private static volatile boolean libraryLoaded;
+
     private static final Status STATUS = load(System.getProperty(PROPERTY, "true"),
             System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
             NativeBlurReduce.class.getResource(RESOURCE));
@@ -75,6 +78,11 @@ public final class NativeBlurReduce {
 
     public static boolean available() {
         return STATUS.loaded();
+    }
+
+    /** Whether the library is loaded in this JVM, whatever the CPU: the codecs need no AVX2. */
+    static boolean libraryLoaded() {
+        return STATUS != null && libraryLoaded;
     }
 
     /**
@@ -246,6 +254,7 @@ public final class NativeBlurReduce {
             try (InputStream in = library.openStream()) {
                 Files.copy(in, file);
                 System.load(file.toAbsolutePath().toString());
+                libraryLoaded = true;
             } finally {
                 // Linux keeps a loaded library mapped: the file is not needed once loaded.
                 Files.deleteIfExists(file);

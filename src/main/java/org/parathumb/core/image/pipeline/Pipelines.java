@@ -2,7 +2,9 @@ package org.parathumb.core.image.pipeline;
 
 import java.util.List;
 import java.util.Locale;
+import org.parathumb.core.image.FormatSupport;
 import org.parathumb.core.image.ThumbnailPipeline;
+import org.parathumb.core.image.read.ImageDecoder;
 
 /** The thumbnail pipelines users can choose, by name: the window and the CLI both ask here. */
 public final class Pipelines {
@@ -18,6 +20,11 @@ public final class Pipelines {
     /** The names, default first. */
     public static List<String> names() {
         return NAMES;
+    }
+
+    /** For each format, whether this installation reads it and with what (libraries found, or missing). */
+    public static List<FormatSupport> formats() {
+        return new ImageDecoder().support();
     }
 
     /** A new pipeline of that name (any case); it is safe to share between threads. */

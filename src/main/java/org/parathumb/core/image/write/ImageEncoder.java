@@ -59,7 +59,7 @@ public final class ImageEncoder {
             case TIFF -> writeWith(writer(format.imageIoName()), pixels, null, null, out);
             case BMP -> writeWith(writer(format.imageIoName()), alpha ? flattenOnWhite(pixels) : pixels, null, null, out);
             case GIF -> writeWith(writer(format.imageIoName()), GifPalette.indexed(pixels), null, null, out);
-            case WEBP -> throw new IOException("WebP cannot be written: choose PNG for its thumbnails");
+            case WEBP, HEIF, AVIF, JXL -> throw new IOException(format + " thumbnails cannot be written: choose JPEG or PNG");
         }
     }
 

@@ -126,8 +126,12 @@ class NativeBlurReduceTest {
     void theCommittedLibraryWasBuiltFromTheCommittedSource() throws IOException, NoSuchAlgorithmException {
         assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        sha256.update(Files.readAllBytes(Path.of("src/main/native/blur_reduce.c")));
-        sha256.update(Files.readAllBytes(Path.of("src/main/native/blur_kernel.h")));
+        try (var sources = Files.list(Path.of("src/main/native"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h"))
+                    .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                sha256.update(Files.readAllBytes(source));
+            }
+        }
 
         assertThat(NativeBlurReduce.sourceDigest())
                 .as("rebuild the library with src/main/native/build.sh and commit it")

@@ -126,7 +126,7 @@ class ImageDecoderTest {
     void aRuntimeExceptionRaisedInParathumbsOwnCodeIsABugNotCorruptImageData() {
         RuntimeException bug = catchRuntimeException(() -> new ThumbnailSize(0, 0));
 
-        assertThatThrownBy(() -> ImageDecoder.classify(bug, List.of(), -1, false)).isSameAs(bug);
+        assertThatThrownBy(() -> FailureWording.classify(bug, List.of(), -1, false)).isSameAs(bug);
     }
 
     @Test
@@ -139,7 +139,7 @@ class ImageDecoderTest {
             new StackTraceElement(ImageDecoder.class.getName(), "decode", "ImageDecoder.java", 1),
         });
 
-        ImageFailure failure = ImageDecoder.classify(reader, List.of(), -1, false);
+        ImageFailure failure = FailureWording.classify(reader, List.of(), -1, false);
 
         assertThat(failure.kind()).isEqualTo(ImageFailure.Kind.CORRUPT);
         assertThat(failure).hasMessageStartingWith("corrupt image data");

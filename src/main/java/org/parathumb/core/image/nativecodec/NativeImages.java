@@ -1,0 +1,86 @@
+package org.parathumb.core.image.nativecodec;
+
+import java.util.Objects;
+import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.ImageFailure;
+
+/**
+ * What the native codecs (libwebp, libheif, libjxl, each opened from the system at run time)
+ * share: the result codes their C side returns (native_codec.h), turned into a failure a user
+ * can read or a cancel; the interrupt check the C side calls between chunks; and the system
+ * property that names each library's soname, so a run can be pointed at a missing one.
+ */
+public final class NativeImages {
+
+    static final int DONE = 0;
+    static final int TRUNCATED = 1;
+    static final int CANCELLED = 2;
+    static final int CORRUPT = 3;
+    static final int UNSUPPORTED = 4;
+    static final int NO_MEMORY = 5;
+    static final int NO_LIBRARY = 6;
+
+    private NativeImages() {
+    }
+
+    /** A system library a codec opens: its soname, and the Debian package that installs it. */
+    public record Library(String soname, String debianPackage) {
+        public Library {
+            Objects.requireNonNull(soname, "soname");
+            Objects.requireNonNull(debianPackage, "debianPackage");
+        }
+
+        /**
+         * The soname, unless {@code -Dparathumb.library.NAME=soname} names another (tests point it
+         * at one that does not exist to see a machine without the library).
+         */
+        static Library of(String name, String soname, String debianPackage) {
+            return new Library(System.getProperty("parathumb.library." + name, soname), debianPackage);
+        }
+    }
+
+    /** What a codec can do in this JVM: read, or why not. */
+    public record Availability(boolean readable, String description) {
+        public Availability {
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /** Whether the native library itself loaded (any CPU: the codecs need no AVX2). */
+    static boolean libraryLoaded() {
+        return NativeBlurReduce.libraryLoaded();
+    }
+
+    /** Called by the native codecs between chunks of work. */
+    @SuppressWarnings("unused")
+    private static boolean interrupted() {
+        return Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * Throws what {@code result} means for a decode by {@code library} that got {@code rows} of
+     * {@code height} rows; returns on {@link #DONE}.
+     */
+    static void check(int result, String library, String detail, int rows, int height) throws ImageFailure {
+        switch (result) {
+            case DONE -> {
+            }
+            case CANCELLED -> throw new CancelledException();
+            case TRUNCATED -> throw new ImageFailure(ImageFailure.Kind.TRUNCATED, rows > 0 && height > 0
+                    ? "truncated (decoded " + Math.min(99, (long) rows * 100 / height) + "% of rows)"
+                    : "truncated (the file ends before the image does)");
+            case CORRUPT -> throw new ImageFailure(ImageFailure.Kind.CORRUPT, "corrupt image data (" + library
+                    + (detail == null || detail.isBlank() ? " rejected it" : ": " + oneLine(detail)) + ")");
+            case UNSUPPORTED -> throw new ImageFailure(ImageFailure.Kind.UNSUPPORTED, "unsupported by " + library
+                    + (detail == null || detail.isBlank() ? "" : " (" + oneLine(detail) + ")"));
+            case NO_MEMORY -> throw new OutOfMemoryError(library + " ran out of memory");
+            case NO_LIBRARY -> throw new IllegalStateException(library + " is not open");
+            default -> throw new IllegalStateException(library + "'s native decoder refused its arguments (" + result + ")");
+        }
+    }
+
+    private static String oneLine(String text) {
+        String line = text.lines().findFirst().orElse(text).strip();
+        return line.length() > 100 ? line.substring(0, 97) + "..." : line;
+    }
+}
