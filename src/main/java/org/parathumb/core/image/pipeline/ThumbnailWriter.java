@@ -1,5 +1,6 @@
 package org.parathumb.core.image.pipeline;
 
+import java.awt.color.CMMException;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -9,6 +10,7 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.PixelLayout;
@@ -43,31 +45,44 @@ public final class ThumbnailWriter {
         byte[] icc = metadata.iccProfile().orElse(null);
         BufferedImage image = thumbnail.image();
         if (icc != null && metadata.iccApplied()) {
-            image = fromSrgb(image, icc);
+            Optional<BufferedImage> converted = fromSrgb(image, icc);
+            if (converted.isPresent()) {
+                image = converted.get();
+            } else {
+                icc = null; // a profile the colour engine cannot use: keep sRGB and say so by embedding none
+            }
         }
         new ImageEncoder().write(image, format,
                 new ImageEncoder.Extras(options.quality(), icc, metadata.exif().orElse(null), turned), out);
     }
 
-    /** {@code image}'s sRGB colours expressed in {@code profile} (RGB profiles on RGB pixels only). */
-    static BufferedImage fromSrgb(BufferedImage image, byte[] profile) {
+    /**
+     * {@code image}'s sRGB colours expressed in {@code profile} (RGB profiles on RGB pixels only;
+     * any other image or profile is returned as it is); empty when the profile is damaged beyond
+     * what the colour engine accepts, so the caller writes sRGB without it.
+     */
+    static Optional<BufferedImage> fromSrgb(BufferedImage image, byte[] profile) {
         ICC_Profile icc;
         try {
             icc = ICC_Profile.getInstance(profile);
         } catch (IllegalArgumentException e) {
-            return image;
+            return Optional.of(image);
         }
         PixelLayout layout = PixelLayout.of(image).orElseThrow();
         if (icc.getColorSpaceType() != ColorSpace.TYPE_RGB || layout.channels() < 3) {
-            return image;
+            return Optional.of(image);
         }
         int w = image.getWidth();
         int h = image.getHeight();
         BufferedImage out = layout.create(w, h);
         out.getRaster().setRect(image.getRaster());
         WritableRaster colours = out.getRaster().createWritableChild(0, 0, w, h, 0, 0, new int[] {0, 1, 2});
-        new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_sRGB), new ICC_ColorSpace(icc), null)
-                .filter(image.getRaster().createChild(0, 0, w, h, 0, 0, new int[] {0, 1, 2}), colours);
-        return out;
+        try {
+            new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_sRGB), new ICC_ColorSpace(icc), null)
+                    .filter(image.getRaster().createChild(0, 0, w, h, 0, 0, new int[] {0, 1, 2}), colours);
+        } catch (CMMException | IllegalArgumentException e) {
+            return Optional.empty(); // the file's profile is damaged: a fact about the file, not a bug
+        }
+        return Optional.of(out);
     }
 }
