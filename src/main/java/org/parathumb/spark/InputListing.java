@@ -36,7 +36,7 @@ final class InputListing {
             throw new IOException("not a folder: " + input);
         }
         String inputPrefix = root.getPath().toUri().getPath();
-        String outputPath = output.toUri().getPath();
+        String outputPath = output.toUri().getPath().replaceAll("/+$", "");
         boolean sameFileSystem = Objects.equals(output.toUri().getScheme(), root.getPath().toUri().getScheme())
                 && Objects.equals(output.toUri().getAuthority(), root.getPath().toUri().getAuthority());
         List<String[]> found = new ArrayList<>(); // {relative, size, modified}

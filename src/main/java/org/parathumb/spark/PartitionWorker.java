@@ -67,10 +67,12 @@ final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>
         Path outputRoot = out.makeQualified(output);
         ImageProcessor processor = processor(options);
         String executor = executorName();
+        String engine = processor.pipeline().engine().isEmpty() ? processor.pipeline().name()
+                : processor.pipeline().name() + ": " + processor.pipeline().engine();
         List<Row> rows = new ArrayList<>();
         while (bins.hasNext()) {
             for (SourceFile file : bins.next()) {
-                Row row = process(file, in, out, inputRoot, outputRoot, processor, executor);
+                Row row = process(file, in, out, inputRoot, outputRoot, processor, executor, engine);
                 if (row != null) {
                     rows.add(row);
                 }
@@ -81,7 +83,7 @@ final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>
 
     /** The file's row, or null for a file that is neither named nor made like an image. */
     private Row process(SourceFile file, FileSystem in, FileSystem out, Path inputRoot, Path outputRoot,
-            ImageProcessor processor, String executor) {
+            ImageProcessor processor, String executor, String engine) {
         Path source = new Path(inputRoot, new Path(null, null, file.relative()));
         Path target = new Path(outputRoot, new Path(null, null, file.target()));
         if (!file.namedAsImage()) {
@@ -90,17 +92,18 @@ final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>
                     return null;
                 }
             } catch (IOException e) {
-                return ResultTable.failed(source.toString(), file.size(), "cannot read: " + e.getMessage(), executor);
+                return ResultTable.failed(source.toString(), file.size(), "cannot read: " + e.getMessage(), executor,
+                        engine);
             }
         }
         if (upToDate(out, target, file)) {
-            return ResultTable.skipped(source.toString(), target.toString(), file.size(), executor);
+            return ResultTable.skipped(source.toString(), target.toString(), file.size(), executor, engine);
         }
         ImageSource bytes = ImageSource.of(source.toString(), file.size(), () -> in.open(source));
         ImageJob job = new ImageJob(java.nio.file.Path.of("in", file.relative()),
                 java.nio.file.Path.of("out", file.target()));
         ImageResult result = processor.process(job, bytes, new HadoopSink(out, target));
-        return ResultTable.of(source.toString(), target.toString(), file.size(), result, executor);
+        return ResultTable.of(source.toString(), target.toString(), file.size(), result, executor, engine);
     }
 
     private boolean upToDate(FileSystem out, Path target, SourceFile file) {

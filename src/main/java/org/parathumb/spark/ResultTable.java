@@ -12,7 +12,8 @@ import org.parathumb.core.batch.StageTimes;
  * The results table, one row per image: its source and thumbnail (full URIs), what became of it
  * (DONE, SKIPPED as unchanged, FAILED with its one-line reason, CANCELLED when the task was
  * killed), its pixel sizes, the milliseconds of each stage and in all, and the executor that
- * made it ("id@host").
+ * made it ("id@host") with the pipeline and what runs its heavy work there ("faithful: native
+ * AVX2 kernel on libjpeg", or the Java twin and why).
  */
 final class ResultTable {
 
@@ -36,30 +37,31 @@ final class ResultTable {
         DataTypes.createStructField("encode_ms", DataTypes.DoubleType, false),
         DataTypes.createStructField("total_ms", DataTypes.DoubleType, false),
         DataTypes.createStructField("executor", DataTypes.StringType, false),
+        DataTypes.createStructField("engine", DataTypes.StringType, false),
     });
 
     private ResultTable() {
     }
 
     /** The row of an image that was processed (done, failed or cancelled). */
-    static Row of(String source, String output, long bytes, ImageResult result, String executor) {
+    static Row of(String source, String output, long bytes, ImageResult result, String executor, String engine) {
         StageTimes t = result.times();
         return RowFactory.create(source, result.isDone() ? output : null, result.status().name(),
                 result.failure(), bytes, result.sourceWidth(), result.sourceHeight(), result.thumbnailWidth(),
                 result.thumbnailHeight(), ms(t.decodeNanos()), ms(t.blurNanos()), ms(t.resizeNanos()),
-                ms(t.encodeNanos()), ms(result.elapsedNanos()), executor);
+                ms(t.encodeNanos()), ms(result.elapsedNanos()), executor, engine);
     }
 
     /** The row of an image whose thumbnail is newer than it, made with the same settings. */
-    static Row skipped(String source, String output, long bytes, String executor) {
+    static Row skipped(String source, String output, long bytes, String executor, String engine) {
         return RowFactory.create(source, output, SKIPPED, null, bytes, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                executor);
+                executor, engine);
     }
 
     /** The row of a file that could not even be looked at (its first bytes unreadable). */
-    static Row failed(String source, long bytes, String reason, String executor) {
+    static Row failed(String source, long bytes, String reason, String executor, String engine) {
         return RowFactory.create(source, null, FAILED, reason, bytes, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                executor);
+                executor, engine);
     }
 
     private static double ms(long nanos) {

@@ -86,6 +86,7 @@ class ThumbnailJobTest {
         assertThat(landscape.<Integer>getAs("source_width")).isGreaterThan(1000);
         assertThat(landscape.<Double>getAs("decode_ms")).isPositive();
         assertThat(landscape.<String>getAs("executor")).isNotBlank();
+        assertThat(landscape.<String>getAs("engine")).startsWith("faithful");
         try (Stream<Path> csv = Files.list(bySpark.resolve("_results/csv"))) {
             assertThat(csv.filter(p -> p.toString().endsWith(".csv"))).hasSize(1);
         }
