@@ -17,16 +17,19 @@ import org.parathumb.core.batch.ThumbnailSink;
 final class HadoopSink implements ThumbnailSink {
 
     private final FileSystem fs;
-    private final Path target;
+    private Path target;
     private Path temp;
 
+    /** A sink for the thumbnail planned at {@code target}. */
     HadoopSink(FileSystem fs, Path target) {
         this.fs = fs;
         this.target = target;
     }
 
+    /** Writes beside the planned target, under the name the job ends with (a HEIF with alpha: .png). */
     @Override
-    public OutputStream open() throws IOException {
+    public OutputStream open(java.nio.file.Path finalTarget) throws IOException {
+        target = new Path(target.getParent(), new Path(null, null, finalTarget.getFileName().toString()));
         temp = new Path(target.getParent(), ".parathumb-"
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         return fs.create(temp, false);

@@ -33,7 +33,7 @@ class ProcessingAnySourceIntoAnySinkTest {
         }
 
         @Override
-        public OutputStream open() {
+        public OutputStream open(Path target) {
             calls.add("open");
             return bytes;
         }
