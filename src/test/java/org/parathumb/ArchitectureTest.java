@@ -19,11 +19,29 @@ class ArchitectureTest {
             .layer("Cli").definedBy("org.parathumb.cli..")
             .layer("Ui").definedBy("org.parathumb.ui..")
             .layer("Core").definedBy("org.parathumb.core..")
+            .layer("Spark").definedBy("org.parathumb.spark..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Spark").mayNotBeAccessedByAnyLayer()
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("App", "Cli", "Ui")
-            .because("the window and the command line are two faces of one core, which knows neither");
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("App", "Cli", "Ui", "Spark")
+            .because("the window, the command line and the Spark job are faces of one core, which knows none of them");
+
+    @ArchTest
+    static final ArchRule coreKnowsNoSpark = noClasses().that().resideInAPackage("org.parathumb.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+            .because("the desktop jar carries no Spark or Hadoop: the cluster provides them to the Spark job only");
+
+    @ArchTest
+    static final ArchRule sparkDependsOnlyOnCore = noClasses().that().resideInAPackage("org.parathumb.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.parathumb.app..", "org.parathumb.cli..",
+                    "org.parathumb.ui..", "javafx..", "picocli..")
+            .because("the Spark job runs the core on executors, with neither the window nor the command line");
+
+    @ArchTest
+    static final ArchRule nothingButTheSparkJobKnowsSpark = noClasses().that().resideOutsideOfPackage("org.parathumb.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+            .because("Spark is provided by the cluster: the window and the commands must run without it");
 
     @ArchTest
     static final ArchRule coreKnowsNoJavaFx = noClasses().that().resideInAPackage("org.parathumb.core..")
@@ -72,8 +90,10 @@ class ArchitectureTest {
             .because("the kernels work on samples in memory, whoever decoded them");
 
     @ArchTest
-    static final ArchRule onlyTheCommandLinePrints = noClasses().that().resideOutsideOfPackage("org.parathumb.cli..")
+    static final ArchRule onlyTheCommandLinePrints = noClasses()
+            .that().resideOutsideOfPackages("org.parathumb.cli..", "org.parathumb.spark..")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
-            .because("only the command line talks to the terminal; everything else reports through listeners");
+            .because("only the command lines (parathumb's and the Spark job's main) talk to the terminal;"
+                    + " everything else reports through listeners");
 }

@@ -27,6 +27,8 @@ import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
+import org.parathumb.core.image.ImageSource;
+import org.parathumb.core.image.LocalImage;
 import org.parathumb.core.image.Orientation;
 import org.parathumb.core.image.OutputFormat;
 import org.parathumb.core.image.OutputOptions;
@@ -45,7 +47,8 @@ import org.parathumb.core.image.pipeline.ThumbnailWriter;
  * full disk or a crash. It never throws for a bad image: every outcome is an {@link ImageResult}
  * with a one-line reason. A RuntimeException is a bug of Parathumb's, never a reason about the
  * file: it is logged with its stack and reported as an internal error. Safe to call from many
- * threads at once.
+ * threads at once. The same steps run on any {@link ImageSource} into any {@link ThumbnailSink}
+ * (a Hadoop file system's, in the Spark job).
  */
 public final class ImageProcessor {
 
@@ -226,23 +229,34 @@ public final class ImageProcessor {
 
     /** Processes {@code job} on the calling thread; an interrupt cancels it. */
     public ImageResult process(ImageJob job) {
+        return process(job, ImageSource.of(job.source()), new LocalFileSink(opener));
+    }
+
+    /**
+     * Processes an image read from {@code source} into {@code sink}, on the calling thread; an
+     * interrupt cancels it. {@code job} names the result (its source and target as the caller
+     * shows them), and its target's name picks the output format, as for local files. A source
+     * that is not a local file is decoded from a temporary local copy ({@link LocalImage}), as
+     * the decoders read local files.
+     */
+    public ImageResult process(ImageJob job, ImageSource source, ThumbnailSink sink) {
         String worker = Thread.currentThread().getName();
         long start = System.nanoTime();
         if (Thread.currentThread().isInterrupted()) {
             return ImageResult.cancelled(job, worker, start, start, pipeline.name());
         }
-        Path temp = null;
+        boolean committed = false;
         Thumbnail thumbnail = null;
-        try {
+        try (LocalImage local = LocalImage.of(source)) {
             // A header read before the job (withHeaders) is not read again: its read time is then 0.
-            ImageHeader header = job.header() != null ? job.header() : pipeline.readHeader(job.source());
+            ImageHeader header = job.header() != null ? job.header() : pipeline.readHeader(local.path());
             long readNanos = System.nanoTime() - start;
             checkPixelLimit(header);
             Orientation orientation = options.applyOrientation() ? header.orientation() : Orientation.NORMAL;
             ThumbnailSpec box = orientation.swapsAxes() ? spec.withSize(spec.maxHeight(), spec.maxWidth()) : spec;
             box = Framing.renderBox(box, output.fit(), header.width(), header.height());
             try (MemoryBudget.Lease lease = budget.acquire(WorkingSet.bytes(header, spec))) {
-                thumbnail = upright(renderWithinBudget(job, box), orientation);
+                thumbnail = upright(renderWithinBudget(local.path(), box), orientation);
             } finally {
                 keepOrDropBuffers(header);
             }
@@ -252,16 +266,15 @@ public final class ImageProcessor {
             job = retargeted(job, format, thumbnail.sourceFormat());
             long encodeStart = System.nanoTime();
             ByteArrayOutputStream encoded = new ByteArrayOutputStream(16 * 1024);
-            ThumbnailWriter.write(pipeline, thumbnail, format, output, job.source(),
+            ThumbnailWriter.write(pipeline, thumbnail, format, output, local.path(),
                     orientation != Orientation.NORMAL, encoded);
             long writeStart = System.nanoTime();
-            temp = TemporaryFiles.createIn(job.target().getParent());
-            try (OutputStream out = opener.open(temp)) {
+            try (OutputStream out = sink.open(job.target())) {
                 encoded.writeTo(out);
             }
             CancelledException.checkInterrupt();
-            moveIntoPlace(temp, job.target());
-            temp = null;
+            sink.commit();
+            committed = true;
             long end = System.nanoTime();
             StageTimes times = new StageTimes(readNanos, thumbnail.decodeNanos(), thumbnail.blurNanos(),
                     thumbnail.resizeNanos(), writeStart - encodeStart, end - writeStart);
@@ -283,7 +296,39 @@ public final class ImageProcessor {
             return ImageResult.internalError(job, internalErrorReason(bug), timesSoFar(thumbnail), worker, start,
                     System.nanoTime(), pipeline.name());
         } finally {
+            if (!committed) {
+                sink.discard();
+            }
+        }
+    }
+
+    /** A local target: a hidden temporary file beside it, then one atomic move into place. */
+    private static final class LocalFileSink implements ThumbnailSink {
+        private final OutputOpener opener;
+        private Path target;
+        private Path temp;
+
+        LocalFileSink(OutputOpener opener) {
+            this.opener = opener;
+        }
+
+        @Override
+        public OutputStream open(Path finalTarget) throws IOException {
+            target = finalTarget;
+            temp = TemporaryFiles.createIn(finalTarget.getParent());
+            return opener.open(temp);
+        }
+
+        @Override
+        public void commit() throws IOException {
+            moveIntoPlace(temp, target);
+            temp = null;
+        }
+
+        @Override
+        public void discard() {
             deleteQuietly(temp);
+            temp = null;
         }
     }
 
@@ -305,14 +350,14 @@ public final class ImageProcessor {
      * native decoders had arrays pinned. The budget decides on that collection, once for all the
      * jobs that failed together. Only a second failure is reported.
      */
-    private Thumbnail renderWithinBudget(ImageJob job, ThumbnailSpec box) throws IOException {
+    private Thumbnail renderWithinBudget(Path source, ThumbnailSpec box) throws IOException {
         long seen = budget.collectionsSoFar();
         try {
-            return pipeline.render(job.source(), box);
+            return pipeline.render(source, box);
         } catch (OutOfMemoryError e) {
             pipeline.releaseThreadBuffers();
             budget.collectAfterOutOfMemory(seen);
-            return pipeline.render(job.source(), box);
+            return pipeline.render(source, box);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.OutputFormat;
@@ -166,10 +167,7 @@ public final class SourceScanner {
     }
 
     private static Path targetName(Path relative, ScanRequest request) {
-        String name = relative.getFileName().toString();
-        ImageFormat format = outputFormat(relative, request);
-        boolean keepName = ImageFormat.fromFileName(relative).filter(f -> f == format).isPresent();
-        String fileName = keepName ? name : stem(name) + "." + format.extension();
+        String fileName = targetFileName(relative.getFileName().toString(), request.format());
         Path parent = relative.getParent();
         return parent == null ? Path.of(fileName) : parent.resolve(fileName);
     }
@@ -178,6 +176,17 @@ public final class SourceScanner {
         return ImageFormat.fromFileName(relative)
                 .filter(f -> request.format() == OutputFormat.SAME && f.thumbnailFormat(true) != f.thumbnailFormat(false))
                 .isPresent();
+    }
+
+    /**
+     * The file name of the thumbnail of a source named {@code name}: the same name when the
+     * thumbnail keeps its format, else the stem with the written format's extension.
+     */
+    public static String targetFileName(String name, OutputFormat requested) {
+        Optional<ImageFormat> named = ImageFormat.fromFileName(Path.of(name));
+        ImageFormat format = named.map(requested::resolve).orElse(ImageFormat.PNG);
+        boolean keepName = named.filter(f -> f == format).isPresent();
+        return keepName ? name : stem(name) + "." + format.extension();
     }
 
     private static Path unclaimed(Path target, Set<Path> sources, Set<Path> claimed) {

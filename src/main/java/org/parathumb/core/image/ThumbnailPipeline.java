@@ -32,6 +32,23 @@ public interface ThumbnailPipeline {
     Thumbnail render(Path source, ThumbnailSpec spec) throws IOException;
 
     /**
+     * {@link #readHeader(Path)} of any source: a local file is read in place, anything else
+     * through a temporary local copy ({@link LocalImage}), as the decoders read files.
+     */
+    default ImageHeader readHeader(ImageSource source) throws IOException {
+        try (LocalImage local = LocalImage.of(source)) {
+            return readHeader(local.path());
+        }
+    }
+
+    /** {@link #render(Path, ThumbnailSpec)} of any source, as {@link #readHeader(ImageSource)} reads it. */
+    default Thumbnail render(ImageSource source, ThumbnailSpec spec) throws IOException {
+        try (LocalImage local = LocalImage.of(source)) {
+            return render(local.path(), spec);
+        }
+    }
+
+    /**
      * Encodes {@code thumbnail} as {@code format} into {@code out}, as Pillow's {@code save()}
      * does; does not close it.
      */
