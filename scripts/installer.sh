@@ -48,31 +48,30 @@ echo "installer: runtime modules $modules"
     --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
     --output "$staged/runtime"
 
-# 3. The app image. The launcher maps the runtime's CDS archive and the application's on top
-#    (step 4). When the application's is missing or was made elsewhere, the JVM falls back to the
-#    runtime's alone, silently (the two -Xlog options): only start-up time depends on it.
+# 3. The app image. On Linux its launcher is our bin/parathumb (step 4).
 image_options=()
 if [ "$os" = Linux ]; then
-    image_options=(--icon "$project/src/main/resources/org/parathumb/ui/icon-256.png"
-        --java-options '-XX:SharedArchiveFile=$APPDIR/../runtime/lib/server/classes.jsa:$APPDIR/parathumb.jsa'
-        --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off')
+    image_options=(--icon "$project/src/main/resources/org/parathumb/ui/icon-256.png")
 fi
 "${tools}jpackage" --type app-image --dest "$dist" --name "$name" --app-version "$numeric_version" \
     --description "$description" --vendor Parathumb \
     --runtime-image "$staged/runtime" --input "$staged/app" --main-jar "$name.jar" --main-class "$main_class" \
-    "${image_options[@]}"
+    ${image_options[@]+"${image_options[@]}"}
 
 image=$dist/$name
 package_options=()
 if [ "$os" = Linux ]; then
-    # The JVM takes its file-name encoding from the locale and no Java option overrides it on
-    # Java 17, so bin/parathumb is a small sh wrapper that makes the character type UTF-8 when it
-    # is not, and jpackage's native launcher becomes bin/parathumb-jvm (its .cfg renamed along).
+    # 4. bin/parathumb starts the runtime with the class path of jpackage's native launcher (kept
+    #    as bin/parathumb-jvm, its .cfg renamed along), under a UTF-8 locale, with the CDS archives.
     mv "$image/bin/$name" "$image/bin/$name-jvm"
     mv "$image/lib/app/$name.cfg" "$image/lib/app/$name-jvm.cfg"
-    install -m 755 "$project/src/installer/linux/parathumb" "$image/bin/$name"
-    install -m 755 "$project/src/installer/linux/cds-archive.sh" "$image/lib/app/cds-archive.sh"
-    # 4. The application's CDS archive: the classes of a training run. It records the absolute
+    class_path=$(sed -n 's|^app\.classpath=\$APPDIR/|$app/|p' "$image/lib/app/$name-jvm.cfg" | paste -sd: -)
+    for script in "bin/$name:$name" "lib/app/cds-archive.sh:cds-archive.sh"; do
+        sed -e "s|@CLASS_PATH@|$class_path|" -e "s|@MAIN_CLASS@|$main_class|" \
+            "$project/src/installer/linux/${script#*:}" >"$image/${script%%:*}"
+        chmod 755 "$image/${script%%:*}"
+    done
+    # 5. The application's CDS archive: the classes of a training run. It records the absolute
     #    class path, so it serves this app image where it is; the .deb's postinst makes another.
     "$image/lib/app/cds-archive.sh"
     # The .deb installs into /opt/parathumb: a desktop entry with the icon, `parathumb` on the PATH
@@ -90,8 +89,15 @@ if [ "$type" = none ]; then
     exit 0
 fi
 
-# 5. The installer, from the app image.
+# 6. The installer, from the app image, without the app image's CDS archive (made for where it is).
+archive=$image/lib/app/$name.jsa
+if [ -f "$archive" ]; then
+    mv "$archive" "$staged/$name.jsa"
+fi
 "${tools}jpackage" --type "$type" --dest "$dist" --name "$name" --app-version "$numeric_version" \
     --description "$description" --vendor Parathumb --license-file "$project/LICENSE" \
-    --app-image "$image" "${package_options[@]}"
+    --app-image "$image" ${package_options[@]+"${package_options[@]}"}
+if [ -f "$staged/$name.jsa" ]; then
+    mv "$staged/$name.jsa" "$archive"
+fi
 ls -l "$dist"
