@@ -51,6 +51,7 @@ public final class ParathumbApp extends Application {
         if (inputs.isEmpty() && DropPayload.isUsable(BUNDLED_IMAGES)) {
             inputs = List.of(BUNDLED_IMAGES); // java -jar target/parathumb.jar from the project folder
         }
+        StartupProbe.install(stage);
         view = show(stage, store, pool, inputs, getHostServices()::showDocument);
         benchmarks = new BenchmarkLauncher(pool, () -> stage);
         view.onBenchmarkProperty().set(benchmarks);
