@@ -76,6 +76,22 @@ class BenchmarkViewModelTest {
     }
 
     @Test
+    void anErrorInsideTheBenchmarkEndsItSoTheWindowCanRunAgain() throws Exception {
+        TestImagesForBench.png(dir.resolve("a.png"));
+        TestImagesForBench.png(dir.resolve("b.png"));
+        var jobs = new org.parathumb.core.batch.SourceScanner().scan(org.parathumb.core.batch.ScanRequest.of(dir));
+        BenchmarkViewModel broken = new BenchmarkViewModel(
+                new ImageProcessor(new ErrorPipeline(), ThumbnailSpec.DEFAULT), pool, Runnable::run);
+
+        CompletableFuture<BenchmarkReport> run = broken.start(BenchmarkViewModel.thumbnailsRequest(jobs, 1, false));
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(broken.isRunning()).isFalse();
+        assertThat(broken.errorProperty().get()).isNotNull();
+        broken.close();
+    }
+
+    @Test
     void theButtonsRequestIsTheSliderCountOrASweepOverTheCores() {
         var jobs = List.of(new org.parathumb.core.batch.ImageJob(Path.of("a.jpg"), Path.of("thumbs/a.jpg")));
 
@@ -93,5 +109,38 @@ class BenchmarkViewModelTest {
 
         assertThat(model.lastRequestProperty().get().workerCounts()).containsExactly(2);
         assertThat(model.lastRequestProperty().get().loopCount()).isEqualTo(100_000);
+    }
+
+    /** A pipeline with a bug: it throws an {@link AssertionError}, an Error and not an exception, from each call. */
+    private static final class ErrorPipeline implements org.parathumb.core.image.ThumbnailPipeline {
+        private final org.parathumb.core.image.ThumbnailPipeline real = new FaithfulPipeline();
+
+        @Override
+        public String name() {
+            return "faithful";
+        }
+
+        @Override
+        public org.parathumb.core.image.Thumbnail render(Path source, ThumbnailSpec spec) {
+            throw new AssertionError("a bug in the pipeline");
+        }
+
+        @Override
+        public org.parathumb.core.image.ImageHeader readHeader(Path source) {
+            throw new AssertionError("a bug in the header reader");
+        }
+
+        @Override
+        public void write(org.parathumb.core.image.Thumbnail thumbnail, org.parathumb.core.image.ImageFormat format,
+                java.io.OutputStream out) throws java.io.IOException {
+            real.write(thumbnail, format, out);
+        }
+    }
+
+    private static final class TestImagesForBench {
+        static void png(Path file) throws java.io.IOException {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", file.toFile());
+        }
     }
 }
