@@ -78,6 +78,8 @@ public final class MainViewModel {
     private List<Path> queued = List.of();
     private List<Path> lastInputs;
     private RunProgress run;
+    /** A cancelled run whose interrupted images have not all reported yet. */
+    private RunProgress stoppingRun;
     private long lastStatusNanos;
 
     public MainViewModel(Settings settings, int cores) {
@@ -248,8 +250,8 @@ public final class MainViewModel {
         }
     }
 
-    /** The user asked to cancel; the view cancels the tasks and reports {@link #skipped}. */
-    public boolean requestCancel() {
+    /** The user asked to cancel at {@code nowNanos}; the controller cancels the tasks and reports {@link #skipped}. */
+    public boolean requestCancel(long nowNanos) {
         if (state.get() != RunState.RUNNING) {
             return false;
         }
@@ -259,7 +261,9 @@ public final class MainViewModel {
             state.set(RunState.CANCELLED);
             progress.set(0);
             status.set("Cancelled before any image started");
+            return true;
         }
+        run.cancelAt(nowNanos);
         return true;
     }
 
@@ -270,15 +274,63 @@ public final class MainViewModel {
         finishIfComplete();
     }
 
+    /**
+     * The images still running when the run was cancelled have been interrupted: the run ends for
+     * the user now, and they are counted as stopping until {@link #acceptStopped} hears of each.
+     */
+    public void letRunningStop(long nowNanos) {
+        if (state.get() != RunState.CANCELLING) {
+            return; // nothing was running: skipping ended the run
+        }
+        run.stopping();
+        stoppingRun = run;
+        state.set(RunState.CANCELLED);
+        progress.set(madeShare(run));
+        status.set(run.endLine(true));
+    }
+
+    /** Results of images that were stopping after a cancel: counted (a thumbnail made is shown too). */
+    public void acceptStopped(List<Tile> finished, long nowNanos) {
+        if (stoppingRun == null || finished.isEmpty()) {
+            return;
+        }
+        boolean shown = stoppingRun == run; // no newer run has replaced it in the window
+        for (Tile tile : finished) {
+            ImageResult result = tile.result();
+            stoppingRun.stopped(result.status(), nowNanos);
+            if (shown && result.isFailed()) {
+                failures.add(result);
+            }
+        }
+        if (shown) {
+            tiles.addAll(finished.stream().filter(t -> t.result().status() != ImageResult.Status.CANCELLED).toList());
+            progress.set(madeShare(run));
+            status.set(run.endLine(true));
+        }
+        if (stoppingRun.stoppingCount() == 0) {
+            stoppingRun = null;
+        }
+    }
+
+    /** True while images of a cancelled run are still stopping. */
+    public boolean isStopping() {
+        return stoppingRun != null;
+    }
+
     private boolean finishIfComplete() {
         if (run == null || !run.isComplete()) {
             return false;
         }
         boolean cancelled = state.get() == RunState.CANCELLING;
         state.set(cancelled ? RunState.CANCELLED : RunState.DONE);
-        progress.set(cancelled ? (double) (run.done() + run.failed()) / Math.max(1, run.total()) : 1);
+        progress.set(cancelled ? madeShare(run) : 1);
         status.set(run.endLine(cancelled));
         return true;
+    }
+
+    /** The share of a cancelled run's images that were made or failed. */
+    private static double madeShare(RunProgress run) {
+        return (double) (run.done() + run.failed()) / Math.max(1, run.total());
     }
 
     private void refreshStatus(long nowNanos, boolean force) {

@@ -26,6 +26,10 @@ final class RunProgress {
     private int cancelled;
     private long lastNanos;
     private int waitingForMemory;
+    private long cancelNanos = -1;
+    /** Images still running at the cancel that have not reported since. */
+    private int stopping;
+    private long stoppedNanos = -1;
 
     RunProgress(int total, long startNanos) {
         if (total < 0) {
@@ -69,6 +73,38 @@ final class RunProgress {
         cancelled += count;
     }
 
+    /** The user cancelled at {@code nowNanos}: the work time ends here. */
+    void cancelAt(long nowNanos) {
+        if (cancelNanos < 0) {
+            cancelNanos = nowNanos;
+        }
+    }
+
+    /** Every image not accounted for yet is running and was interrupted: it is stopping. */
+    void stopping() {
+        stopping = total - finished();
+    }
+
+    /** One image that was stopping ended as {@code status} at {@code nowNanos}. */
+    void stopped(ImageResult.Status status, long nowNanos) {
+        if (stopping == 0) {
+            throw new IllegalStateException("no image is stopping");
+        }
+        stopping--;
+        switch (status) {
+            case DONE -> done++;
+            case FAILED -> failed++;
+            case CANCELLED -> cancelled++;
+        }
+        if (stopping == 0) {
+            stoppedNanos = nowNanos;
+        }
+    }
+
+    int stoppingCount() {
+        return stopping;
+    }
+
     int total() {
         return total;
     }
@@ -85,9 +121,9 @@ final class RunProgress {
         return cancelled;
     }
 
-    /** Images that ended one way or another. */
+    /** Images that ended one way or another (or, after a cancel, are stopping). */
     int finished() {
-        return done + failed + cancelled;
+        return done + failed + cancelled + stopping;
     }
 
     boolean isComplete() {
@@ -139,14 +175,18 @@ final class RunProgress {
         return line.toString();
     }
 
-    /** The line shown once the run has ended. */
+    /**
+     * The line shown once the run has ended. A cancelled run's time is its work time, up to the
+     * cancel; the time its running images took to stop is shown apart, once they all have.
+     */
     String endLine(boolean wasCancelled) {
-        double seconds = elapsedSeconds();
+        double seconds = wasCancelled && cancelNanos >= 0 ? (cancelNanos - startNanos) / 1e9 : elapsedSeconds();
         String rate = seconds > 0 ? String.format(Locale.ROOT, "%.1f", (done + failed) / seconds) : "–";
         String took = String.format(Locale.ROOT, "%.1f s", seconds);
         StringBuilder line = new StringBuilder();
         if (wasCancelled) {
-            line.append("Cancelled: ").append(done + failed).append('/').append(total).append(" finished in ").append(took);
+            line.append("Cancelled: ").append(done + failed).append('/').append(total).append(" finished in ")
+                    .append(took).append(" of work");
         } else {
             line.append("Done: ").append(total).append(total == 1 ? " image in " : " images in ").append(took);
         }
@@ -154,7 +194,13 @@ final class RunProgress {
         if (failed > 0) {
             line.append(" · ").append(failed).append(" failed");
         }
-        if (waitingForMemory > 0) {
+        if (wasCancelled && stopping > 0) {
+            line.append(" · ").append(stopping).append(" stopping");
+        } else if (wasCancelled && stoppedNanos >= 0 && cancelNanos >= 0) {
+            line.append(" · stopped ").append(String.format(Locale.ROOT, "%.1f s", (stoppedNanos - cancelNanos) / 1e9))
+                    .append(" after cancel");
+        }
+        if (!wasCancelled && waitingForMemory > 0) {
             line.append(" · ").append(waitingForMemory).append(" waiting for memory");
         }
         return line.toString();
