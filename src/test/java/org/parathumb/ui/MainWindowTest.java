@@ -54,6 +54,8 @@ class MainWindowTest {
     private final MemoryPreferences preferences = new MemoryPreferences();
     /** Renders allowed before a run stalls; plenty unless a test acts mid-run. */
     private final Semaphore renders = new Semaphore(UNLIMITED);
+    /** While set, the paced renders' wait cannot be interrupted by a cancel. */
+    private volatile boolean deaf;
     private static final int UNLIMITED = 1_000_000;
     private WorkerPool pool;
     private MainView view;
@@ -65,7 +67,7 @@ class MainWindowTest {
         new SettingsStore(preferences).save(new Settings(java.util.Optional.empty(), 50, 2, 1, List.of(), "faithful"));
         pool = new WorkerPool(1);
         view = ParathumbApp.show(stage, new SettingsStore(preferences), pool, List.of(), opened::add,
-                name -> new PacedPipeline(name, renders));
+                name -> new PacedPipeline(name, renders, () -> deaf));
         model = view.model();
     }
 
@@ -195,6 +197,32 @@ class MainWindowTest {
                 assertThat(file.getFileName().toString()).doesNotStartWith(".");
                 assertThat(ImageIO.read(file.toFile())).as("whole thumbnail %s", file).isNotNull();
             }
+        }
+    }
+
+    @Test
+    void escEndsTheRunAtOnceEvenWhileAnImageIsInAReadThatCannotBeInterrupted(FxRobot robot)
+            throws TimeoutException, IOException {
+        Path folder = slowFolder();
+        load(robot, folder);
+        allowRenders(0); // the first image's read hangs until the test lets it go
+        deaf = true;
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> pool.activeCount() == 1 && model.progressProperty().get() >= 0);
+        robot.type(KeyCode.ESCAPE);
+        // No wait for the stuck read: it would never end before the test releases it.
+        waitUntil(() -> model.state() == RunState.CANCELLED);
+
+        assertThat(status(robot)).startsWith("Cancelled: 0/" + SLOW_IMAGES + " finished in ").endsWith(" · 1 stopping");
+        assertThat(model.canRun().get()).as("Run is enabled again without waiting").isTrue();
+        assertThat(pool.queuedCount()).as("no image is left queued on the pool").isZero();
+
+        renders.release(1);
+        waitUntil(() -> !model.isStopping());
+        assertThat(status(robot)).contains(" of work · ").containsPattern(" · stopped \\d+\\.\\d s after cancel$");
+        try (Stream<Path> thumbs = Files.list(folder.resolve("thumbs"))) {
+            assertThat(thumbs.toList()).as("what the late image made is counted").hasSize(model.doneCount());
         }
     }
 
