@@ -34,8 +34,10 @@ final class FailuresPane {
                 why.setMinHeight(Region.USE_PREF_SIZE);
                 why.prefWidthProperty().bind(v.widthProperty().subtract(36));
                 why.maxWidthProperty().bind(why.prefWidthProperty());
+                name.setWrapText(true); // a long name is shown whole, on two lines if need be
+                name.setMinHeight(Region.USE_PREF_SIZE);
+                name.prefWidthProperty().bind(why.prefWidthProperty());
                 name.maxWidthProperty().bind(why.prefWidthProperty());
-                name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             }
 
             @Override

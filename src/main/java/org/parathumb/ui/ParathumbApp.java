@@ -27,7 +27,7 @@ public final class ParathumbApp extends Application {
     static final double MIN_WIDTH = 960;
     /** The sample folder shipped with the project, opened when nothing else is named or remembered. */
     static final Path BUNDLED_IMAGES = Path.of("images");
-    static final double MIN_HEIGHT = 520;
+    static final double MIN_HEIGHT = 600;
 
     private WorkerPool pool;
     private SettingsStore store;
