@@ -34,11 +34,11 @@ class MainWindowLayoutTest {
     private MainView view;
     private MainViewModel model;
     private Stage stage;
+    private final MemoryPreferences preferences = new MemoryPreferences();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        MemoryPreferences preferences = new MemoryPreferences();
         new SettingsStore(preferences).save(new Settings(Optional.empty(), 50, 2, 1, List.of(), "faithful"));
         pool = new WorkerPool(1);
         view = ParathumbApp.show(stage, new SettingsStore(preferences), pool, List.of(), uri -> { });
@@ -81,6 +81,65 @@ class MainWindowLayoutTest {
 
         assertThat(robot.lookup("#failures").query().isVisible()).isTrue();
         assertWholeAndInside(robot);
+    }
+
+    @Test
+    void ctrlDSwitchesToTheDarkThemeAndTheNextWindowOpensDark(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        assertThat(new SettingsStore(preferences).dark()).isTrue();
+        assertThat(robot.lookup("#dark").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).doesNotContainIgnoringCase("dark");
+        assertThat(new SettingsStore(preferences).dark()).isFalse();
+    }
+
+    @Test
+    void theWindowsSizeAndPlaceAreRemembered(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(1000);
+            stage.setHeight(640);
+        });
+
+        WindowPlace place = new SettingsStore(preferences).windowPlace().orElseThrow();
+        assertThat(place.x()).isEqualTo(40);
+        assertThat(place.y()).isEqualTo(30);
+        assertThat(place.width()).isEqualTo(view.root().getScene().getWidth());
+    }
+
+    @Test
+    void theSliderSweepAndFailuresToggleShowWhenTheyHaveTheFocus(FxRobot robot, @TempDir Path dir) throws TimeoutException {
+        TestImages.folder(dir, 1, 60, 40);
+        robot.interact(() -> {
+            view.onBenchmarkProperty().set(m -> { });
+            view.handleDrop(List.of(dir.toFile()));
+        });
+        waitUntil(() -> model.canRun().get()); // Sweep is enabled once there is something to benchmark
+        for (String query : List.of("#workers", ".check-box", ".failures-toggle", "#dark")) {
+            Node node = robot.lookup(query).query();
+            javafx.scene.layout.Background before = ((javafx.scene.layout.Region) node).getBackground();
+            robot.interact(node::requestFocus);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(node.isFocused()).as("%s takes the focus", query).isTrue();
+            javafx.scene.layout.Background ring = ((javafx.scene.layout.Region) node).getBackground();
+            assertThat(ring).as("%s draws a focus ring", query).isNotNull().isNotEqualTo(before);
+            assertThat(ring.getFills().get(0).getInsets().getTop()).as("%s: the ring is outside the control", query)
+                    .isNegative();
+        }
+    }
+
+    @Test
+    void everyButtonAndToggleSaysWhatItDoesToAScreenReader(FxRobot robot) {
+        for (Node node : robot.lookup(".main-toolbar .button, .main-toolbar .toggle-button, .main-toolbar .check-box")
+                .queryAll()) {
+            assertThat(node.getAccessibleHelp()).as("%s", node).isNotBlank();
+        }
+        assertThat(robot.lookup("#workers").query().getAccessibleText()).isNotBlank();
     }
 
     /**
