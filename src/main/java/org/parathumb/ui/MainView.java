@@ -140,6 +140,11 @@ public final class MainView {
         return model;
     }
 
+    /** The FX thread's pauses during the current or last run. */
+    StallMonitor stalls() {
+        return controller.stalls();
+    }
+
     // ---- actions --------------------------------------------------------------------------------
 
     /**
