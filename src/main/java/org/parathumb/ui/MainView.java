@@ -85,7 +85,8 @@ public final class MainView {
     private final ObjectProperty<Consumer<MainViewModel>> onBenchmark = new SimpleObjectProperty<>(this, "onBenchmark");
 
     private final BorderPane root = new BorderPane();
-    private final GridView<Tile> grid;
+    private final TileGrid tileGrid;
+    private final InspectionPane inspection;
     private final Label placeholder = new Label();
     private final Label dropOverlay = new Label();
     private final Label status = new Label();
@@ -113,7 +114,10 @@ public final class MainView {
         this.model = model;
         this.opener = opener;
         this.controller = new RunController(model, pool, javafx.application.Platform::runLater);
-        this.grid = new GridView<>(model.tiles());
+        this.tileGrid = new TileGrid(model.tiles(), this::inspect);
+        this.inspection = new InspectionPane(pool, javafx.application.Platform::runLater, model.pipelineFactory(),
+                model::spec);
+        inspection.tileProperty().bind(tileGrid.selectedProperty());
         this.settings = new SettingsBar(model, this::chooseOutput);
         this.toolbar = new MainToolbar(model,
                 new MainToolbar.Actions(this::chooseFolder, this::run, this::cancel, this::benchmark), onBenchmark);
@@ -168,7 +172,6 @@ public final class MainView {
 
     public void run() {
         settings.commitTypedValues();
-        configureGrid(model.thumbnailSizeProperty().get());
         if (controller.run()) {
             frames.start();
         }
@@ -252,10 +255,22 @@ public final class MainView {
         stage.show();
     }
 
-    private void openTile(Tile tile) {
-        ImageResult result = tile.result();
-        Path file = result.isDone() ? result.job().target() : result.job().source();
-        opener.accept(file.toUri().toString());
+    /** Enter or a double-click on a tile: it is selected, and the inspection pane beside the grid shows it. */
+    private void inspect(Tile tile) {
+        tileGrid.selectedProperty().set(tile);
+    }
+
+    /** Selects the tile at {@code index} of the grid's order (for the demo and tests). */
+    void select(int index) {
+        tileGrid.select(index);
+    }
+
+    TileGrid tileGrid() {
+        return tileGrid;
+    }
+
+    InspectionPane inspection() {
+        return inspection;
     }
 
     /** Stops what runs, at window close: cancels the run and any loading. */
@@ -273,8 +288,9 @@ public final class MainView {
         root.getStyleClass().add("parathumb");
         root.setTop(new VBox(toolbar.node(), settings.node()));
         root.setCenter(center());
-        root.setRight(new FailuresPane(model, toolbar.failuresToggle().selectedProperty(),
+        HBox side = new HBox(inspection.node(), new FailuresPane(model, toolbar.failuresToggle().selectedProperty(),
                 failure -> opener.accept(failure.job().source().toUri().toString())).node());
+        root.setRight(side);
         root.setBottom(statusBar());
         installDragAndDrop();
         root.sceneProperty().addListener((obs, old, scene) -> {
@@ -291,13 +307,7 @@ public final class MainView {
         }
     }
 
-    private StackPane center() {
-        configureGrid(model.thumbnailSizeProperty().get());
-        grid.getStyleClass().add("thumbnail-grid");
-        grid.setHorizontalCellSpacing(8);
-        grid.setVerticalCellSpacing(8);
-        grid.setId("grid");
-
+    private VBox center() {
         placeholder.getStyleClass().add("placeholder");
         ImageView icon = new ImageView(new Image(
                 java.util.Objects.requireNonNull(MainView.class.getResource("icon-64.png")).toExternalForm()));
@@ -320,10 +330,11 @@ public final class MainView {
         dropOverlay.setVisible(false);
         dropOverlay.setMouseTransparent(true);
 
-        StackPane center = new StackPane(grid, placeholder, dropOverlay);
+        StackPane center = new StackPane(tileGrid.grid(), placeholder, dropOverlay);
         StackPane.setMargin(dropOverlay, new Insets(12));
         center.getStyleClass().add("center");
-        return center;
+        VBox.setVgrow(center, Priority.ALWAYS);
+        return new VBox(tileGrid.bar(), center);
     }
 
     private String placeholderText() {
@@ -342,18 +353,6 @@ public final class MainView {
         }
         return images.count() + (images.count() == 1 ? " image" : " images")
                 + " ready.\nPress Run (Ctrl+R) to watch their thumbnails arrive.";
-    }
-
-    /** Tiles a little larger than the thumbnails, within reason, and wide enough for a name. */
-    private void configureGrid(int thumbnailSide) {
-        double side = Math.max(56, Math.min(160, thumbnailSide));
-        if (side == tileSide) {
-            return; // a new cell factory would make the grid throw away and rebuild every cell
-        }
-        tileSide = side;
-        grid.setCellWidth(Math.max(side + 16, 124));
-        grid.setCellHeight(side + 16 + 22);
-        grid.setCellFactory(g -> new ThumbnailCell(side, Math.max(side + 16, 124) - 16, this::openTile));
     }
 
     private HBox statusBar() {

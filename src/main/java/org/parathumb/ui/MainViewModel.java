@@ -452,6 +452,11 @@ public final class MainViewModel {
         return pipeline;
     }
 
+    /** Makes a pipeline from its name (the one given at construction: tests pace theirs). */
+    java.util.function.Function<String, ThumbnailPipeline> pipelineFactory() {
+        return name -> pipelines.computeIfAbsent(name, pipelineFactory);
+    }
+
     /** The chosen pipeline, the same instance each time it is chosen. */
     public ThumbnailPipeline pipeline() {
         return pipelines.computeIfAbsent(pipeline.get(), pipelineFactory);

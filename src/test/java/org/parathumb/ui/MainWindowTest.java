@@ -164,14 +164,19 @@ class MainWindowTest {
         assertThat(failures.getItems()).hasSize(2);
 
         Node made = robot.lookup(".thumbnail-cell").match((Node cell) -> !showsFailure(cell)).query();
-        Node failed = robot.lookup(".thumbnail-cell").match(MainWindowTest::showsFailure).query();
-        robot.doubleClickOn(made).doubleClickOn(failed);
+        robot.doubleClickOn(made);
+        InspectionPane inspection = view.inspection();
+        assertThat(inspection.node().isVisible()).as("a double-click inspects the tile").isTrue();
+        assertThat(inspection.magnified().getImage()).isSameAs(((ThumbnailCell) made).getItem().thumbnail());
+        assertThat(inspection.magnified().isSmooth()).as("the thumbnail's pixels are magnified as blocks").isFalse();
+        waitUntil(() -> inspection.original().getImage() != null);
+        assertThat(inspection.original().getImage().getWidth()).isGreaterThan(50);
+        WaitForAsyncUtils.waitForFxEvents(); // the grid is narrower now: its cells were laid out again
+        robot.doubleClickOn(robot.lookup(".thumbnail-cell").match(MainWindowTest::showsFailure).<Node>query());
+        assertThat(inspection.tileProperty().get().isFailure()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
-        assertThat(opened).hasSize(3);
-        assertThat(opened.get(2)).as("Ctrl+T shows the thumbnails' folder").endsWith("/mixed/thumbs/");
-        assertThat(opened.get(0)).as("a thumbnail opens itself").contains("/mixed/thumbs/img-");
-        assertThat(opened.get(1)).as("a failure opens the original").doesNotContain("/thumbs/")
-                .containsAnyOf("/mixed/broken.jpg", "/mixed/empty.png");
+        assertThat(opened).as("inspecting opens no outside viewer").hasSize(1);
+        assertThat(opened.get(0)).as("Ctrl+T shows the thumbnails' folder").endsWith("/mixed/thumbs/");
     }
 
     @Test
@@ -316,22 +321,79 @@ class MainWindowTest {
     }
 
     @Test
-    void tabReachesTheTilesAndEnterOpensTheOneWithTheFocus(FxRobot robot, @TempDir Path dir)
+    void theGridIsOneTabStopWhoseArrowKeysMoveTheSelectionAndEnterInspectsIt(FxRobot robot, @TempDir Path dir)
             throws TimeoutException {
         Path folder = dir.resolve("keys");
-        TestImages.folder(folder, 2, 120, 90);
+        TestImages.folder(folder, 6, 120, 90);
         load(robot, folder);
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(() -> model.state() == RunState.DONE);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.NAME));
 
-        for (int tabs = 0; tabs < 40 && !(focusOwner(robot) instanceof ThumbnailCell); tabs++) {
+        for (int tabs = 0; tabs < 40 && !(focusOwner(robot) instanceof GridView); tabs++) {
             robot.type(KeyCode.TAB);
         }
-        assertThat(focusOwner(robot)).as("a tile gets the focus by Tab alone").isInstanceOf(ThumbnailCell.class);
+        assertThat(focusOwner(robot)).as("the grid gets the focus by Tab").isInstanceOf(GridView.class);
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT);
+        assertThat(view.tileGrid().selectedProperty().get().name()).isEqualTo("img-02.jpg");
+        robot.type(KeyCode.LEFT);
+        assertThat(view.tileGrid().selectedProperty().get().name()).isEqualTo("img-01.jpg");
+        robot.type(KeyCode.END);
+        assertThat(view.tileGrid().selectedProperty().get().name()).isEqualTo("img-06.jpg");
         robot.type(KeyCode.ENTER);
+        assertThat(view.inspection().node().isVisible()).isTrue();
+        assertThat(robot.lookup(".thumbnail-cell").match((Node cell) ->
+                cell.getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected"))).queryAll()).hasSize(1);
 
-        assertThat(opened).singleElement().asString().contains("/keys/thumbs/img-");
+        robot.type(KeyCode.TAB);
+        assertThat(focusOwner(robot)).as("one Tab leaves the grid, whatever its number of tiles")
+                .isNotInstanceOf(ThumbnailCell.class).isNotInstanceOf(GridView.class);
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void tilesSortByNameSizeAndTimeAndLongNamesKeepBothEnds(FxRobot robot, @TempDir Path dir) throws TimeoutException {
+        Path folder = dir.resolve("sort");
+        TestImages.write(folder.resolve("b-plasma-workspace-wallpapers_Altai_5120x2880.jpg"), 300, 200);
+        TestImages.write(folder.resolve("a-small.jpg"), 60, 40);
+        TestImages.write(folder.resolve("c-medium.jpg"), 200, 150);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.NAME));
+        assertThat(view.tileGrid().shown()).extracting(Tile::name)
+                .containsExactly("a-small.jpg", "b-plasma-workspace-wallpapers_Altai_5120x2880.jpg", "c-medium.jpg");
+        robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.SIZE));
+        assertThat(view.tileGrid().shown()).extracting(Tile::name)
+                .containsExactly("b-plasma-workspace-wallpapers_Altai_5120x2880.jpg", "c-medium.jpg", "a-small.jpg");
+        robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.TIME));
+        assertThat(view.tileGrid().shown()).extracting(t -> t.result().elapsedNanos())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label longName = robot.lookup(".thumbnail-cell .name").match((Label l) -> l.getText().startsWith("b-plasma")).query();
+        String shown = ((javafx.scene.text.Text) longName.lookup(".text")).getText();
+        assertThat(shown).as("cut in the middle").startsWith("b-").endsWith(".jpg").contains("…");
+    }
+
+    @Test
+    void theDisplayZoomMagnifiesTilesWithoutChangingTheOutputSize(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("zoom");
+        TestImages.folder(folder, 1, 400, 300);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        robot.interact(() -> view.tileGrid().zoom().setValue(200));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.image.ImageView picture = robot.lookup(".thumbnail-cell .picture .image-view").query();
+        assertThat(picture.getFitWidth()).as("50 px shown as 4 x 50 blocks").isEqualTo(200);
+        assertThat(picture.isSmooth()).isFalse();
+        assertThat(model.thumbnailSizeProperty().get()).isEqualTo(50);
+        assertThat(ImageIO.read(folder.resolve("thumbs/img-01.jpg").toFile()).getWidth()).isEqualTo(50);
     }
 
     private static Node focusOwner(FxRobot robot) {
