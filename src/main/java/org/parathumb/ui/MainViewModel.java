@@ -191,8 +191,13 @@ public final class MainViewModel {
 
     /** The run's jobs are known and submitted: {@code total} images from {@code nowNanos}. */
     public void jobsReady(int total, long nowNanos) {
+        jobsReady(total, java.util.Map.of(), nowNanos);
+    }
+
+    /** As above, with each job's expected cost: the ETA weighs the images left by it. */
+    public void jobsReady(int total, java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs, long nowNanos) {
         requireState(RunState.RUNNING, RunState.CANCELLING);
-        run = new RunProgress(total, nowNanos);
+        run = new RunProgress(total, nowNanos, costs);
         lastStatusNanos = nowNanos;
         progress.set(0);
         status.set(run.runningLine(nowNanos));
@@ -220,6 +225,7 @@ public final class MainViewModel {
         for (Tile tile : finished) {
             ImageResult result = tile.result();
             run.record(result.status(), result.status() == ImageResult.Status.CANCELLED ? nowNanos : result.endNanos());
+            run.learn(result);
             if (result.isFailed()) {
                 failures.add(result);
             }

@@ -105,8 +105,13 @@ final class RunController {
         self[0] = background(() -> {
             List<ImageJob> jobs = new SourceScanner().scan(request);
             SourceScanner.prepareOutputFolders(jobs);
-            return processor.largestFirst(jobs);
-        }, jobs -> {
+            List<ImageJob> ordered = processor.largestFirst(jobs);
+            java.util.Map<ImageJob, Long> costs = new java.util.HashMap<>();
+            for (ImageJob job : ordered) {
+                costs.put(job, processor.estimatedWork(job)); // pixels x format weight, from the header
+            }
+            return new Prepared(ordered, costs);
+        }, prepared -> {
             if (preparing != self[0]) {
                 return;
             }
@@ -114,8 +119,8 @@ final class RunController {
             if (model.state() != RunState.RUNNING) {
                 return;
             }
-            live = new LiveRun(jobs, processor, pool);
-            model.jobsReady(live.size(), System.nanoTime());
+            live = new LiveRun(prepared.jobs(), processor, pool);
+            model.jobsReady(live.size(), prepared.costs(), System.nanoTime());
             live.start();
         }, failure -> {
             if (preparing != self[0]) {
@@ -215,6 +220,10 @@ final class RunController {
             loading.cancel(true);
             loading = null;
         }
+    }
+
+    /** A run's jobs, costliest first, with each one's expected cost. */
+    private record Prepared(List<ImageJob> jobs, java.util.Map<ImageJob, Long> costs) {
     }
 
     // ---- plumbing -----------------------------------------------------------------------------

@@ -30,8 +30,23 @@ final class RunProgress {
     /** Images still running at the cancel that have not reported since. */
     private int stopping;
     private long stoppedNanos = -1;
+    /** Each job's expected cost (pixels x format weight, from its header); empty: count images. */
+    private final java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs;
+    private final java.util.Set<org.parathumb.core.batch.ImageJob> ended = new java.util.HashSet<>();
+    /** Per file kind: worker nanoseconds and expected cost of the images finished, to learn nanos per cost unit. */
+    private final java.util.Map<String, long[]> learned = new java.util.HashMap<>();
+    private long workerNanos;
 
     RunProgress(int total, long startNanos) {
+        this(total, startNanos, java.util.Map.of());
+    }
+
+    /**
+     * A run of the jobs in {@code costs}, each with its expected cost: the ETA weighs the images
+     * left by it, and learns each kind of file's time per unit of cost from the images finished.
+     */
+    RunProgress(int total, long startNanos, java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs) {
+        this.costs = java.util.Map.copyOf(costs);
         if (total < 0) {
             throw new IllegalArgumentException("total must not be negative");
         }
@@ -55,6 +70,55 @@ final class RunProgress {
         if (status != ImageResult.Status.CANCELLED) {
             recent.addLast(nowNanos);
         }
+    }
+
+    /** What {@code result} took teaches the ETA how long its kind of file takes per unit of cost. */
+    void learn(ImageResult result) {
+        ended.add(result.job());
+        if (result.status() == ImageResult.Status.CANCELLED) {
+            return;
+        }
+        long cost = costs.getOrDefault(result.job(), 0L);
+        workerNanos += result.elapsedNanos();
+        if (cost > 0) {
+            long[] sums = learned.computeIfAbsent(kind(result.job()), k -> new long[2]);
+            sums[0] += result.elapsedNanos();
+            sums[1] += cost;
+        }
+    }
+
+    private static String kind(org.parathumb.core.batch.ImageJob job) {
+        String name = job.source().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    /**
+     * Seconds left, weighed by cost: the worker time the images not yet finished should take
+     * (each its expected cost times its kind's learned nanoseconds per unit, or the run's average
+     * for a kind not seen yet), divided by how many workers have been busy on average. Empty
+     * without costs or before an image with a cost has finished.
+     */
+    OptionalLong weightedEtaSeconds(long nowNanos) {
+        long[] all = new long[2];
+        learned.values().forEach(sums -> {
+            all[0] += sums[0];
+            all[1] += sums[1];
+        });
+        if (costs.isEmpty() || all[1] == 0 || nowNanos <= startNanos || workerNanos == 0) {
+            return OptionalLong.empty();
+        }
+        double average = (double) all[0] / all[1];
+        double left = 0;
+        for (var entry : costs.entrySet()) {
+            if (!ended.contains(entry.getKey())) {
+                long[] sums = learned.get(kind(entry.getKey()));
+                double perUnit = sums == null || sums[1] == 0 ? average : (double) sums[0] / sums[1];
+                left += entry.getValue() * perUnit;
+            }
+        }
+        double busyWorkers = Math.max(1e-3, (double) workerNanos / (nowNanos - startNanos));
+        return OptionalLong.of((long) Math.ceil(left / busyWorkers / 1e9));
     }
 
     /** {@code count} jobs are waiting for memory before they decode (the core's memory budget). */
@@ -164,7 +228,8 @@ final class RunProgress {
         line.append(finished()).append('/').append(total);
         double rate = imagesPerSecond(nowNanos);
         line.append(" · ").append(String.format(Locale.ROOT, "%.1f", rate)).append(" images/s");
-        OptionalLong eta = etaSeconds(nowNanos);
+        OptionalLong weighted = weightedEtaSeconds(nowNanos);
+        OptionalLong eta = weighted.isPresent() ? weighted : etaSeconds(nowNanos);
         line.append(" · ETA ").append(eta.isPresent() ? duration(eta.getAsLong()) : "…");
         if (failed > 0) {
             line.append(" · ").append(failed).append(" failed");
