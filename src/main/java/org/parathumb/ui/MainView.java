@@ -122,6 +122,13 @@ public final class MainView {
         this.toolbar = new MainToolbar(model,
                 new MainToolbar.Actions(this::chooseFolder, this::run, this::cancel, this::benchmark), onBenchmark);
         controller.setOnRunEnded(line -> status.setTooltip(new Tooltip(line)));
+        // Ticking Sub-folders loads what is loaded again, with or without them.
+        model.recursiveProperty().addListener((obs, was, now) -> {
+            LoadedImages images = model.loadedProperty().get();
+            if (images != null && !model.state().isActive()) {
+                open(images.inputs());
+            }
+        });
         build();
     }
 

@@ -58,6 +58,8 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final javafx.beans.property.BooleanProperty busyElsewhere =
             new javafx.beans.property.SimpleBooleanProperty(this, "busyElsewhere");
+    private final javafx.beans.property.BooleanProperty recursive =
+            new javafx.beans.property.SimpleBooleanProperty(this, "recursive");
     private final javafx.beans.property.BooleanProperty sweep =
             new javafx.beans.property.SimpleBooleanProperty(this, "sweep");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
@@ -124,7 +126,7 @@ public final class MainViewModel {
      */
     public DropOutcome offer(List<Path> usable) {
         if (usable.isEmpty()) {
-            status.set("Nothing to load: no images (" + SourceScanner.imageExtensions() + ") in that drop");
+            status.set("Nothing to load: no images (" + SourceScanner.imageExtensions() + ") there");
             return DropOutcome.NOTHING_USABLE;
         }
         if (state.get().isActive()) {
@@ -152,7 +154,10 @@ public final class MainViewModel {
         loading.set(false);
         loaded.set(images);
         if (images.count() == 0) {
-            status.set("No images in " + images.source() + " (looked for " + SourceScanner.imageExtensions() + ")");
+            status.set(images.inSubfolders() > 0
+                    ? "No images directly in " + images.source() + "; " + images.inSubfolders()
+                            + " in its sub-folders: tick Sub-folders to load them"
+                    : "No images in " + images.source() + " (looked for " + SourceScanner.imageExtensions() + ")");
             return;
         }
         lastInputs = images.inputs();
@@ -376,7 +381,7 @@ public final class MainViewModel {
     /** What a run scans: the loaded inputs, into the chosen output folder. */
     public ScanRequest scanRequest() {
         LoadedImages images = Objects.requireNonNull(loaded.get(), "nothing is loaded");
-        return new ScanRequest(images.inputs(), outputFolder.get(), false, OutputFormat.SAME);
+        return new ScanRequest(images.inputs(), outputFolder.get(), recursive.get(), OutputFormat.SAME);
     }
 
     /** The settings to remember now. */
@@ -480,6 +485,11 @@ public final class MainViewModel {
      * True while other work (the benchmark) has the worker pool: Run and Benchmark are disabled.
      * Whoever starts that work sets it, and clears it when the work ends.
      */
+    /** Whether loading and runs go into sub-folders too (the CLI's --recursive). */
+    public javafx.beans.property.BooleanProperty recursiveProperty() {
+        return recursive;
+    }
+
     /** Whether the Benchmark button measures every worker count from 1 to the cores, or only the slider's. */
     public javafx.beans.property.BooleanProperty sweepProperty() {
         return sweep;

@@ -74,8 +74,9 @@ final class RunController {
             loading.cancel(true);
         }
         model.loadStarted(inputs);
+        boolean recursive = model.recursiveProperty().get();
         Future<?>[] self = new Future<?>[1];
-        self[0] = background(() -> survey.survey(inputs), images -> {
+        self[0] = background(() -> survey.survey(inputs, recursive), images -> {
             if (loading == self[0]) {
                 loading = null;
                 model.loaded(images);

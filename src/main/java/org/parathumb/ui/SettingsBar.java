@@ -109,12 +109,19 @@ final class SettingsBar {
                 + "fast: decodes JPEGs at a reduced size first; close (38 dB or better), not identical,"
                 + " and its tiles say so (Alt+P)"));
         pipeline.setId("pipeline");
+        javafx.scene.control.CheckBox recursive = new javafx.scene.control.CheckBox("Sub-_folders");
+        recursive.setMnemonicParsing(true);
+        recursive.setId("recursive");
+        recursive.selectedProperty().bindBidirectional(model.recursiveProperty());
+        recursive.setTooltip(new Tooltip("Load and run the images in sub-folders too; each folder gets its own thumbs"));
+        recursive.setAccessibleHelp("Load and run the images in sub-folders too");
         Label px = new Label("px");
         Label output = new Label("Output");
         MainView.keepWhole(px, output, size, blur, pipeline, resetOutput, outputButton);
         // Wraps onto a second row rather than clip: each setting stays with its caption.
         FlowPane bar = new FlowPane(16, 6,
                 summary,
+                recursive,
                 group(caption("_Size", size), size, px),
                 group(caption("_Blur radius", blur), blur),
                 group(caption("_Pipeline", pipeline), pipeline),
@@ -123,7 +130,8 @@ final class SettingsBar {
         summary.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");
-        for (var node : List.of(size, blur, pipeline, outputButton, resetOutput)) {
+        MainView.keepWhole(recursive);
+        for (var node : List.of(size, blur, pipeline, outputButton, resetOutput, recursive)) {
             node.disableProperty().bind(Bindings.createBooleanBinding(() -> model.state().isActive(), model.stateProperty()));
         }
         return bar;

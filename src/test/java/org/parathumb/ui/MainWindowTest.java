@@ -97,6 +97,25 @@ class MainWindowTest {
     }
 
     @Test
+    void aFolderWhoseImagesAreInSubFoldersSaysSoAndSubFoldersLoadsAndRunsThem(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException {
+        Path root = dir.resolve("photos");
+        TestImages.folder(root.resolve("2024"), 2, 80, 60);
+        TestImages.folder(root.resolve("2025"), 1, 80, 60);
+
+        load(robot, root);
+        assertThat(status(robot)).isEqualTo("No images directly in photos; 3 in its sub-folders: tick Sub-folders to load them");
+
+        robot.clickOn("#recursive");
+        waitUntil(() -> model.loadedProperty().get().count() == 3 && !model.loadingProperty().get());
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        assertThat(root.resolve("thumbs/2024/img-02.jpg")).as("the tree mirrored under thumbs, as the CLI does").exists();
+        assertThat(root.resolve("thumbs/2025/img-01.jpg")).exists();
+    }
+
+    @Test
     void aDropWithoutImagesSaysSoInTheStatusLine(FxRobot robot, @TempDir Path dir) {
         Path text = TestImages.text(dir.resolve("notes.txt"), "not a picture");
 

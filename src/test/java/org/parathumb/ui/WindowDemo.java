@@ -16,7 +16,7 @@ import org.parathumb.core.batch.WorkerPool;
 /**
  * The real window on a folder, for looking at it and measuring it; not a test. Options:
  * {@code -Drun=true} runs the folder once loaded; {@code -Dsize=960x600}; {@code -Ddark=true};
- * {@code -Dfailures=true} opens the failures pane;
+ * {@code -Dfailures=true} opens the failures pane; {@code -Dselect=N} inspects the N-th tile;
  * {@code -Dshot=FILE.png} writes a snapshot of the window when done; {@code -Dexit=true} quits.
  * At the end of a run it prints the stall monitor's figures: the longest gap between two frames.
  * Run it from the test class path: {@code java -cp ... org.parathumb.ui.WindowDemo$Main DIR}.
@@ -72,6 +72,9 @@ public final class WindowDemo extends Application {
                 stalls.longestCpuGapNanos() / 1e6, stalls.framesOverBudget(), view.model().status());
         if (Boolean.getBoolean("failures")) {
             view.root().getScene().getAccelerators().get(MainView.FAILURES).run();
+        }
+        if (Integer.getInteger("select", -1) >= 0) {
+            view.select(Integer.getInteger("select"));
         }
         String shot = System.getProperty("shot");
         // Two pulses for the layout and the CSS of what just changed, then the picture.
