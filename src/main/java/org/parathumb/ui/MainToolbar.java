@@ -3,13 +3,11 @@ package org.parathumb.ui;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -27,7 +25,7 @@ final class MainToolbar {
     private final MainViewModel model;
     private final ToggleButton failuresToggle = new ToggleButton();
     private final ToggleButton darkToggle = new ToggleButton("Dark");
-    private final FlowPane bar = new FlowPane(8, 6);
+    private final FlowPane bar = new FlowPane(20, 6);
 
     MainToolbar(MainViewModel model, Actions actions, ObjectProperty<Consumer<MainViewModel>> onBenchmark) {
         this.model = model;
@@ -126,14 +124,12 @@ final class MainToolbar {
         bar.getStyleClass().add("main-toolbar");
     }
 
-    /** Controls that belong together, kept on one row, with a separator before all but the first. */
+    /** Controls that belong together, kept on one row (a wrapped row starts with a whole group). */
     private HBox group(Node... nodes) {
         HBox box = new HBox(8, nodes);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setMinWidth(Region.USE_PREF_SIZE);
-        if (!bar.getChildren().isEmpty()) {
-            box.getChildren().add(0, new Separator(Orientation.VERTICAL));
-        }
+        box.getStyleClass().add("toolbar-group");
         return box;
     }
 }

@@ -49,7 +49,8 @@ final class TileGrid {
         }
     }
 
-    static final double DEFAULT_ZOOM = 96;
+    /** Tiles of 100 px: the default 50 px thumbnails shown as 2 x 2 blocks per pixel. */
+    static final double DEFAULT_ZOOM = 100;
 
     private final SortedList<Tile> sorted;
     private final GridView<Tile> grid;

@@ -42,6 +42,7 @@ public final class WindowDemo extends Application {
         List<Path> inputs = new ArrayList<>();
         getParameters().getRaw().forEach(arg -> inputs.add(Path.of(arg)));
         view = ParathumbApp.show(stage, store, pool, List.of(), uri -> { });
+        view.onBenchmarkProperty().set(new BenchmarkLauncher(pool, () -> stage));
         String[] size = System.getProperty("size", "1180x760").split("x");
         stage.setWidth(Double.parseDouble(size[0]));
         stage.setHeight(Double.parseDouble(size[1]));
@@ -75,7 +76,24 @@ public final class WindowDemo extends Application {
         }
         if (Integer.getInteger("select", -1) >= 0) {
             view.select(Integer.getInteger("select"));
+            waitForOriginal(System.nanoTime());
+        } else {
+            shoot();
         }
+    }
+
+    /** The inspected original is read on the pool: the picture waits for it (at most 10 s). */
+    private void waitForOriginal(long since) {
+        if (view.inspection().original().getImage() != null || System.nanoTime() - since > 10_000_000_000L) {
+            shoot();
+            return;
+        }
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(100));
+        pause.setOnFinished(e -> waitForOriginal(since));
+        pause.play();
+    }
+
+    private void shoot() {
         String shot = System.getProperty("shot");
         // Two pulses for the layout and the CSS of what just changed, then the picture.
         Platform.runLater(() -> Platform.runLater(() -> {
