@@ -122,6 +122,7 @@ public final class MainView {
         this.toolbar = new MainToolbar(model,
                 new MainToolbar.Actions(this::chooseFolder, this::run, this::cancel, this::benchmark), onBenchmark);
         controller.setOnRunEnded(line -> status.setTooltip(new Tooltip(line)));
+        controller.setOnExisting(this::askAboutExisting);
         // Ticking Sub-folders loads what is loaded again, with or without them.
         model.recursiveProperty().addListener((obs, was, now) -> {
             LoadedImages images = model.loadedProperty().get();
@@ -260,6 +261,26 @@ public final class MainView {
         stage.setScene(new Scene(scroll, 1100, 420));
         stage.getScene().getAccelerators().put(CANCEL, stage::close); // Esc closes it, as dialogs do
         stage.show();
+    }
+
+    static final javafx.scene.control.ButtonType OVERWRITE =
+            new javafx.scene.control.ButtonType("Overwrite", javafx.scene.control.ButtonBar.ButtonData.OTHER);
+    static final javafx.scene.control.ButtonType SKIP_UNCHANGED =
+            new javafx.scene.control.ButtonType("Skip unchanged", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+
+    /** A second run asks before it overwrites: Overwrite, Skip unchanged, or Cancel. */
+    private RunController.Existing askAboutExisting(int existing, int current) {
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                existing + (existing == 1 ? " thumbnail of this run exists" : " thumbnails of this run exist")
+                        + " already; " + current + " of them " + (current == 1 ? "is" : "are")
+                        + " current (same source, same settings).\nSkip unchanged makes only the others.",
+                SKIP_UNCHANGED, OVERWRITE, javafx.scene.control.ButtonType.CANCEL);
+        ask.setTitle("Thumbnails exist");
+        ask.setHeaderText("Overwrite the thumbnails already there?");
+        ask.initOwner(window());
+        var choice = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        return choice == OVERWRITE ? RunController.Existing.OVERWRITE
+                : choice == SKIP_UNCHANGED ? RunController.Existing.SKIP_UNCHANGED : RunController.Existing.CANCEL;
     }
 
     /** Enter or a double-click on a tile: it is selected, and the inspection pane beside the grid shows it. */

@@ -209,6 +209,15 @@ public final class MainViewModel {
         finishIfComplete();
     }
 
+    /** {@code count} images were left alone: their thumbnails are current. Told in the status line. */
+    public void unchangedSkipped(int count) {
+        requireState(RunState.RUNNING, RunState.CANCELLING, RunState.DONE);
+        run.unchanged(count);
+        if (state.get() == RunState.DONE) {
+            status.set(run.endLine(false));
+        }
+    }
+
     /** The run could not start (an unwritable output folder, a vanished input). */
     public void runFailedToStart(String reason) {
         requireState(RunState.RUNNING, RunState.CANCELLING);

@@ -13,6 +13,7 @@ import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
+import org.parathumb.core.batch.manifest.SkipPolicy;
 import org.parathumb.core.image.ThumbnailSpec;
 
 /**
@@ -44,6 +45,9 @@ final class RunController {
     private final SourceSurvey survey = new SourceSurvey();
     private final StallMonitor stalls = new StallMonitor();
     private Consumer<String> onRunEnded = report -> { };
+    private java.util.function.BiFunction<Integer, Integer, Existing> onExisting = (all, current) -> Existing.OVERWRITE;
+    /** The manifest of the current or last run: each result recorded, saved when the run ends. */
+    private SkipPolicy policy;
 
     private Future<?> preparing;
     private Future<?> loading;
@@ -103,6 +107,7 @@ final class RunController {
         stalls.reset();
         ran = true;
         Future<?>[] self = new Future<?>[1];
+        SkipPolicy skip = new SkipPolicy(SkipPolicy.fingerprint(processor));
         self[0] = background(() -> {
             List<ImageJob> jobs = new SourceScanner().scan(request);
             SourceScanner.prepareOutputFolders(jobs);
@@ -111,7 +116,8 @@ final class RunController {
             for (ImageJob job : ordered) {
                 costs.put(job, processor.estimatedWork(job)); // pixels x format weight, from the header
             }
-            return new Prepared(ordered, costs);
+            long existing = ordered.stream().filter(job -> java.nio.file.Files.exists(job.target())).count();
+            return new Prepared(ordered, costs, skip.plan(ordered), (int) existing);
         }, prepared -> {
             if (preparing != self[0]) {
                 return;
@@ -120,8 +126,23 @@ final class RunController {
             if (model.state() != RunState.RUNNING) {
                 return;
             }
-            live = new LiveRun(prepared.jobs(), processor, pool);
+            List<ImageJob> jobs = prepared.jobs();
+            if (prepared.existing() > 0) {
+                switch (onExisting.apply(prepared.existing(), prepared.plan().unchanged().size())) {
+                    case OVERWRITE -> { }
+                    case SKIP_UNCHANGED -> jobs = prepared.plan().toDo();
+                    case CANCEL -> {
+                        model.runFailedToStart("nothing was overwritten");
+                        return;
+                    }
+                }
+            }
+            live = new LiveRun(jobs, processor, pool);
+            policy = skip;
             model.jobsReady(live.size(), prepared.costs(), System.nanoTime());
+            if (jobs.size() < prepared.jobs().size()) {
+                model.unchangedSkipped(prepared.jobs().size() - jobs.size());
+            }
             live.start();
         }, failure -> {
             if (preparing != self[0]) {
@@ -171,7 +192,9 @@ final class RunController {
             }
         }
         if (live != null) {
-            model.accept(live.drain(MAX_TILES_PER_FRAME), nowNanos);
+            List<Tile> drained = live.drain(MAX_TILES_PER_FRAME);
+            drained.forEach(tile -> policy.record(tile.result()));
+            model.accept(drained, nowNanos);
             model.waitingForMemory(live.waitingForMemory(), nowNanos);
             if (!model.state().isActive()) {
                 live = null;
@@ -199,6 +222,17 @@ final class RunController {
             return; // a load ended, not a run
         }
         ran = false;
+        SkipPolicy ended = policy;
+        policy = null;
+        if (ended != null) {
+            pool.execute(() -> {
+                try {
+                    ended.save(); // the next run can tell which thumbnails are current
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not save the thumbnails' manifest: {0}", e.getMessage());
+                }
+            });
+        }
         long stallMillis = stalls.longestGapNanos() / 1_000_000;
         String line = "Longest pause of the window during this run: " + stallMillis + " ms over " + stalls.frames()
                 + " frames; the FX thread's own work between two frames: at most "
@@ -223,8 +257,22 @@ final class RunController {
         }
     }
 
-    /** A run's jobs, costliest first, with each one's expected cost. */
-    private record Prepared(List<ImageJob> jobs, java.util.Map<ImageJob, Long> costs) {
+    /** A run's jobs, costliest first, with each one's expected cost, the skip plan, and how many targets exist. */
+    private record Prepared(List<ImageJob> jobs, java.util.Map<ImageJob, Long> costs, SkipPolicy.Plan plan,
+            int existing) {
+    }
+
+    /** What to do when a run would overwrite thumbnails already on disk. */
+    enum Existing {
+        OVERWRITE, SKIP_UNCHANGED, CANCEL
+    }
+
+    /**
+     * Asked, on the UI thread, when some of a run's thumbnails exist already: given how many
+     * exist and how many of them are current (same source, same settings, by the manifest).
+     */
+    void setOnExisting(java.util.function.BiFunction<Integer, Integer, Existing> onExisting) {
+        this.onExisting = Objects.requireNonNull(onExisting, "onExisting");
     }
 
     // ---- plumbing -----------------------------------------------------------------------------

@@ -36,6 +36,7 @@ final class RunProgress {
     /** Per file kind: worker nanoseconds and expected cost of the images finished, to learn nanos per cost unit. */
     private final java.util.Map<String, long[]> learned = new java.util.HashMap<>();
     private long workerNanos;
+    private int unchanged;
 
     RunProgress(int total, long startNanos) {
         this(total, startNanos, java.util.Map.of());
@@ -165,6 +166,11 @@ final class RunProgress {
         }
     }
 
+    /** {@code count} images were not run: their thumbnails were current. */
+    void unchanged(int count) {
+        unchanged = count;
+    }
+
     int stoppingCount() {
         return stopping;
     }
@@ -258,6 +264,9 @@ final class RunProgress {
         line.append(" · ").append(rate).append(" images/s");
         if (failed > 0) {
             line.append(" · ").append(failed).append(" failed");
+        }
+        if (unchanged > 0) {
+            line.append(" · ").append(unchanged).append(" unchanged, skipped");
         }
         if (wasCancelled && stopping > 0) {
             line.append(" · ").append(stopping).append(" stopping");

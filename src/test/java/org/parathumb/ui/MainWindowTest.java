@@ -116,6 +116,42 @@ class MainWindowTest {
     }
 
     @Test
+    void aSecondRunAsksBeforeOverwritingAndSkipUnchangedMakesOnlyWhatChanged(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("again");
+        TestImages.folder(folder, 3, 120, 90);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(folder.resolve("thumbs/.parathumb-manifest"))
+                || listHidden(folder.resolve("thumbs")));
+        TestImages.write(folder.resolve("img-02.jpg"), 200, 100); // changed since the first run
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("Skip unchanged").tryQuery().isPresent());
+        robot.clickOn("Skip unchanged");
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        assertThat(model.tiles()).extracting(Tile::name).containsExactly("img-02.jpg");
+        assertThat(status(robot)).startsWith("Done: 1 image in ").endsWith(" · 2 unchanged, skipped");
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("Cancel").match(Node::isVisible).tryQuery().isPresent()
+                && robot.lookup("Overwrite").tryQuery().isPresent());
+        robot.clickOn("Overwrite");
+        waitUntil(() -> model.state() == RunState.DONE);
+        assertThat(model.tiles()).hasSize(3);
+    }
+
+    private static boolean listHidden(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(".") && !p.toString().endsWith(".tmp"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void aDropWithoutImagesSaysSoInTheStatusLine(FxRobot robot, @TempDir Path dir) {
         Path text = TestImages.text(dir.resolve("notes.txt"), "not a picture");
 
