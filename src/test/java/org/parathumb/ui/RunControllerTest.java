@@ -10,7 +10,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ import org.parathumb.core.batch.WorkerPool;
 
 /**
  * The window's run orchestration without a window or TestFX: the test thread plays the FX
- * thread, running what the background work hands over and calling {@code frame} itself. (The
- * toolkit is started only because each image is a {@code javafx.concurrent.Task}.)
+ * thread, running what the background work hands over and calling {@code frame} itself. No robot
+ * and no window: the toolkit is started only because each image is a {@code javafx.concurrent.Task}.
  */
 class RunControllerTest {
 
@@ -37,12 +36,9 @@ class RunControllerTest {
     private final RunController controller = new RunController(model, pool, uiThread::add);
 
     @BeforeAll
-    static void toolkit() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // another test class started it: fine
-        }
+    static void toolkit() throws java.util.concurrent.TimeoutException {
+        // Started the way the window tests start it, so that they can share the JVM with this one.
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
@@ -72,7 +68,7 @@ class RunControllerTest {
         renders.drainPermits();
         deaf = true;
         controller.run();
-        frameUntil(() -> pool.activeCount() == 1 && model.progressProperty().get() >= 0);
+        frameUntil(() -> renders.hasQueuedThreads()); // an image is inside its read
 
         controller.cancel();
 
