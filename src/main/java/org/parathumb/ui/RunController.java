@@ -111,7 +111,8 @@ final class RunController {
         self[0] = background(() -> {
             List<ImageJob> jobs = new SourceScanner().scan(request);
             SourceScanner.prepareOutputFolders(jobs);
-            List<ImageJob> ordered = processor.largestFirst(jobs);
+            List<ImageJob> ordered = processor.largestFirst(processor.withHeaders(jobs, pool, pool.size(),
+                    () -> self[0] != null && self[0].isCancelled())); // a cancel stops the reads too
             java.util.Map<ImageJob, Long> costs = new java.util.HashMap<>();
             for (ImageJob job : ordered) {
                 costs.put(job, processor.estimatedWork(job)); // pixels x format weight, from the header
