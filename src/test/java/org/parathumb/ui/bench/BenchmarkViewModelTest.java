@@ -77,17 +77,22 @@ class BenchmarkViewModelTest {
 
     @Test
     void anErrorInsideTheBenchmarkEndsItSoTheWindowCanRunAgain() throws Exception {
-        TestImagesForBench.png(dir.resolve("a.png"));
-        TestImagesForBench.png(dir.resolve("b.png"));
-        var jobs = new org.parathumb.core.batch.SourceScanner().scan(org.parathumb.core.batch.ScanRequest.of(dir));
+        // An Error on the benchmark's thread: here the first progress update finds no memory.
+        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Executor uiThread = task -> {
+            if (thrown.compareAndSet(false, true)) {
+                throw new OutOfMemoryError("no memory for the progress update");
+            }
+            task.run();
+        };
         BenchmarkViewModel broken = new BenchmarkViewModel(
-                new ImageProcessor(new ErrorPipeline(), ThumbnailSpec.DEFAULT), pool, Runnable::run);
+                new ImageProcessor(new FaithfulPipeline(), ThumbnailSpec.DEFAULT), pool, uiThread);
 
-        CompletableFuture<BenchmarkReport> run = broken.start(BenchmarkViewModel.thumbnailsRequest(jobs, 1, false));
+        CompletableFuture<BenchmarkReport> run = broken.start(BenchmarkRequest.cpuLoop(List.of(1), 1, 0).withLoop(1000, 1));
 
         assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-        assertThat(broken.isRunning()).isFalse();
-        assertThat(broken.errorProperty().get()).isNotNull();
+        assertThat(broken.isRunning()).as("the window's Run is enabled again").isFalse();
+        assertThat(broken.errorProperty().get()).contains("no memory");
         broken.close();
     }
 
@@ -109,38 +114,5 @@ class BenchmarkViewModelTest {
 
         assertThat(model.lastRequestProperty().get().workerCounts()).containsExactly(2);
         assertThat(model.lastRequestProperty().get().loopCount()).isEqualTo(100_000);
-    }
-
-    /** A pipeline with a bug: it throws an {@link AssertionError}, an Error and not an exception, from each call. */
-    private static final class ErrorPipeline implements org.parathumb.core.image.ThumbnailPipeline {
-        private final org.parathumb.core.image.ThumbnailPipeline real = new FaithfulPipeline();
-
-        @Override
-        public String name() {
-            return "faithful";
-        }
-
-        @Override
-        public org.parathumb.core.image.Thumbnail render(Path source, ThumbnailSpec spec) {
-            throw new AssertionError("a bug in the pipeline");
-        }
-
-        @Override
-        public org.parathumb.core.image.ImageHeader readHeader(Path source) {
-            throw new AssertionError("a bug in the header reader");
-        }
-
-        @Override
-        public void write(org.parathumb.core.image.Thumbnail thumbnail, org.parathumb.core.image.ImageFormat format,
-                java.io.OutputStream out) throws java.io.IOException {
-            real.write(thumbnail, format, out);
-        }
-    }
-
-    private static final class TestImagesForBench {
-        static void png(Path file) throws java.io.IOException {
-            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB),
-                    "png", file.toFile());
-        }
     }
 }
