@@ -1,5 +1,8 @@
 package org.parathumb.app;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.parathumb.cli.ParathumbCommand;
 import org.parathumb.ui.ParathumbApp;
@@ -16,10 +19,35 @@ public final class Main {
 
     public static void main(String[] args) {
         Utf8Relaunch.ifNeeded(args).ifPresent(System::exit);
-        if (args.length == 0 || "window".equals(args[0])) {
-            ParathumbApp.launchWindow(args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length));
+        if (opensWindow(args)) {
+            ParathumbApp.launchWindow(args.length > 0 && "window".equals(args[0])
+                    ? Arrays.copyOfRange(args, 1, args.length) : args);
             return;
         }
         System.exit(ParathumbCommand.execute(args));
+    }
+
+    /**
+     * The window opens with no argument, with {@code window [PATH...]}, and on existing folders or
+     * files alone ({@code parathumb DIR...}): a first argument that is a path, not a command name.
+     */
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0 || "window".equals(args[0])) {
+            return true;
+        }
+        return !isCommand(args[0]) && Arrays.stream(args).allMatch(Main::exists);
+    }
+
+    private static boolean isCommand(String arg) {
+        return arg.startsWith("-")
+                || new picocli.CommandLine(new ParathumbCommand()).getSubcommands().containsKey(arg);
+    }
+
+    private static boolean exists(String arg) {
+        try {
+            return Files.exists(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 }

@@ -10,8 +10,8 @@ import org.parathumb.core.batch.SourceScanner;
 
 /**
  * Which of the files a user drags are worth loading: image files Parathumb reads, and folders
- * holding at least one (directly, as a run scans them). Looks one folder level deep only, so it
- * is quick enough to answer while the mouse moves.
+ * holding at least one directly, or holding sub-folders (which the Sub-folders option loads).
+ * Looks one folder level deep only, so it is quick enough to answer while the mouse moves.
  */
 final class DropPayload {
 
@@ -33,7 +33,8 @@ final class DropPayload {
     private static boolean holdsImages(Path folder) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                if (!isHidden(entry) && SourceScanner.looksLikeImage(entry) && Files.isRegularFile(entry)) {
+                if (!isHidden(entry) && (Files.isDirectory(entry)
+                        || SourceScanner.looksLikeImage(entry) && Files.isRegularFile(entry))) {
                     return true;
                 }
             }

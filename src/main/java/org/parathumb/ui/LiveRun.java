@@ -38,10 +38,11 @@ final class LiveRun {
         tasks.forEach(pool::execute);
     }
 
-    /** The tiles finished since the last call, in completion order. */
-    List<Tile> drain() {
+    /** Up to {@code max} of the tiles finished and not yet drained, in completion order. */
+    List<Tile> drain(int max) {
         List<Tile> batch = new ArrayList<>();
-        for (Tile tile = finished.poll(); tile != null; tile = finished.poll()) {
+        for (Tile tile = batch.size() < max ? finished.poll() : null; tile != null;
+                tile = batch.size() < max ? finished.poll() : null) {
             batch.add(tile);
         }
         return batch;

@@ -6,16 +6,21 @@ import java.util.Locale;
 
 /**
  * What the window has loaded: the folders and files the user gave, how many images they hold, and
- * their total size in megapixels (read from the file headers; unreadable headers count as 0).
+ * their total size in megapixels (read from the file headers; unreadable headers count as 0);
+ * when none were found without sub-folders, how many the sub-folders hold.
  */
-public record LoadedImages(List<Path> inputs, int count, double megapixels) {
+public record LoadedImages(List<Path> inputs, int count, double megapixels, int inSubfolders) {
+
+    public LoadedImages(List<Path> inputs, int count, double megapixels) {
+        this(inputs, count, megapixels, 0);
+    }
 
     public LoadedImages {
         inputs = List.copyOf(inputs);
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("loaded images come from at least one folder or file");
         }
-        if (count < 0 || !(megapixels >= 0)) {
+        if (count < 0 || !(megapixels >= 0) || inSubfolders < 0) {
             throw new IllegalArgumentException("count and megapixels must not be negative");
         }
     }

@@ -57,10 +57,9 @@ import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.ui.bench.TimelineView;
 
 /**
- * The main window's scene graph and the work it starts: loading on the pool, one
- * {@link ImageTask} per image on the pool, and an {@link AnimationTimer} that drains finished
- * tiles into the {@link MainViewModel} once per frame while a run is active (it also watches the
- * gaps between frames: the longest FX-thread stall of each run).
+ * The main window's scene graph: the two bars, the grid, the failures pane and the status line,
+ * accelerators and drag and drop. The work it starts is the {@link RunController}'s; an
+ * {@link AnimationTimer} runs only while the controller has something to drain, once per frame.
  *
  * <p>The Benchmark button runs {@link #onBenchmarkProperty()}, given this window's view model; it is
  * disabled while no handler is set, while a run is active and while nothing is loaded. The handler
@@ -69,7 +68,6 @@ import org.parathumb.ui.bench.TimelineView;
  */
 public final class MainView {
 
-    private static final System.Logger LOG = System.getLogger(MainView.class.getName());
     static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination OUTPUT = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination RUN = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
@@ -78,58 +76,61 @@ public final class MainView {
     static final KeyCombination FAILURES = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination SHOW_THUMBNAILS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination SHOW_TIMELINE = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination DARK = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
 
     private final MainViewModel model;
-    private final WorkerPool pool;
+    private final RunController controller;
     private final Consumer<String> opener;
-    private final SourceSurvey survey = new SourceSurvey();
-    private final StallMonitor stalls = new StallMonitor();
     private final java.lang.management.ThreadMXBean fxThreadCpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private final ObjectProperty<Consumer<MainViewModel>> onBenchmark = new SimpleObjectProperty<>(this, "onBenchmark");
 
     private final BorderPane root = new BorderPane();
-    private final GridView<Tile> grid;
-    private final Slider workers;
+    private final TileGrid tileGrid;
+    private final InspectionPane inspection;
     private final Label placeholder = new Label();
     private final Label dropOverlay = new Label();
-    private final ToggleButton failuresToggle = new ToggleButton();
     private final Label status = new Label();
     private final SettingsBar settings;
+    private final MainToolbar toolbar;
     private final ProgressBar progress = new ProgressBar(0);
-    private final Button runButton = new Button("Run");
-    private final Button cancelButton = new Button("Cancel");
-    private final Button benchmarkButton = new Button("Benchmark");
-    private final Button openButton = new Button("Open folder…");
     private final Hyperlink showThumbnails = new Hyperlink("Show thumbnails");
     private final Hyperlink showTimeline = new Hyperlink("Timeline");
-    private final CheckBox sweep = new CheckBox("Sweep");
 
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            stalls.frame(now, fxThreadCpu.isCurrentThreadCpuTimeSupported() ? fxThreadCpu.getCurrentThreadCpuTime() : -1);
-            pump();
+            if (!controller.frame(now, fxThreadCpu.isCurrentThreadCpuTimeSupported()
+                    ? fxThreadCpu.getCurrentThreadCpuTime() : -1)) {
+                stop();
+            }
         }
     };
 
-    private LiveRun live;
     private double tileSide;
-    private long cancelledAt;
-    private Task<?> preparing;
-    private Task<LoadedImages> loading;
     private List<File> lastDragFiles = List.of();
     private boolean lastDragUsable;
 
     public MainView(MainViewModel model, WorkerPool pool, Consumer<String> opener) {
         this.model = model;
-        this.pool = pool;
         this.opener = opener;
-        this.grid = new GridView<>(model.tiles());
-        this.workers = new Slider(1, model.cores(), model.workersProperty().get());
+        this.controller = new RunController(model, pool, javafx.application.Platform::runLater);
+        this.tileGrid = new TileGrid(model.tiles(), this::inspect);
+        this.inspection = new InspectionPane(pool, javafx.application.Platform::runLater, model.pipelineFactory(),
+                model::spec);
+        inspection.tileProperty().bind(tileGrid.selectedProperty());
         this.settings = new SettingsBar(model, this::chooseOutput);
+        this.toolbar = new MainToolbar(model,
+                new MainToolbar.Actions(this::chooseFolder, this::run, this::cancel, this::benchmark), onBenchmark);
+        controller.setOnRunEnded(line -> status.setTooltip(new Tooltip(line)));
+        controller.setOnExisting(this::askAboutExisting);
+        // Ticking Sub-folders loads what is loaded again, with or without them.
+        model.recursiveProperty().addListener((obs, was, now) -> {
+            LoadedImages images = model.loadedProperty().get();
+            if (images != null && !model.state().isActive()) {
+                open(images.inputs());
+            }
+        });
         build();
-        model.workersProperty().addListener((obs, old, now) -> pool.resize(now.intValue()));
-        pool.resize(model.workersProperty().get());
     }
 
     /** The window's content. */
@@ -142,8 +143,18 @@ public final class MainView {
         return onBenchmark;
     }
 
+    /** Whether the dark theme is chosen: the application applies it. */
+    javafx.beans.property.BooleanProperty darkProperty() {
+        return toolbar.darkToggle().selectedProperty();
+    }
+
     public MainViewModel model() {
         return model;
+    }
+
+    /** The FX thread's pauses during the current or last run. */
+    StallMonitor stalls() {
+        return controller.stalls();
     }
 
     // ---- actions --------------------------------------------------------------------------------
@@ -156,7 +167,8 @@ public final class MainView {
         List<Path> usable = DropPayload.usable(files);
         MainViewModel.DropOutcome outcome = model.offer(usable);
         if (outcome == MainViewModel.DropOutcome.LOAD) {
-            load(usable);
+            controller.load(usable);
+            frames.start();
         }
         return outcome;
     }
@@ -168,53 +180,13 @@ public final class MainView {
 
     public void run() {
         settings.commitTypedValues();
-        if (!model.requestRun()) {
-            return;
+        if (controller.run()) {
+            frames.start();
         }
-        ThumbnailSpec spec = model.spec();
-        configureGrid(spec.maxWidth());
-        var request = model.scanRequest();
-        ImageProcessor processor = new ImageProcessor(model.pipeline(), spec);
-        Task<List<ImageJob>> prepare = new Task<>() {
-            @Override
-            protected List<ImageJob> call() throws IOException {
-                List<ImageJob> jobs = new SourceScanner().scan(request);
-                SourceScanner.prepareOutputFolders(jobs);
-                return processor.largestFirst(processor.withHeaders(jobs, pool, pool.size(), this::isCancelled));
-            }
-        };
-        prepare.setOnSucceeded(e -> {
-            preparing = null;
-            if (model.state() != RunState.RUNNING) {
-                return;
-            }
-            live = new LiveRun(prepare.getValue(), processor, pool);
-            model.jobsReady(live.size(), System.nanoTime());
-            live.start();
-        });
-        prepare.setOnFailed(e -> {
-            preparing = null;
-            if (model.state() == RunState.RUNNING) {
-                model.runFailedToStart(reason(prepare.getException()));
-            }
-        });
-        preparing = prepare;
-        stalls.reset();
-        frames.start();
-        pool.execute(prepare);
     }
 
     public void cancel() {
-        if (!model.requestCancel()) {
-            return;
-        }
-        cancelledAt = System.nanoTime();
-        if (preparing != null) {
-            preparing.cancel(true);
-        }
-        if (live != null) {
-            model.skipped(live.cancel());
-        }
+        controller.cancel();
     }
 
     private void benchmark() {
@@ -291,81 +263,47 @@ public final class MainView {
         stage.show();
     }
 
-    private void openTile(Tile tile) {
-        ImageResult result = tile.result();
-        Path file = result.isDone() ? result.job().target() : result.job().source();
-        opener.accept(file.toUri().toString());
+    static final javafx.scene.control.ButtonType OVERWRITE =
+            new javafx.scene.control.ButtonType("Overwrite", javafx.scene.control.ButtonBar.ButtonData.OTHER);
+    static final javafx.scene.control.ButtonType SKIP_UNCHANGED =
+            new javafx.scene.control.ButtonType("Skip unchanged", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+
+    /** A second run asks before it overwrites: Overwrite, Skip unchanged, or Cancel. */
+    private RunController.Existing askAboutExisting(int existing, int current) {
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                existing + (existing == 1 ? " thumbnail of this run exists" : " thumbnails of this run exist")
+                        + " already; " + current + " of them " + (current == 1 ? "is" : "are")
+                        + " current (same source, same settings).\nSkip unchanged makes only the others.",
+                SKIP_UNCHANGED, OVERWRITE, javafx.scene.control.ButtonType.CANCEL);
+        ask.setTitle("Thumbnails exist");
+        ask.setHeaderText("Overwrite the thumbnails already there?");
+        ask.initOwner(window());
+        var choice = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        return choice == OVERWRITE ? RunController.Existing.OVERWRITE
+                : choice == SKIP_UNCHANGED ? RunController.Existing.SKIP_UNCHANGED : RunController.Existing.CANCEL;
+    }
+
+    /** Enter or a double-click on a tile: it is selected, and the inspection pane beside the grid shows it. */
+    private void inspect(Tile tile) {
+        tileGrid.selectedProperty().set(tile);
+    }
+
+    /** Selects the tile at {@code index} of the grid's order (for the demo and tests). */
+    void select(int index) {
+        tileGrid.select(index);
+    }
+
+    TileGrid tileGrid() {
+        return tileGrid;
+    }
+
+    InspectionPane inspection() {
+        return inspection;
     }
 
     /** Stops what runs, at window close: cancels the run and any loading. */
     public void close() {
-        cancel();
-        if (loading != null) {
-            loading.cancel(true);
-        }
-    }
-
-    // ---- background work ------------------------------------------------------------------------
-
-    private void load(List<Path> inputs) {
-        if (loading != null) {
-            loading.cancel(true);
-        }
-        model.loadStarted(inputs);
-        Task<LoadedImages> task = new Task<>() {
-            @Override
-            protected LoadedImages call() throws IOException {
-                return survey.survey(inputs);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (loading == task) {
-                loading = null;
-                model.loaded(task.getValue());
-            }
-        });
-        task.setOnFailed(e -> {
-            if (loading == task) {
-                loading = null;
-                model.loadFailed(reason(task.getException()));
-            }
-        });
-        loading = task;
-        pool.execute(task);
-    }
-
-    /** Once per frame during a run: moves finished tiles to the model, ends the run when it ends. */
-    private void pump() {
-        if (live != null) {
-            model.accept(live.drain(), System.nanoTime());
-            model.waitingForMemory(live.waitingForMemory(), System.nanoTime());
-        }
-        model.tick(System.nanoTime());
-        if (!model.state().isActive()) {
-            frames.stop();
-            live = null;
-            long stallMillis = stalls.longestGapNanos() / 1_000_000;
-            status.setTooltip(new Tooltip("Longest pause of the window during this run: " + stallMillis
-                    + " ms over " + stalls.frames() + " frames; the FX thread's own work between two frames: at most "
-                    + stalls.longestCpuGapNanos() / 1_000_000 + " ms"));
-            LOG.log(System.Logger.Level.INFO, "run {0}: {1} tiles, longest FX-thread stall {2} ms over {3} frames"
-                    + " (FX-thread CPU between two frames at most {5} ms){4}",
-                    model.state(), model.tiles().size(), stallMillis, stalls.frames(),
-                    model.state() == RunState.CANCELLED
-                            ? ", stopped " + (System.nanoTime() - cancelledAt) / 1_000_000 + " ms after cancel" : "",
-                    stalls.longestCpuGapNanos() / 1_000_000);
-            List<Path> next = model.takeQueued();
-            if (!next.isEmpty()) {
-                load(next);
-            }
-        }
-    }
-
-    private static String reason(Throwable e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder: " + e.getMessage();
-        }
-        return e == null || e.getMessage() == null ? "unknown error" : e.getMessage();
+        controller.close();
     }
 
     private Window window() {
@@ -376,9 +314,11 @@ public final class MainView {
 
     private void build() {
         root.getStyleClass().add("parathumb");
-        root.setTop(new VBox(toolbar(), settings.node()));
+        root.setTop(new VBox(toolbar.node(), settings.node()));
         root.setCenter(center());
-        root.setRight(failuresPane());
+        HBox side = new HBox(inspection.node(), new FailuresPane(model, toolbar.failuresToggle().selectedProperty(),
+                failure -> opener.accept(failure.job().source().toUri().toString())).node());
+        root.setRight(side);
         root.setBottom(statusBar());
         installDragAndDrop();
         root.sceneProperty().addListener((obs, old, scene) -> {
@@ -388,66 +328,6 @@ public final class MainView {
         });
     }
 
-    private HBox toolbar() {
-        openButton.setOnAction(e -> chooseFolder());
-        openButton.setTooltip(new Tooltip("Open a folder of images (Ctrl+O). You can also drop folders or images anywhere."));
-        openButton.disableProperty().bind(model.stateProperty().isEqualTo(RunState.CANCELLING));
-
-        runButton.getStyleClass().add("accent");
-        runButton.setOnAction(e -> run());
-        runButton.setTooltip(new Tooltip("Blur and thumbnail every loaded image (Ctrl+R)"));
-        runButton.disableProperty().bind(model.canRun().not());
-
-        cancelButton.getStyleClass().addAll("button-outlined", "danger");
-        cancelButton.setOnAction(e -> cancel());
-        cancelButton.setTooltip(new Tooltip("Stop the run (Esc): images not started are skipped, running ones stop"));
-        cancelButton.disableProperty().bind(model.canCancel().not());
-
-        workers.setMajorTickUnit(1);
-        workers.setMinorTickCount(0);
-        workers.setSnapToTicks(true);
-        workers.setBlockIncrement(1);
-        workers.setShowTickMarks(model.cores() <= 16);
-        workers.setPrefWidth(Math.min(60.0 + 24 * model.cores(), 220));
-        workers.valueProperty().bindBidirectional(model.workersProperty());
-        workers.setTooltip(new Tooltip("Worker threads; a change applies at once, even during a run (arrow keys, Alt+W)"));
-        workers.setId("workers");
-        workers.disableProperty().bind(model.busyElsewhereProperty()); // a benchmark sets its own sizes
-        Label workersCaption = new Label("_Workers");
-        workersCaption.setMnemonicParsing(true);
-        workersCaption.setLabelFor(workers);
-        Label workersText = new Label();
-        workersText.textProperty().bind(model.workersLabel());
-        // As wide as its longest text, so the toolbar does not shift as the slider moves.
-        workersText.setMinWidth(new javafx.scene.text.Text(MainViewModel.workersText(model.cores(), model.cores()) + "s")
-                .getLayoutBounds().getWidth() + 8);
-        workersText.getStyleClass().add("workers-label");
-
-        benchmarkButton.setOnAction(e -> benchmark());
-        benchmarkButton.setTooltip(new Tooltip("Time the loaded images with 1 to all workers (Ctrl+B)"));
-        benchmarkButton.disableProperty().bind(onBenchmark.isNull().or(model.canRun().not()));
-        sweep.selectedProperty().bindBidirectional(model.sweepProperty());
-        sweep.setTooltip(new Tooltip("Benchmark every worker count from 1 to " + model.cores()
-                + ", not only the slider's, and fit Amdahl's law over them"));
-        sweep.disableProperty().bind(benchmarkButton.disabledProperty());
-
-        failuresToggle.textProperty().bind(Bindings.createStringBinding(
-                () -> "Failures (" + model.failures().size() + ")", model.failures()));
-        failuresToggle.setTooltip(new Tooltip("Show or hide the list of images that failed, with the reason (Ctrl+L)"));
-        failuresToggle.getStyleClass().add("failures-toggle");
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, openButton, new Separator(Orientation.VERTICAL), runButton, cancelButton,
-                new Separator(Orientation.VERTICAL), workersCaption, workers, workersText,
-                new Separator(Orientation.VERTICAL), benchmarkButton, sweep, spacer, failuresToggle);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("main-toolbar");
-        keepWhole(openButton, runButton, cancelButton, workersCaption, benchmarkButton, sweep, failuresToggle);
-        workers.setMinWidth(80);
-        return bar;
-    }
-
     /** Controls that must never shrink to an ellipsis: the bars shrink their flexible parts instead. */
     static void keepWhole(Region... controls) {
         for (Region control : controls) {
@@ -455,13 +335,7 @@ public final class MainView {
         }
     }
 
-    private StackPane center() {
-        configureGrid(model.thumbnailSizeProperty().get());
-        grid.getStyleClass().add("thumbnail-grid");
-        grid.setHorizontalCellSpacing(8);
-        grid.setVerticalCellSpacing(8);
-        grid.setId("grid");
-
+    private VBox center() {
         placeholder.getStyleClass().add("placeholder");
         ImageView icon = new ImageView(new Image(
                 java.util.Objects.requireNonNull(MainView.class.getResource("icon-64.png")).toExternalForm()));
@@ -484,10 +358,11 @@ public final class MainView {
         dropOverlay.setVisible(false);
         dropOverlay.setMouseTransparent(true);
 
-        StackPane center = new StackPane(grid, placeholder, dropOverlay);
+        StackPane center = new StackPane(tileGrid.grid(), placeholder, dropOverlay);
         StackPane.setMargin(dropOverlay, new Insets(12));
         center.getStyleClass().add("center");
-        return center;
+        VBox.setVgrow(center, Priority.ALWAYS);
+        return new VBox(tileGrid.bar(), center);
     }
 
     private String placeholderText() {
@@ -506,75 +381,6 @@ public final class MainView {
         }
         return images.count() + (images.count() == 1 ? " image" : " images")
                 + " ready.\nPress Run (Ctrl+R) to watch their thumbnails arrive.";
-    }
-
-    /** Tiles a little larger than the thumbnails, within reason, and wide enough for a name. */
-    private void configureGrid(int thumbnailSide) {
-        double side = Math.max(56, Math.min(160, thumbnailSide));
-        if (side == tileSide) {
-            return; // a new cell factory would make the grid throw away and rebuild every cell
-        }
-        tileSide = side;
-        grid.setCellWidth(Math.max(side + 16, 124));
-        grid.setCellHeight(side + 16 + 22);
-        grid.setCellFactory(g -> new ThumbnailCell(side, Math.max(side + 16, 124) - 16, this::openTile));
-    }
-
-    private VBox failuresPane() {
-        ListView<ImageResult> list = new ListView<>(model.failures());
-        list.setId("failures");
-        list.setPlaceholder(new Label("No failures"));
-        list.setCellFactory(v -> new ListCell<>() {
-            private final Label name = new Label();
-            private final Label why = new Label();
-            private final VBox box = new VBox(2, name, why);
-
-            {
-                name.getStyleClass().add("failure-name");
-                why.getStyleClass().add("failure-why");
-                why.setWrapText(true);
-                why.setMinHeight(Region.USE_PREF_SIZE);
-                why.prefWidthProperty().bind(v.widthProperty().subtract(36));
-                why.maxWidthProperty().bind(why.prefWidthProperty());
-            }
-
-            @Override
-            protected void updateItem(ImageResult result, boolean empty) {
-                super.updateItem(result, empty);
-                if (empty || result == null) {
-                    setGraphic(null);
-                    return;
-                }
-                name.setText(result.job().source().getFileName().toString());
-                why.setText(result.failure());
-                setGraphic(box);
-            }
-        });
-        list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
-                opener.accept(list.getSelectionModel().getSelectedItem().job().source().toUri().toString());
-            }
-        });
-        list.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                opener.accept(list.getSelectionModel().getSelectedItem().job().source().toUri().toString());
-            }
-        });
-        list.setTooltip(new Tooltip("Enter or double-click opens the original"));
-        Label title = new Label("Failures");
-        title.getStyleClass().add("title-4");
-        VBox pane = new VBox(8, title, list);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        pane.getStyleClass().add("failures-pane");
-        pane.setPrefWidth(300);
-        pane.visibleProperty().bind(failuresToggle.selectedProperty());
-        pane.managedProperty().bind(pane.visibleProperty());
-        failuresToggle.selectedProperty().addListener((obs, old, shown) -> {
-            if (shown) {
-                list.requestFocus();
-            }
-        });
-        return pane;
     }
 
     private HBox statusBar() {
@@ -616,7 +422,8 @@ public final class MainView {
         scene.getAccelerators().put(BENCHMARK, this::benchmark);
         scene.getAccelerators().put(SHOW_THUMBNAILS, this::showThumbnails);
         scene.getAccelerators().put(SHOW_TIMELINE, this::showTimeline);
-        scene.getAccelerators().put(FAILURES, () -> failuresToggle.setSelected(!failuresToggle.isSelected()));
+        scene.getAccelerators().put(FAILURES, () -> toolbar.failuresToggle().setSelected(!toolbar.failuresToggle().isSelected()));
+        scene.getAccelerators().put(DARK, () -> toolbar.darkToggle().setSelected(!toolbar.darkToggle().isSelected()));
     }
 
     private void chooseFolderUnlessCancelling() {

@@ -58,6 +58,8 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final javafx.beans.property.BooleanProperty busyElsewhere =
             new javafx.beans.property.SimpleBooleanProperty(this, "busyElsewhere");
+    private final javafx.beans.property.BooleanProperty recursive =
+            new javafx.beans.property.SimpleBooleanProperty(this, "recursive");
     private final javafx.beans.property.BooleanProperty sweep =
             new javafx.beans.property.SimpleBooleanProperty(this, "sweep");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
@@ -78,6 +80,8 @@ public final class MainViewModel {
     private List<Path> queued = List.of();
     private List<Path> lastInputs;
     private RunProgress run;
+    /** A cancelled run whose interrupted images have not all reported yet. */
+    private RunProgress stoppingRun;
     private long lastStatusNanos;
 
     public MainViewModel(Settings settings, int cores) {
@@ -122,7 +126,7 @@ public final class MainViewModel {
      */
     public DropOutcome offer(List<Path> usable) {
         if (usable.isEmpty()) {
-            status.set("Nothing to load: no images (" + SourceScanner.imageExtensions() + ") in that drop");
+            status.set("Nothing to load: no images (" + SourceScanner.imageExtensions() + ") there");
             return DropOutcome.NOTHING_USABLE;
         }
         if (state.get().isActive()) {
@@ -150,7 +154,10 @@ public final class MainViewModel {
         loading.set(false);
         loaded.set(images);
         if (images.count() == 0) {
-            status.set("No images in " + images.source() + " (looked for " + SourceScanner.imageExtensions() + ")");
+            status.set(images.inSubfolders() > 0
+                    ? "No images directly in " + images.source() + "; " + images.inSubfolders()
+                            + " in its sub-folders: tick Sub-folders to load them"
+                    : "No images in " + images.source() + " (looked for " + SourceScanner.imageExtensions() + ")");
             return;
         }
         lastInputs = images.inputs();
@@ -189,12 +196,26 @@ public final class MainViewModel {
 
     /** The run's jobs are known and submitted: {@code total} images from {@code nowNanos}. */
     public void jobsReady(int total, long nowNanos) {
+        jobsReady(total, java.util.Map.of(), nowNanos);
+    }
+
+    /** As above, with each job's expected cost: the ETA weighs the images left by it. */
+    public void jobsReady(int total, java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs, long nowNanos) {
         requireState(RunState.RUNNING, RunState.CANCELLING);
-        run = new RunProgress(total, nowNanos);
+        run = new RunProgress(total, nowNanos, costs);
         lastStatusNanos = nowNanos;
         progress.set(0);
         status.set(run.runningLine(nowNanos));
         finishIfComplete();
+    }
+
+    /** {@code count} images were left alone: their thumbnails are current. Told in the status line. */
+    public void unchangedSkipped(int count) {
+        requireState(RunState.RUNNING, RunState.CANCELLING, RunState.DONE);
+        run.unchanged(count);
+        if (state.get() == RunState.DONE) {
+            status.set(run.endLine(false));
+        }
     }
 
     /** The run could not start (an unwritable output folder, a vanished input). */
@@ -218,6 +239,7 @@ public final class MainViewModel {
         for (Tile tile : finished) {
             ImageResult result = tile.result();
             run.record(result.status(), result.status() == ImageResult.Status.CANCELLED ? nowNanos : result.endNanos());
+            run.learn(result);
             if (result.isFailed()) {
                 failures.add(result);
             }
@@ -248,8 +270,8 @@ public final class MainViewModel {
         }
     }
 
-    /** The user asked to cancel; the view cancels the tasks and reports {@link #skipped}. */
-    public boolean requestCancel() {
+    /** The user asked to cancel at {@code nowNanos}; the controller cancels the tasks and reports {@link #skipped}. */
+    public boolean requestCancel(long nowNanos) {
         if (state.get() != RunState.RUNNING) {
             return false;
         }
@@ -259,7 +281,9 @@ public final class MainViewModel {
             state.set(RunState.CANCELLED);
             progress.set(0);
             status.set("Cancelled before any image started");
+            return true;
         }
+        run.cancelAt(nowNanos);
         return true;
     }
 
@@ -270,15 +294,63 @@ public final class MainViewModel {
         finishIfComplete();
     }
 
+    /**
+     * The images still running when the run was cancelled have been interrupted: the run ends for
+     * the user now, and they are counted as stopping until {@link #acceptStopped} hears of each.
+     */
+    public void letRunningStop(long nowNanos) {
+        if (state.get() != RunState.CANCELLING) {
+            return; // nothing was running: skipping ended the run
+        }
+        run.stopping();
+        stoppingRun = run;
+        state.set(RunState.CANCELLED);
+        progress.set(madeShare(run));
+        status.set(run.endLine(true));
+    }
+
+    /** Results of images that were stopping after a cancel: counted (a thumbnail made is shown too). */
+    public void acceptStopped(List<Tile> finished, long nowNanos) {
+        if (stoppingRun == null || finished.isEmpty()) {
+            return;
+        }
+        boolean shown = stoppingRun == run; // no newer run has replaced it in the window
+        for (Tile tile : finished) {
+            ImageResult result = tile.result();
+            stoppingRun.stopped(result.status(), nowNanos);
+            if (shown && result.isFailed()) {
+                failures.add(result);
+            }
+        }
+        if (shown) {
+            tiles.addAll(finished.stream().filter(t -> t.result().status() != ImageResult.Status.CANCELLED).toList());
+            progress.set(madeShare(run));
+            status.set(run.endLine(true));
+        }
+        if (stoppingRun.stoppingCount() == 0) {
+            stoppingRun = null;
+        }
+    }
+
+    /** True while images of a cancelled run are still stopping. */
+    public boolean isStopping() {
+        return stoppingRun != null;
+    }
+
     private boolean finishIfComplete() {
         if (run == null || !run.isComplete()) {
             return false;
         }
         boolean cancelled = state.get() == RunState.CANCELLING;
         state.set(cancelled ? RunState.CANCELLED : RunState.DONE);
-        progress.set(cancelled ? (double) (run.done() + run.failed()) / Math.max(1, run.total()) : 1);
+        progress.set(cancelled ? madeShare(run) : 1);
         status.set(run.endLine(cancelled));
         return true;
+    }
+
+    /** The share of a cancelled run's images that were made or failed. */
+    private static double madeShare(RunProgress run) {
+        return (double) (run.done() + run.failed()) / Math.max(1, run.total());
     }
 
     private void refreshStatus(long nowNanos, boolean force) {
@@ -318,7 +390,7 @@ public final class MainViewModel {
     /** What a run scans: the loaded inputs, into the chosen output folder. */
     public ScanRequest scanRequest() {
         LoadedImages images = Objects.requireNonNull(loaded.get(), "nothing is loaded");
-        return new ScanRequest(images.inputs(), outputFolder.get(), false, OutputFormat.SAME);
+        return new ScanRequest(images.inputs(), outputFolder.get(), recursive.get(), OutputFormat.SAME);
     }
 
     /** The settings to remember now. */
@@ -400,6 +472,11 @@ public final class MainViewModel {
         return pipeline;
     }
 
+    /** Makes a pipeline from its name (the one given at construction: tests pace theirs). */
+    java.util.function.Function<String, ThumbnailPipeline> pipelineFactory() {
+        return name -> pipelines.computeIfAbsent(name, pipelineFactory);
+    }
+
     /** The chosen pipeline, the same instance each time it is chosen. */
     public ThumbnailPipeline pipeline() {
         return pipelines.computeIfAbsent(pipeline.get(), pipelineFactory);
@@ -417,6 +494,11 @@ public final class MainViewModel {
      * True while other work (the benchmark) has the worker pool: Run and Benchmark are disabled.
      * Whoever starts that work sets it, and clears it when the work ends.
      */
+    /** Whether loading and runs go into sub-folders too (the CLI's --recursive). */
+    public javafx.beans.property.BooleanProperty recursiveProperty() {
+        return recursive;
+    }
+
     /** Whether the Benchmark button measures every worker count from 1 to the cores, or only the slider's. */
     public javafx.beans.property.BooleanProperty sweepProperty() {
         return sweep;

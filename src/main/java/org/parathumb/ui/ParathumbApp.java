@@ -1,5 +1,6 @@
 package org.parathumb.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class ParathumbApp extends Application {
     static final double MIN_WIDTH = 960;
     /** The sample folder shipped with the project, opened when nothing else is named or remembered. */
     static final Path BUNDLED_IMAGES = Path.of("images");
-    static final double MIN_HEIGHT = 520;
+    static final double MIN_HEIGHT = 600;
 
     private WorkerPool pool;
     private SettingsStore store;
@@ -68,7 +69,7 @@ public final class ParathumbApp extends Application {
     /** As above, with the pipelines made by {@code pipelines} from their names. */
     static MainView show(Stage stage, SettingsStore store, WorkerPool pool, List<Path> inputs, Consumer<String> opener,
             Function<String, ThumbnailPipeline> pipelines) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        applyTheme(store.dark());
         MainViewModel model = new MainViewModel(store.load(WorkerPool.availableCores()), WorkerPool.availableCores(),
                 pipelines);
         MainView view = new MainView(model, pool, opener);
@@ -76,7 +77,14 @@ public final class ParathumbApp extends Application {
                 model.blurRadiusProperty(), model.pipelineProperty(), model.outputFolderProperty(), model.loadedProperty())) {
             setting.addListener(o -> store.save(model.settings()));
         }
-        Scene scene = new Scene(view.root(), 1180, 760);
+        view.darkProperty().set(store.dark());
+        view.darkProperty().addListener((obs, was, dark) -> {
+            applyTheme(dark);
+            store.saveDark(dark);
+        });
+        WindowPlace place = store.windowPlace().filter(ParathumbApp::onAScreen)
+                .orElse(new WindowPlace(0, 0, 1180, 760));
+        Scene scene = new Scene(view.root(), Math.max(MIN_WIDTH, place.width()), Math.max(MIN_HEIGHT, place.height()));
         scene.getStylesheets().add(Objects.requireNonNull(ParathumbApp.class.getResource("parathumb.css")).toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
@@ -89,11 +97,35 @@ public final class ParathumbApp extends Application {
             stage.getIcons().add(new Image(Objects.requireNonNull(
                     ParathumbApp.class.getResource("icon-" + size + ".png")).toExternalForm()));
         }
+        if (store.windowPlace().filter(ParathumbApp::onAScreen).isPresent()) {
+            stage.setX(place.x());
+            stage.setY(place.y());
+        }
+        for (javafx.beans.value.ObservableValue<Number> edge : List.of(stage.xProperty(), stage.yProperty(),
+                scene.widthProperty(), scene.heightProperty())) {
+            edge.addListener(o -> {
+                if (!stage.isMaximized() && !stage.isIconified() && scene.getWidth() > 0 && scene.getHeight() > 0
+                        && Double.isFinite(stage.getX()) && Double.isFinite(stage.getY())) {
+                    store.saveWindowPlace(new WindowPlace(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight()));
+                }
+            });
+        }
         stage.show();
         if (!inputs.isEmpty()) {
             view.open(inputs);
         }
         return view;
+    }
+
+    /** AtlantaFX's Primer theme, dark or light, for every window of the application. */
+    static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Whether a remembered place still shows on one of the screens (a monitor may have gone). */
+    private static boolean onAScreen(WindowPlace place) {
+        return !javafx.stage.Screen.getScreensForRectangle(place.x(), place.y(), Math.min(place.width(), 100), 40).isEmpty();
     }
 
     @Override

@@ -26,8 +26,28 @@ final class RunProgress {
     private int cancelled;
     private long lastNanos;
     private int waitingForMemory;
+    private long cancelNanos = -1;
+    /** Images still running at the cancel that have not reported since. */
+    private int stopping;
+    private long stoppedNanos = -1;
+    /** Each job's expected cost (pixels x format weight, from its header); empty: count images. */
+    private final java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs;
+    private final java.util.Set<org.parathumb.core.batch.ImageJob> ended = new java.util.HashSet<>();
+    /** Per file kind: worker nanoseconds and expected cost of the images finished, to learn nanos per cost unit. */
+    private final java.util.Map<String, long[]> learned = new java.util.HashMap<>();
+    private long workerNanos;
+    private int unchanged;
 
     RunProgress(int total, long startNanos) {
+        this(total, startNanos, java.util.Map.of());
+    }
+
+    /**
+     * A run of the jobs in {@code costs}, each with its expected cost: the ETA weighs the images
+     * left by it, and learns each kind of file's time per unit of cost from the images finished.
+     */
+    RunProgress(int total, long startNanos, java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs) {
+        this.costs = java.util.Map.copyOf(costs);
         if (total < 0) {
             throw new IllegalArgumentException("total must not be negative");
         }
@@ -53,6 +73,55 @@ final class RunProgress {
         }
     }
 
+    /** What {@code result} took teaches the ETA how long its kind of file takes per unit of cost. */
+    void learn(ImageResult result) {
+        ended.add(result.job());
+        if (result.status() == ImageResult.Status.CANCELLED) {
+            return;
+        }
+        long cost = costs.getOrDefault(result.job(), 0L);
+        workerNanos += result.elapsedNanos();
+        if (cost > 0) {
+            long[] sums = learned.computeIfAbsent(kind(result.job()), k -> new long[2]);
+            sums[0] += result.elapsedNanos();
+            sums[1] += cost;
+        }
+    }
+
+    private static String kind(org.parathumb.core.batch.ImageJob job) {
+        String name = job.source().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    /**
+     * Seconds left, weighed by cost: the worker time the images not yet finished should take
+     * (each its expected cost times its kind's learned nanoseconds per unit, or the run's average
+     * for a kind not seen yet), divided by how many workers have been busy on average. Empty
+     * without costs or before an image with a cost has finished.
+     */
+    OptionalLong weightedEtaSeconds(long nowNanos) {
+        long[] all = new long[2];
+        learned.values().forEach(sums -> {
+            all[0] += sums[0];
+            all[1] += sums[1];
+        });
+        if (costs.isEmpty() || all[1] == 0 || nowNanos <= startNanos || workerNanos == 0) {
+            return OptionalLong.empty();
+        }
+        double average = (double) all[0] / all[1];
+        double left = 0;
+        for (var entry : costs.entrySet()) {
+            if (!ended.contains(entry.getKey())) {
+                long[] sums = learned.get(kind(entry.getKey()));
+                double perUnit = sums == null || sums[1] == 0 ? average : (double) sums[0] / sums[1];
+                left += entry.getValue() * perUnit;
+            }
+        }
+        double busyWorkers = Math.max(1e-3, (double) workerNanos / (nowNanos - startNanos));
+        return OptionalLong.of((long) Math.ceil(left / busyWorkers / 1e9));
+    }
+
     /** {@code count} jobs are waiting for memory before they decode (the core's memory budget). */
     void waitingForMemory(int count) {
         if (count < 0) {
@@ -67,6 +136,43 @@ final class RunProgress {
             throw new IllegalArgumentException("cannot skip " + count + " of the " + (total - finished()) + " left");
         }
         cancelled += count;
+    }
+
+    /** The user cancelled at {@code nowNanos}: the work time ends here. */
+    void cancelAt(long nowNanos) {
+        if (cancelNanos < 0) {
+            cancelNanos = nowNanos;
+        }
+    }
+
+    /** Every image not accounted for yet is running and was interrupted: it is stopping. */
+    void stopping() {
+        stopping = total - finished();
+    }
+
+    /** One image that was stopping ended as {@code status} at {@code nowNanos}. */
+    void stopped(ImageResult.Status status, long nowNanos) {
+        if (stopping == 0) {
+            throw new IllegalStateException("no image is stopping");
+        }
+        stopping--;
+        switch (status) {
+            case DONE -> done++;
+            case FAILED -> failed++;
+            case CANCELLED -> cancelled++;
+        }
+        if (stopping == 0) {
+            stoppedNanos = nowNanos;
+        }
+    }
+
+    /** {@code count} images were not run: their thumbnails were current. */
+    void unchanged(int count) {
+        unchanged = count;
+    }
+
+    int stoppingCount() {
+        return stopping;
     }
 
     int total() {
@@ -85,9 +191,9 @@ final class RunProgress {
         return cancelled;
     }
 
-    /** Images that ended one way or another. */
+    /** Images that ended one way or another (or, after a cancel, are stopping). */
     int finished() {
-        return done + failed + cancelled;
+        return done + failed + cancelled + stopping;
     }
 
     boolean isComplete() {
@@ -128,7 +234,8 @@ final class RunProgress {
         line.append(finished()).append('/').append(total);
         double rate = imagesPerSecond(nowNanos);
         line.append(" · ").append(String.format(Locale.ROOT, "%.1f", rate)).append(" images/s");
-        OptionalLong eta = etaSeconds(nowNanos);
+        OptionalLong weighted = weightedEtaSeconds(nowNanos);
+        OptionalLong eta = weighted.isPresent() ? weighted : etaSeconds(nowNanos);
         line.append(" · ETA ").append(eta.isPresent() ? duration(eta.getAsLong()) : "…");
         if (failed > 0) {
             line.append(" · ").append(failed).append(" failed");
@@ -139,14 +246,18 @@ final class RunProgress {
         return line.toString();
     }
 
-    /** The line shown once the run has ended. */
+    /**
+     * The line shown once the run has ended. A cancelled run's time is its work time, up to the
+     * cancel; the time its running images took to stop is shown apart, once they all have.
+     */
     String endLine(boolean wasCancelled) {
-        double seconds = elapsedSeconds();
+        double seconds = wasCancelled && cancelNanos >= 0 ? (cancelNanos - startNanos) / 1e9 : elapsedSeconds();
         String rate = seconds > 0 ? String.format(Locale.ROOT, "%.1f", (done + failed) / seconds) : "–";
         String took = String.format(Locale.ROOT, "%.1f s", seconds);
         StringBuilder line = new StringBuilder();
         if (wasCancelled) {
-            line.append("Cancelled: ").append(done + failed).append('/').append(total).append(" finished in ").append(took);
+            line.append("Cancelled: ").append(done + failed).append('/').append(total).append(" finished in ")
+                    .append(took).append(" of work");
         } else {
             line.append("Done: ").append(total).append(total == 1 ? " image in " : " images in ").append(took);
         }
@@ -154,7 +265,16 @@ final class RunProgress {
         if (failed > 0) {
             line.append(" · ").append(failed).append(" failed");
         }
-        if (waitingForMemory > 0) {
+        if (unchanged > 0) {
+            line.append(" · ").append(unchanged).append(" unchanged, skipped");
+        }
+        if (wasCancelled && stopping > 0) {
+            line.append(" · ").append(stopping).append(" stopping");
+        } else if (wasCancelled && stoppedNanos >= 0 && cancelNanos >= 0) {
+            line.append(" · stopped ").append(String.format(Locale.ROOT, "%.1f s", (stoppedNanos - cancelNanos) / 1e9))
+                    .append(" after cancel");
+        }
+        if (!wasCancelled && waitingForMemory > 0) {
             line.append(" · ").append(waitingForMemory).append(" waiting for memory");
         }
         return line.toString();

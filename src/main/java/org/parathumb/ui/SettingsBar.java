@@ -15,8 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.parathumb.core.image.pipeline.Pipelines;
 
@@ -35,7 +35,7 @@ final class SettingsBar {
     private final ObjectProperty<Integer> sizeValue;
     private final ObjectProperty<Double> blurValue;
 
-    private final HBox bar;
+    private final FlowPane bar;
 
     SettingsBar(MainViewModel model, Runnable chooseOutput) {
         this.model = model;
@@ -44,7 +44,7 @@ final class SettingsBar {
         this.bar = build(chooseOutput);
     }
 
-    HBox node() {
+    FlowPane node() {
         return bar;
     }
 
@@ -53,7 +53,7 @@ final class SettingsBar {
         spinners.forEach(SettingsBar::commit);
     }
 
-    private HBox build(Runnable chooseOutput) {
+    private FlowPane build(Runnable chooseOutput) {
         Label summary = new Label();
         summary.textProperty().bind(Bindings.createStringBinding(() -> {
             LoadedImages images = model.loadedProperty().get();
@@ -109,18 +109,29 @@ final class SettingsBar {
                 + "fast: decodes JPEGs at a reduced size first; close (38 dB or better), not identical,"
                 + " and its tiles say so (Alt+P)"));
         pipeline.setId("pipeline");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        javafx.scene.control.CheckBox recursive = new javafx.scene.control.CheckBox("Sub-_folders");
+        recursive.setMnemonicParsing(true);
+        recursive.setId("recursive");
+        recursive.selectedProperty().bindBidirectional(model.recursiveProperty());
+        recursive.setTooltip(new Tooltip("Load and run the images in sub-folders too; each folder gets its own thumbs"));
+        recursive.setAccessibleHelp("Load and run the images in sub-folders too");
         Label px = new Label("px");
         Label output = new Label("Output");
-        MainView.keepWhole(px, output, size, blur, pipeline, resetOutput);
-        outputButton.setMinWidth(60);
-        HBox bar = new HBox(8, summary, spacer, caption("_Size", size), size, px,
-                gap(), caption("_Blur radius", blur), blur, gap(), caption("_Pipeline", pipeline), pipeline,
-                gap(), output, outputButton, resetOutput);
+        MainView.keepWhole(px, output, size, blur, pipeline, resetOutput, outputButton);
+        // Wraps onto a second row rather than clip: each setting stays with its caption.
+        FlowPane bar = new FlowPane(16, 6,
+                summary,
+                recursive,
+                group(caption("_Size", size), size, px),
+                group(caption("_Blur radius", blur), blur),
+                group(caption("_Pipeline", pipeline), pipeline),
+                group(output, outputButton, resetOutput));
+        summary.maxWidthProperty().bind(bar.widthProperty().subtract(32));
+        summary.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");
-        for (var node : List.of(size, blur, pipeline, outputButton, resetOutput)) {
+        MainView.keepWhole(recursive);
+        for (var node : List.of(size, blur, pipeline, outputButton, resetOutput, recursive)) {
             node.disableProperty().bind(Bindings.createBooleanBinding(() -> model.state().isActive(), model.stateProperty()));
         }
         return bar;
@@ -153,10 +164,11 @@ final class SettingsBar {
         return label;
     }
 
-    private static Region gap() {
-        Region gap = new Region();
-        gap.setMinWidth(8);
-        return gap;
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(8, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private static String shorten(String path) {

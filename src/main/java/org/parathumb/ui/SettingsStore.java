@@ -22,6 +22,8 @@ public final class SettingsStore {
     static final String WORKERS = "workers";
     static final String LAST_INPUTS = "lastInputs";
     static final String PIPELINE = "pipeline";
+    static final String DARK = "darkTheme";
+    static final String PLACE = "windowPlace";
 
     private final Preferences node;
 
@@ -62,6 +64,33 @@ public final class SettingsStore {
         String last = String.join("\n", settings.lastInputs().stream().map(p -> p.toAbsolutePath().toString()).toList());
         // A preferences value holds at most 8 KB: beyond it, remember nothing rather than fail.
         node.put(LAST_INPUTS, last.length() <= Preferences.MAX_VALUE_LENGTH ? last : "");
+    }
+
+    /** Whether the user chose the dark theme. */
+    public boolean dark() {
+        return node.getBoolean(DARK, false);
+    }
+
+    public void saveDark(boolean dark) {
+        node.putBoolean(DARK, dark);
+    }
+
+    /** Where the window was last, if known. */
+    Optional<WindowPlace> windowPlace() {
+        String[] parts = node.get(PLACE, "").split(",");
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new WindowPlace(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                    Double.parseDouble(parts[2]), Double.parseDouble(parts[3])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    void saveWindowPlace(WindowPlace place) {
+        node.put(PLACE, place.x() + "," + place.y() + "," + place.width() + "," + place.height());
     }
 
     /** Writes the settings to the backing store now, rather than some time before exit. */

@@ -22,7 +22,19 @@ final class SourceSurvey {
     private final SourceScanner scanner = new SourceScanner();
 
     LoadedImages survey(List<Path> inputs) throws IOException {
-        List<ImageJob> jobs = scanner.scan(new ScanRequest(inputs, Optional.empty(), false, OutputFormat.SAME));
+        return survey(inputs, false);
+    }
+
+    /**
+     * As above, into sub-folders too when {@code recursive}. When not, and nothing is found, the
+     * sub-folders are counted anyway, so the window can say where the images are.
+     */
+    LoadedImages survey(List<Path> inputs, boolean recursive) throws IOException {
+        List<ImageJob> jobs = scanner.scan(new ScanRequest(inputs, Optional.empty(), recursive, OutputFormat.SAME));
+        if (jobs.isEmpty() && !recursive) {
+            int below = scanner.scan(new ScanRequest(inputs, Optional.empty(), true, OutputFormat.SAME)).size();
+            return new LoadedImages(inputs, 0, 0, below);
+        }
         double megapixels = 0;
         for (ImageJob job : jobs) {
             if (Thread.currentThread().isInterrupted()) {
@@ -30,7 +42,7 @@ final class SourceSurvey {
             }
             megapixels += pixels(job.source()) / 1e6;
         }
-        return new LoadedImages(inputs, jobs.size(), megapixels);
+        return new LoadedImages(inputs, jobs.size(), megapixels, 0);
     }
 
     /** Width x height from the header, or 0 if the file does not say. */

@@ -13,6 +13,9 @@ final class StallMonitor {
     private long longestGapNanos;
     private long longestCpuGapNanos;
     private long frames;
+    /** Frames whose FX-thread CPU time since the last one exceeded 100 ms: over the frame budget. */
+    private long framesOverBudget;
+    static final long BUDGET_NANOS = 100_000_000L;
 
     void reset() {
         lastFrameNanos = -1;
@@ -20,6 +23,7 @@ final class StallMonitor {
         longestGapNanos = 0;
         longestCpuGapNanos = 0;
         frames = 0;
+        framesOverBudget = 0;
     }
 
     void frame(long nowNanos) {
@@ -33,6 +37,9 @@ final class StallMonitor {
         }
         if (lastCpuNanos >= 0 && cpuNanos >= 0) {
             longestCpuGapNanos = Math.max(longestCpuGapNanos, cpuNanos - lastCpuNanos);
+            if (cpuNanos - lastCpuNanos > BUDGET_NANOS) {
+                framesOverBudget++;
+            }
         }
         lastFrameNanos = nowNanos;
         lastCpuNanos = cpuNanos;
@@ -46,6 +53,11 @@ final class StallMonitor {
     /** The most CPU time the FX thread used between two frames. */
     long longestCpuGapNanos() {
         return longestCpuGapNanos;
+    }
+
+    /** Frames for which the FX thread itself worked more than 100 ms since the one before. */
+    long framesOverBudget() {
+        return framesOverBudget;
     }
 
     long frames() {

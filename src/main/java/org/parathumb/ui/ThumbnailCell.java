@@ -9,7 +9,6 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -20,9 +19,9 @@ import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * One tile of the grid. Its nodes (image view, labels, tooltip) are made once, when the cell is,
- * and only refilled as the grid recycles the cell. A thumbnail no larger than the tile is shown
- * at its own size in scene pixels, unsmoothed, so at 2x each pixel becomes a sharp 2x2 block
- * instead of a blur; larger ones are fitted, smoothed.
+ * and only refilled as the grid recycles the cell. The tile's size is the display zoom's, not the
+ * output's: a smaller thumbnail is magnified by a whole number of screen pixels, unsmoothed, so
+ * each pixel becomes a sharp block; a larger one is fitted, smoothed.
  */
 final class ThumbnailCell extends GridCell<Tile> {
 
@@ -37,11 +36,23 @@ final class ThumbnailCell extends GridCell<Tile> {
     private final Label name = new Label();
     private final VBox box = new VBox(4, picture, name);
     private final Tooltip tooltip = new Tooltip();
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
     private final double side;
+    private final javafx.beans.value.ObservableValue<Tile> selected;
     private Tile shown;
 
-    ThumbnailCell(double side, double nameWidth, Consumer<Tile> open) {
+    /**
+     * A cell {@code side} pixels square for the picture; {@code selected} is the grid's selected
+     * tile; a click selects its tile ({@code select}), a double-click inspects it ({@code open}).
+     */
+    ThumbnailCell(double side, double nameWidth, javafx.beans.value.ObservableValue<Tile> selected,
+            Consumer<Tile> select, Consumer<Tile> open) {
         this.side = side;
+        this.selected = selected;
+        // One Tab stop for the whole grid: the grid has the focus, arrows move the selection.
+        setFocusTraversable(false);
+        selected.addListener(new javafx.beans.value.WeakChangeListener<>(selectionListener));
         getStyleClass().add("thumbnail-cell");
         picture.getStyleClass().add("picture");
         picture.setMinSize(nameWidth, side);
@@ -58,25 +69,25 @@ final class ThumbnailCell extends GridCell<Tile> {
         badge.setVisible(false);
         name.getStyleClass().add("name");
         name.setMaxWidth(nameWidth);
-        name.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        name.setEllipsisString("…");
+        name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS); // "plasma-…5120x2880.png": both ends tell
         box.setAlignment(Pos.TOP_CENTER);
         tooltip.setShowDelay(Duration.millis(300));
         box.setVisible(false);
         setGraphic(box);
         setTooltip(tooltip);
         setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
-                open.accept(getItem());
-            }
-        });
-        // Tab reaches every tile; Enter or Space opens it, as a double-click does.
-        setOnKeyPressed(e -> {
-            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) && getItem() != null && !isEmpty()) {
-                open.accept(getItem());
-                e.consume();
+            if (e.getButton() == MouseButton.PRIMARY && getItem() != null && !isEmpty()) {
+                select.accept(getItem());
+                if (e.getClickCount() == 2) {
+                    open.accept(getItem());
+                }
             }
         });
     }
+
+    private final javafx.beans.value.ChangeListener<Tile> selectionListener =
+            (obs, old, now) -> pseudoClassStateChanged(SELECTED, now != null && now == getItem() && !isEmpty());
 
     @Override
     protected void updateItem(Tile tile, boolean empty) {
@@ -84,13 +95,12 @@ final class ThumbnailCell extends GridCell<Tile> {
         // The grid re-indexes its visible cells each time rows are added (empty, then filled
         // again): hiding instead of detaching, and returning early for the same tile, keeps that
         // from redoing CSS and layout for every visible tile on every frame.
+        pseudoClassStateChanged(SELECTED, !empty && tile != null && tile == selected.getValue());
         if (empty || tile == null) {
             box.setVisible(false);
-            setFocusTraversable(false);
             return;
         }
         box.setVisible(true);
-        setFocusTraversable(true);
         if (tile == shown) {
             return;
         }
@@ -103,8 +113,8 @@ final class ThumbnailCell extends GridCell<Tile> {
         failure.setText(failed ? shortReason(result.failure(), tile.name()) : "no preview");
         show(failed ? null : tile.thumbnail());
         tooltip.setText(failed
-                ? tile.name() + "\nFailed: " + result.failure() + "\nDouble-click or Enter to open the original"
-                : String.format(Locale.ROOT, "%s%n%.2f s on %s · %d×%d → %d×%d · %s pipeline%nDouble-click or Enter to open the thumbnail",
+                ? tile.name() + "\nFailed: " + result.failure() + "\nDouble-click or Enter to inspect"
+                : String.format(Locale.ROOT, "%s%n%.2f s on %s · %d×%d → %d×%d · %s pipeline%nDouble-click or Enter to inspect",
                         tile.name(), result.elapsedNanos() / 1e9, result.worker(), result.sourceWidth(),
                         result.sourceHeight(), result.thumbnailWidth(), result.thumbnailHeight(), result.pipeline()));
         boolean labelled = !failed && !Pipelines.DEFAULT.equals(result.pipeline());
@@ -126,13 +136,16 @@ final class ThumbnailCell extends GridCell<Tile> {
         }
         double w = thumbnail.getWidth();
         double h = thumbnail.getHeight();
-        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
-        if (Math.max(w, h) <= side) {
-            image.setFitWidth(w);
-            image.setFitHeight(h);
-            image.setSmooth(scale != Math.rint(scale)); // integer scales: exact pixel blocks
+        double renderScale = getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getRenderScaleX() : 1;
+        double fit = side / Math.max(w, h);
+        if (fit >= 1) {
+            // Magnified by a whole number of screen pixels, unsmoothed: each pixel a sharp block.
+            double blocks = Math.max(1, Math.floor(fit * renderScale)) / renderScale;
+            image.setFitWidth(w * blocks);
+            image.setFitHeight(h * blocks);
+            image.setSmooth(false);
         } else {
-            double fit = side / Math.max(w, h);
             image.setFitWidth(w * fit);
             image.setFitHeight(h * fit);
             image.setSmooth(true);

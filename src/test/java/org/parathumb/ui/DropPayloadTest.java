@@ -36,11 +36,11 @@ class DropPayloadTest {
     }
 
     @Test
-    void aFolderWhoseImagesAreOnlyInSubFoldersIsNotUsableAsARunWouldNotFindThem() {
+    void aFolderWhoseImagesAreOnlyInSubFoldersIsUsableForTheSubFoldersOption() {
         Path folder = dir.resolve("outer");
         TestImages.write(folder.resolve("inner/a.jpg"), 8, 8);
 
-        assertThat(DropPayload.usable(List.of(folder.toFile()))).isEmpty();
+        assertThat(DropPayload.usable(List.of(folder.toFile()))).containsExactly(folder);
     }
 
     @Test

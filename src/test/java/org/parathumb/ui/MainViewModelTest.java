@@ -109,27 +109,50 @@ class MainViewModelTest {
     }
 
     @Test
-    void cancellingWaitsForTheRunningImagesThenEndsCancelled() {
+    void cancellingEndsTheRunAtOnceAndCountsTheRunningImagesAsStoppingUntilTheyReport() {
         load(5);
         model.requestRun();
         model.jobsReady(5, 0);
         model.accept(List.of(tile("a.jpg", Status.DONE, 100)), 100 * MS);
 
-        assertThat(model.requestCancel()).isTrue();
+        assertThat(model.requestCancel(2000 * MS)).isTrue();
         assertThat(model.state()).isEqualTo(RunState.CANCELLING);
         assertThat(model.canCancel().get()).isFalse();
         assertThat(model.canRun().get()).isFalse();
 
-        model.skipped(3); // one image is still on a worker
+        model.skipped(3); // one image is still on a worker, in a read that takes its time
         assertThat(model.state()).isEqualTo(RunState.CANCELLING);
+        model.letRunningStop(2000 * MS);
 
-        model.accept(List.of(tile("b.jpg", Status.CANCELLED, 150)), 150 * MS);
+        assertThat(model.state()).as("the user does not wait for the running image").isEqualTo(RunState.CANCELLED);
+        assertThat(model.canRun().get()).isTrue();
+        assertThat(model.isStopping()).isTrue();
+        assertThat(model.status()).isEqualTo("Cancelled: 1/5 finished in 2.0 s of work · 0.5 images/s · 1 stopping");
 
-        assertThat(model.state()).isEqualTo(RunState.CANCELLED);
+        model.acceptStopped(List.of(tile("b.jpg", Status.CANCELLED, 9000)), 9000 * MS);
+
+        assertThat(model.isStopping()).isFalse();
         assertThat(model.tiles()).extracting(Tile::name).containsExactly("a.jpg");
         assertThat(model.cancelledCount()).isEqualTo(4);
         assertThat(model.progressProperty().get()).isEqualTo(0.2);
-        assertThat(model.status()).startsWith("Cancelled: 1/5 finished");
+        assertThat(model.status()).as("the wait to stop is told apart from the work")
+                .isEqualTo("Cancelled: 1/5 finished in 2.0 s of work · 0.5 images/s · stopped 7.0 s after cancel");
+    }
+
+    @Test
+    void aCancelWithNothingRunningEndsWhenTheWaitingImagesAreSkipped() {
+        load(3);
+        model.requestRun();
+        model.jobsReady(3, 0);
+        model.accept(List.of(tile("a.jpg", Status.DONE, 100)), 100 * MS);
+
+        model.requestCancel(500 * MS);
+        model.skipped(2);
+        model.letRunningStop(500 * MS);
+
+        assertThat(model.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(model.isStopping()).isFalse();
+        assertThat(model.status()).isEqualTo("Cancelled: 1/3 finished in 0.5 s of work · 2.0 images/s");
     }
 
     @Test
@@ -137,7 +160,7 @@ class MainViewModelTest {
         load(5);
         model.requestRun();
 
-        model.requestCancel();
+        model.requestCancel(0);
 
         assertThat(model.state()).isEqualTo(RunState.CANCELLED);
         assertThat(model.canRun().get()).isTrue();

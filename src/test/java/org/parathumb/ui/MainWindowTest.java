@@ -54,6 +54,8 @@ class MainWindowTest {
     private final MemoryPreferences preferences = new MemoryPreferences();
     /** Renders allowed before a run stalls; plenty unless a test acts mid-run. */
     private final Semaphore renders = new Semaphore(UNLIMITED);
+    /** While set, the paced renders' wait cannot be interrupted by a cancel. */
+    private volatile boolean deaf;
     private static final int UNLIMITED = 1_000_000;
     private WorkerPool pool;
     private MainView view;
@@ -65,7 +67,7 @@ class MainWindowTest {
         new SettingsStore(preferences).save(new Settings(java.util.Optional.empty(), 50, 2, 1, List.of(), "faithful"));
         pool = new WorkerPool(1);
         view = ParathumbApp.show(stage, new SettingsStore(preferences), pool, List.of(), opened::add,
-                name -> new PacedPipeline(name, renders));
+                name -> new PacedPipeline(name, renders, () -> deaf));
         model = view.model();
     }
 
@@ -92,6 +94,66 @@ class MainWindowTest {
         assertThat(status(robot)).endsWith("ready: press Run (Ctrl+R)");
         assertThat(model.state()).isEqualTo(RunState.IDLE);
         assertThat(robot.lookup(".button").match((Button b) -> "Run".equals(b.getText())).queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void aFolderWhoseImagesAreInSubFoldersSaysSoAndSubFoldersLoadsAndRunsThem(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException {
+        Path root = dir.resolve("photos");
+        TestImages.folder(root.resolve("2024"), 2, 80, 60);
+        TestImages.folder(root.resolve("2025"), 1, 80, 60);
+
+        load(robot, root);
+        assertThat(status(robot)).isEqualTo("No images directly in photos; 3 in its sub-folders: tick Sub-folders to load them");
+
+        robot.clickOn("#recursive");
+        waitUntil(() -> model.loadedProperty().get().count() == 3 && !model.loadingProperty().get());
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        assertThat(root.resolve("thumbs/2024/img-02.jpg")).as("the tree mirrored under thumbs, as the CLI does").exists();
+        assertThat(root.resolve("thumbs/2025/img-01.jpg")).exists();
+    }
+
+    @Test
+    void aSecondRunAsksBeforeOverwritingAndSkipUnchangedMakesOnlyWhatChanged(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("again");
+        TestImages.folder(folder, 3, 120, 90);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(folder.resolve("thumbs/.parathumb-manifest"))
+                || listHidden(folder.resolve("thumbs")));
+        TestImages.write(folder.resolve("img-02.jpg"), 200, 100); // changed since the first run
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("Skip unchanged").tryQuery().isPresent());
+        robot.clickOn("Skip unchanged");
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        assertThat(model.tiles()).extracting(Tile::name).containsExactly("img-02.jpg");
+        assertThat(status(robot)).startsWith("Done: 1 image in ").endsWith(" · 2 unchanged, skipped");
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("Cancel").match(Node::isVisible).tryQuery().isPresent()
+                && robot.lookup("Overwrite").tryQuery().isPresent());
+        robot.clickOn("Overwrite");
+        waitUntil(() -> model.state() == RunState.DONE);
+        assertThat(model.tiles()).hasSize(3);
+    }
+
+    /** Not the skip-unchanged manifest, which the window keeps beside the thumbnails. */
+    private static boolean isThumbnail(Path file) {
+        return !file.getFileName().toString().startsWith(".parathumb-manifest");
+    }
+
+    private static boolean listHidden(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(".") && !p.toString().endsWith(".tmp"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
@@ -152,7 +214,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(status(robot)).startsWith("Done: 7 images in ").endsWith(" · 2 failed");
         try (Stream<Path> thumbs = Files.list(folder.resolve("thumbs"))) {
-            assertThat(thumbs.map(p -> p.getFileName().toString()).sorted())
+            assertThat(thumbs.filter(MainWindowTest::isThumbnail).map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("img-01.jpg", "img-02.jpg", "img-03.jpg", "img-04.jpg", "img-05.jpg");
         }
 
@@ -162,14 +224,19 @@ class MainWindowTest {
         assertThat(failures.getItems()).hasSize(2);
 
         Node made = robot.lookup(".thumbnail-cell").match((Node cell) -> !showsFailure(cell)).query();
-        Node failed = robot.lookup(".thumbnail-cell").match(MainWindowTest::showsFailure).query();
-        robot.doubleClickOn(made).doubleClickOn(failed);
+        robot.doubleClickOn(made);
+        InspectionPane inspection = view.inspection();
+        assertThat(inspection.node().isVisible()).as("a double-click inspects the tile").isTrue();
+        assertThat(inspection.magnified().getImage()).isSameAs(((ThumbnailCell) made).getItem().thumbnail());
+        assertThat(inspection.magnified().isSmooth()).as("the thumbnail's pixels are magnified as blocks").isFalse();
+        waitUntil(() -> inspection.original().getImage() != null);
+        assertThat(inspection.original().getImage().getWidth()).isGreaterThan(50);
+        WaitForAsyncUtils.waitForFxEvents(); // the grid is narrower now: its cells were laid out again
+        robot.doubleClickOn(robot.lookup(".thumbnail-cell").match(MainWindowTest::showsFailure).<Node>query());
+        assertThat(inspection.tileProperty().get().isFailure()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
-        assertThat(opened).hasSize(3);
-        assertThat(opened.get(2)).as("Ctrl+T shows the thumbnails' folder").endsWith("/mixed/thumbs/");
-        assertThat(opened.get(0)).as("a thumbnail opens itself").contains("/mixed/thumbs/img-");
-        assertThat(opened.get(1)).as("a failure opens the original").doesNotContain("/thumbs/")
-                .containsAnyOf("/mixed/broken.jpg", "/mixed/empty.png");
+        assertThat(opened).as("inspecting opens no outside viewer").hasSize(1);
+        assertThat(opened.get(0)).as("Ctrl+T shows the thumbnails' folder").endsWith("/mixed/thumbs/");
     }
 
     @Test
@@ -189,12 +256,39 @@ class MainWindowTest {
         assertThat(status(robot)).startsWith("Cancelled: ");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pool.activeCount() == 0);
         try (Stream<Path> thumbs = Files.list(folder.resolve("thumbs"))) {
-            List<Path> files = thumbs.toList();
+            List<Path> files = thumbs.filter(MainWindowTest::isThumbnail).toList();
             assertThat(files).hasSize(model.doneCount());
             for (Path file : files) {
                 assertThat(file.getFileName().toString()).doesNotStartWith(".");
                 assertThat(ImageIO.read(file.toFile())).as("whole thumbnail %s", file).isNotNull();
             }
+        }
+    }
+
+    @Test
+    void escEndsTheRunAtOnceEvenWhileAnImageIsInAReadThatCannotBeInterrupted(FxRobot robot)
+            throws TimeoutException, IOException {
+        Path folder = slowFolder();
+        load(robot, folder);
+        allowRenders(0); // the first image's read hangs until the test lets it go
+        deaf = true;
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> renders.hasQueuedThreads()); // an image is inside its read
+        robot.type(KeyCode.ESCAPE);
+        // No wait for the stuck read: it would never end before the test releases it.
+        waitUntil(() -> model.state() == RunState.CANCELLED);
+
+        assertThat(status(robot)).startsWith("Cancelled: 0/" + SLOW_IMAGES + " finished in ").endsWith(" · 1 stopping");
+        assertThat(model.canRun().get()).as("Run is enabled again without waiting").isTrue();
+        assertThat(pool.queuedCount()).as("no image is left queued on the pool").isZero();
+
+        renders.release(1);
+        waitUntil(() -> !model.isStopping());
+        assertThat(status(robot)).contains(" of work · ").containsPattern(" · stopped \\d+\\.\\d s after cancel$");
+        try (Stream<Path> thumbs = Files.list(folder.resolve("thumbs"))) {
+            assertThat(thumbs.filter(MainWindowTest::isThumbnail).toList()).as("what the late image made is counted")
+                    .hasSize(model.doneCount());
         }
     }
 
@@ -288,22 +382,79 @@ class MainWindowTest {
     }
 
     @Test
-    void tabReachesTheTilesAndEnterOpensTheOneWithTheFocus(FxRobot robot, @TempDir Path dir)
+    void theGridIsOneTabStopWhoseArrowKeysMoveTheSelectionAndEnterInspectsIt(FxRobot robot, @TempDir Path dir)
             throws TimeoutException {
         Path folder = dir.resolve("keys");
-        TestImages.folder(folder, 2, 120, 90);
+        TestImages.folder(folder, 6, 120, 90);
         load(robot, folder);
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(() -> model.state() == RunState.DONE);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.NAME));
 
-        for (int tabs = 0; tabs < 40 && !(focusOwner(robot) instanceof ThumbnailCell); tabs++) {
+        for (int tabs = 0; tabs < 40 && !(focusOwner(robot) instanceof GridView); tabs++) {
             robot.type(KeyCode.TAB);
         }
-        assertThat(focusOwner(robot)).as("a tile gets the focus by Tab alone").isInstanceOf(ThumbnailCell.class);
+        assertThat(focusOwner(robot)).as("the grid gets the focus by Tab").isInstanceOf(GridView.class);
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT);
+        assertThat(view.tileGrid().selectedProperty().get().name()).isEqualTo("img-02.jpg");
+        robot.type(KeyCode.LEFT);
+        assertThat(view.tileGrid().selectedProperty().get().name()).isEqualTo("img-01.jpg");
+        robot.type(KeyCode.END);
+        assertThat(view.tileGrid().selectedProperty().get().name()).isEqualTo("img-06.jpg");
         robot.type(KeyCode.ENTER);
+        assertThat(view.inspection().node().isVisible()).isTrue();
+        assertThat(robot.lookup(".thumbnail-cell").match((Node cell) ->
+                cell.getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected"))).queryAll()).hasSize(1);
 
-        assertThat(opened).singleElement().asString().contains("/keys/thumbs/img-");
+        robot.type(KeyCode.TAB);
+        assertThat(focusOwner(robot)).as("one Tab leaves the grid, whatever its number of tiles")
+                .isNotInstanceOf(ThumbnailCell.class).isNotInstanceOf(GridView.class);
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void tilesSortByNameSizeAndTimeAndLongNamesKeepBothEnds(FxRobot robot, @TempDir Path dir) throws TimeoutException {
+        Path folder = dir.resolve("sort");
+        TestImages.write(folder.resolve("b-plasma-workspace-wallpapers_Altai_5120x2880.jpg"), 300, 200);
+        TestImages.write(folder.resolve("a-small.jpg"), 60, 40);
+        TestImages.write(folder.resolve("c-medium.jpg"), 200, 150);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.NAME));
+        assertThat(view.tileGrid().shown()).extracting(Tile::name)
+                .containsExactly("a-small.jpg", "b-plasma-workspace-wallpapers_Altai_5120x2880.jpg", "c-medium.jpg");
+        robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.SIZE));
+        assertThat(view.tileGrid().shown()).extracting(Tile::name)
+                .containsExactly("b-plasma-workspace-wallpapers_Altai_5120x2880.jpg", "c-medium.jpg", "a-small.jpg");
+        robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.TIME));
+        assertThat(view.tileGrid().shown()).extracting(t -> t.result().elapsedNanos())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label longName = robot.lookup(".thumbnail-cell .name").match((Label l) -> l.getText().startsWith("b-plasma")).query();
+        String shown = ((javafx.scene.text.Text) longName.lookup(".text")).getText();
+        assertThat(shown).as("cut in the middle").startsWith("b-").endsWith(".jpg").contains("…");
+    }
+
+    @Test
+    void theDisplayZoomMagnifiesTilesWithoutChangingTheOutputSize(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("zoom");
+        TestImages.folder(folder, 1, 400, 300);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+
+        robot.interact(() -> view.tileGrid().zoom().setValue(200));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.image.ImageView picture = robot.lookup(".thumbnail-cell .picture .image-view").query();
+        assertThat(picture.getFitWidth()).as("50 px shown as 4 x 50 blocks").isEqualTo(200);
+        assertThat(picture.isSmooth()).isFalse();
+        assertThat(model.thumbnailSizeProperty().get()).isEqualTo(50);
+        assertThat(ImageIO.read(folder.resolve("thumbs/img-01.jpg").toFile()).getWidth()).isEqualTo(50);
     }
 
     private static Node focusOwner(FxRobot robot) {

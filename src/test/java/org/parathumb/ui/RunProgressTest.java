@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.List;
+import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.ImageResult.Status;
 
 class RunProgressTest {
@@ -109,5 +111,52 @@ class RunProgressTest {
         "3725, 1 h 02 min"})
     void durationsReadNaturally(long seconds, String text) {
         assertThat(RunProgress.duration(seconds)).isEqualTo(text);
+    }
+
+    @Test
+    void theEtaWeighsTheImagesLeftByTheirCostNotTheirCount() {
+        // Two large images first, then eight small ones, on one worker: after the first large one
+        // (10 s), counting images would say 9 x 10 s; by cost, 108 units at 0.1 s each are left.
+        java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs = new java.util.LinkedHashMap<>();
+        costs.put(job("big-1.jpg"), 100L);
+        costs.put(job("big-2.jpg"), 100L);
+        for (int i = 0; i < 8; i++) {
+            costs.put(job("small-" + i + ".jpg"), 1L);
+        }
+        RunProgress progress = new RunProgress(10, 0, costs);
+        ImageResult first = result(job("big-1.jpg"), 0, 10_000 * MS);
+
+        progress.record(first.status(), first.endNanos());
+        progress.learn(first);
+
+        assertThat(progress.etaSeconds(10_000 * MS)).as("by count").hasValue(90);
+        assertThat(progress.weightedEtaSeconds(10_000 * MS)).as("by cost").hasValue(11);
+        assertThat(progress.runningLine(10_000 * MS)).contains("ETA 11 s");
+    }
+
+    @Test
+    void theEtaLearnsThatAKindOfFileCostsMoreThanItsPixelsSay() {
+        java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs = new java.util.LinkedHashMap<>();
+        costs.put(job("a.jpg"), 10L);
+        costs.put(job("b.png"), 10L);
+        costs.put(job("c.png"), 10L);
+        costs.put(job("d.jpg"), 10L);
+        RunProgress progress = new RunProgress(4, 0, costs);
+        for (ImageResult done : List.of(result(job("a.jpg"), 0, 1_000 * MS), result(job("b.png"), 1_000 * MS, 5_000 * MS))) {
+            progress.record(done.status(), done.endNanos());
+            progress.learn(done);
+        }
+
+        // Left: one PNG (4 s, as the last one) and one JPEG (1 s), on one busy worker.
+        assertThat(progress.weightedEtaSeconds(5_000 * MS)).hasValue(5);
+    }
+
+    private static org.parathumb.core.batch.ImageJob job(String name) {
+        return new org.parathumb.core.batch.ImageJob(java.nio.file.Path.of("in", name), java.nio.file.Path.of("in/thumbs", name));
+    }
+
+    private static ImageResult result(org.parathumb.core.batch.ImageJob job, long startNanos, long endNanos) {
+        return new ImageResult(job, Status.DONE, 100, 100, 10, 10, org.parathumb.core.batch.StageTimes.NONE, null,
+                "thumb-worker-1", startNanos, endNanos, "faithful");
     }
 }

@@ -131,7 +131,10 @@ public final class BenchmarkViewModel implements AutoCloseable {
                 running.set(false);
             });
             result.completeExceptionally(e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // An Error (a bug, a StackOverflowError, an OutOfMemoryError) ends the benchmark too:
+            // left uncaught it would end this thread with "running" still set, and the main
+            // window's Run disabled for good.
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             uiThread.execute(() -> {
                 error.set(message);

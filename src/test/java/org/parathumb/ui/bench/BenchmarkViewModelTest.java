@@ -76,6 +76,27 @@ class BenchmarkViewModelTest {
     }
 
     @Test
+    void anErrorInsideTheBenchmarkEndsItSoTheWindowCanRunAgain() throws Exception {
+        // An Error on the benchmark's thread: here the first progress update finds no memory.
+        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Executor uiThread = task -> {
+            if (thrown.compareAndSet(false, true)) {
+                throw new OutOfMemoryError("no memory for the progress update");
+            }
+            task.run();
+        };
+        BenchmarkViewModel broken = new BenchmarkViewModel(
+                new ImageProcessor(new FaithfulPipeline(), ThumbnailSpec.DEFAULT), pool, uiThread);
+
+        CompletableFuture<BenchmarkReport> run = broken.start(BenchmarkRequest.cpuLoop(List.of(1), 1, 0).withLoop(1000, 1));
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(broken.isRunning()).as("the window's Run is enabled again").isFalse();
+        assertThat(broken.errorProperty().get()).contains("no memory");
+        broken.close();
+    }
+
+    @Test
     void theButtonsRequestIsTheSliderCountOrASweepOverTheCores() {
         var jobs = List.of(new org.parathumb.core.batch.ImageJob(Path.of("a.jpg"), Path.of("thumbs/a.jpg")));
 

@@ -1,0 +1,188 @@
+package org.parathumb.ui;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import org.controlsfx.control.GridView;
+
+/**
+ * The grid of tiles, to browse and judge them: sorted by completion, name, size or time; a
+ * display zoom independent of the output size; one selected tile, moved with the arrow keys (the
+ * grid is a single Tab stop); Enter or a double-click inspects the selection.
+ */
+final class TileGrid {
+
+    /** The orders the grid can show the tiles in. */
+    enum Order {
+        COMPLETION("Completion", null),
+        NAME("Name", Comparator.comparing(Tile::name, String.CASE_INSENSITIVE_ORDER)),
+        SIZE("Size", Comparator.comparingLong((Tile t) -> (long) t.result().sourceWidth() * t.result().sourceHeight())
+                .reversed()),
+        TIME("Time", Comparator.comparingLong((Tile t) -> t.result().elapsedNanos()).reversed());
+
+        private final String label;
+        private final Comparator<Tile> comparator;
+
+        Order(String label, Comparator<Tile> comparator) {
+            this.label = label;
+            this.comparator = comparator;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Tiles of 100 px: the default 50 px thumbnails shown as 2 x 2 blocks per pixel. */
+    static final double DEFAULT_ZOOM = 100;
+
+    private final SortedList<Tile> sorted;
+    private final GridView<Tile> grid;
+    private final ObjectProperty<Tile> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ComboBox<Order> order = new ComboBox<>(FXCollections.observableArrayList(Order.values()));
+    private final Slider zoom = new Slider(40, 240, DEFAULT_ZOOM);
+    private final FlowPane bar;
+    private final Consumer<Tile> inspect;
+    private double tileSide;
+
+    TileGrid(ObservableList<Tile> tiles, Consumer<Tile> inspect) {
+        this.inspect = inspect;
+        this.sorted = new SortedList<>(tiles);
+        this.grid = new GridView<>(sorted);
+        grid.getStyleClass().add("thumbnail-grid");
+        grid.setHorizontalCellSpacing(8);
+        grid.setVerticalCellSpacing(8);
+        grid.setId("grid");
+        grid.setFocusTraversable(true);
+        grid.setAccessibleText("Thumbnails; arrow keys move, Enter inspects");
+        grid.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        grid.setOnMouseClicked(e -> grid.requestFocus());
+        tiles.addListener((javafx.collections.ListChangeListener<Tile>) c -> {
+            if (selected.get() != null && !tiles.contains(selected.get())) {
+                selected.set(null); // a new run cleared the grid
+            }
+        });
+
+        order.setValue(Order.COMPLETION);
+        order.setId("sort");
+        order.setTooltip(new Tooltip("The order of the tiles"));
+        order.setAccessibleText("Sort the tiles by");
+        order.valueProperty().addListener((obs, old, now) -> sorted.setComparator(now.comparator));
+        zoom.setId("zoom");
+        zoom.setPrefWidth(140);
+        zoom.setTooltip(new Tooltip("Display size of the tiles: a thumbnail smaller than its tile is magnified,"
+                + " each pixel a sharp block; the output size is set above"));
+        zoom.setAccessibleText("Display zoom of the tiles");
+        zoom.valueProperty().addListener((obs, old, now) -> configure(now.doubleValue()));
+        Label sortCaption = new Label("S_ort");
+        sortCaption.setMnemonicParsing(true);
+        sortCaption.setLabelFor(order);
+        Label zoomCaption = new Label("_Zoom");
+        zoomCaption.setMnemonicParsing(true);
+        zoomCaption.setLabelFor(zoom);
+        HBox sortGroup = new HBox(8, sortCaption, order);
+        HBox zoomGroup = new HBox(8, zoomCaption, zoom);
+        sortGroup.setAlignment(Pos.CENTER_LEFT);
+        zoomGroup.setAlignment(Pos.CENTER_LEFT);
+        MainView.keepWhole(sortCaption, zoomCaption, order, sortGroup, zoomGroup);
+        bar = new FlowPane(16, 6, sortGroup, zoomGroup);
+        bar.getStyleClass().add("grid-bar");
+        configure(DEFAULT_ZOOM);
+    }
+
+    GridView<Tile> grid() {
+        return grid;
+    }
+
+    FlowPane bar() {
+        return bar;
+    }
+
+    /** The tiles in the order shown. */
+    List<Tile> shown() {
+        return sorted;
+    }
+
+    ObjectProperty<Tile> selectedProperty() {
+        return selected;
+    }
+
+    ComboBox<Order> order() {
+        return order;
+    }
+
+    Slider zoom() {
+        return zoom;
+    }
+
+    /** Selects the tile at {@code index} in the order shown, and scrolls to it. */
+    void select(int index) {
+        if (sorted.isEmpty()) {
+            return;
+        }
+        int clamped = Math.max(0, Math.min(sorted.size() - 1, index));
+        selected.set(sorted.get(clamped));
+        if (grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(clamped / columns());
+        }
+    }
+
+    private void key(KeyEvent e) {
+        if (sorted.isEmpty()) {
+            return;
+        }
+        int at = selected.get() == null ? -1 : sorted.indexOf(selected.get());
+        int columns = columns();
+        int next = switch (e.getCode()) {
+            case RIGHT -> at + 1;
+            case LEFT -> Math.max(0, at - 1);
+            case DOWN -> at < 0 ? 0 : at + columns;
+            case UP -> Math.max(0, at - columns);
+            case HOME -> 0;
+            case END -> sorted.size() - 1;
+            default -> Integer.MIN_VALUE;
+        };
+        if (next != Integer.MIN_VALUE) {
+            select(Math.min(next, sorted.size() - 1));
+            e.consume();
+        } else if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) && selected.get() != null) {
+            inspect.accept(selected.get());
+            e.consume();
+        }
+    }
+
+    /** Tiles per row, as the grid lays them out now. */
+    int columns() {
+        double cell = grid.getCellWidth() + grid.getHorizontalCellSpacing() * 2;
+        double width = grid.getWidth() - grid.snappedLeftInset() - grid.snappedRightInset() - 16; // less the scroll bar
+        return Math.max(1, (int) Math.floor(width / cell));
+    }
+
+    private void configure(double zoomSide) {
+        double side = Math.rint(zoomSide);
+        if (side == tileSide) {
+            return; // a new cell factory would make the grid throw away and rebuild every cell
+        }
+        tileSide = side;
+        double width = Math.max(side + 16, 124);
+        grid.setCellWidth(width);
+        grid.setCellHeight(side + 16 + 22);
+        grid.setCellFactory(g -> new ThumbnailCell(side, width - 16, selected, selected::set, inspect));
+    }
+}

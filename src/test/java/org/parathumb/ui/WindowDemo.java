@@ -1,0 +1,120 @@
+package org.parathumb.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.parathumb.core.batch.WorkerPool;
+
+/**
+ * The real window on a folder, for looking at it and measuring it; not a test. Options:
+ * {@code -Drun=true} runs the folder once loaded; {@code -Dsize=960x600}; {@code -Ddark=true};
+ * {@code -Dfailures=true} opens the failures pane; {@code -Dselect=N} inspects the N-th tile;
+ * {@code -Dshot=FILE.png} writes a snapshot of the window when done; {@code -Dexit=true} quits.
+ * At the end of a run it prints the stall monitor's figures: the longest gap between two frames.
+ * Run it from the test class path: {@code java -cp ... org.parathumb.ui.WindowDemo$Main DIR}.
+ */
+public final class WindowDemo extends Application {
+
+    private WorkerPool pool;
+    private MainView view;
+
+    /** The entry point; a class that is not an Application, so JavaFX runs from the class path. */
+    public static final class Main {
+        public static void main(String[] args) {
+            Application.launch(WindowDemo.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        MemoryPreferences preferences = new MemoryPreferences();
+        SettingsStore store = new SettingsStore(preferences);
+        store.saveDark(Boolean.getBoolean("dark"));
+        pool = new WorkerPool(WorkerPool.availableCores());
+        List<Path> inputs = new ArrayList<>();
+        getParameters().getRaw().forEach(arg -> inputs.add(Path.of(arg)));
+        view = ParathumbApp.show(stage, store, pool, List.of(), uri -> { });
+        view.onBenchmarkProperty().set(new BenchmarkLauncher(pool, () -> stage));
+        String[] size = System.getProperty("size", "1180x760").split("x");
+        stage.setWidth(Double.parseDouble(size[0]));
+        stage.setHeight(Double.parseDouble(size[1]));
+        MainViewModel model = view.model();
+        model.loadedProperty().addListener((obs, old, loaded) -> {
+            if (loaded != null && Boolean.getBoolean("run")) {
+                Platform.runLater(view::run);
+            } else if (loaded != null) {
+                Platform.runLater(this::finish);
+            }
+        });
+        model.stateProperty().addListener((obs, old, state) -> {
+            if (!state.isActive() && old.isActive()) {
+                Platform.runLater(() -> Platform.runLater(this::finish)); // after the last frame's drain
+            }
+        });
+        if (inputs.isEmpty()) {
+            Platform.runLater(this::finish);
+        } else {
+            view.open(inputs);
+        }
+    }
+
+    private void finish() {
+        StallMonitor stalls = view.stalls();
+        System.out.printf(Locale.ROOT, "tiles=%d frames=%d longestGapMs=%.1f longestFxCpuMs=%.1f fxCpuOver100ms=%d status=%s%n",
+                view.model().tiles().size(), stalls.frames(), stalls.longestGapNanos() / 1e6,
+                stalls.longestCpuGapNanos() / 1e6, stalls.framesOverBudget(), view.model().status());
+        if (Boolean.getBoolean("failures")) {
+            view.root().getScene().getAccelerators().get(MainView.FAILURES).run();
+        }
+        if (Integer.getInteger("select", -1) >= 0) {
+            view.select(Integer.getInteger("select"));
+            waitForOriginal(System.nanoTime());
+        } else {
+            shoot();
+        }
+    }
+
+    /** The inspected original is read on the pool: the picture waits for it (at most 10 s). */
+    private void waitForOriginal(long since) {
+        if (view.inspection().original().getImage() != null || System.nanoTime() - since > 10_000_000_000L) {
+            shoot();
+            return;
+        }
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(100));
+        pause.setOnFinished(e -> waitForOriginal(since));
+        pause.play();
+    }
+
+    private void shoot() {
+        String shot = System.getProperty("shot");
+        // Two pulses for the layout and the CSS of what just changed, then the picture.
+        Platform.runLater(() -> Platform.runLater(() -> {
+            if (shot != null) {
+                try {
+                    var image = view.root().getScene().snapshot(null);
+                    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", Files.createDirectories(
+                            Path.of(shot).toAbsolutePath().getParent()).resolve(Path.of(shot).getFileName()).toFile());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            if (Boolean.getBoolean("exit")) {
+                Platform.exit();
+            }
+        }));
+    }
+
+    @Override
+    public void stop() {
+        view.close();
+        pool.close();
+    }
+}
