@@ -18,47 +18,26 @@
  * does. The caller owns every buffer, so a call may cover any band of rows and the next call goes
  * on where it stopped (Java checks for cancellation between bands).
  *
- * Plain JPEGs can skip the decoded image altogether: the system's libjpeg, opened at run time,
- * decodes them scanline by scanline into the same passes (jpegBlurReduce, at the end).
+ * Plain JPEGs can skip the decoded image altogether: the system's libjpeg, opened at run time
+ * (libjpeg_runtime.c), decodes them scanline by scanline into the same passes (jpegBlurReduce).
  *
  * The passes are in blur_kernel.h, compiled once for AVX2 and once for AVX-512BW; the CPU says
  * which run. Build: src/main/native/build.sh (the library is committed; a test checks it was built
- * from these two files).
+ * from the committed sources).
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
-#include <jni.h>
-#include <dlfcn.h>
 #include <immintrin.h>
-#include <setjmp.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <jpeglib.h>
-#include "native_codec.h"
-
-/* glibc 2.34 moved dlopen and friends into libc under a new version; binding the old versions
-   (still exported, through libdl) lets the library load on glibc 2.17 and later, not only 2.34+. */
-__asm__(".symver dlopen,dlopen@GLIBC_2.2.5");
-__asm__(".symver dlsym,dlsym@GLIBC_2.2.5");
-__asm__(".symver dlclose,dlclose@GLIBC_2.2.5");
-
-#define RING 8 /* a power of two, at least the 5 rows a column pass reads */
-
-#ifndef PARATHUMB_SOURCE_SHA256
-#error "build with build.sh, which compiles in the SHA-256 of the sources"
-#endif
+#include "blur_reduce.h"
+#include "libjpeg_runtime.h"
 
 static inline uint16_t box(unsigned s3, unsigned s2) {
     unsigned x = 8 * s3 + 3 * s2 + 15 - (3 * s2 < 2 * s3);
     return (uint16_t) (((x >> 1) * 4370u) >> 16);
 }
-
-typedef struct {
-    int width, height, channels, factor_x, factor_y, out_width;
-    uint32_t *blocks; /* out_height x out_width x channels block sums */
-} geometry;
 
 /* Adds the column sums into block row y / factor_y and clears them. */
 static void emit_block_row(const geometry *g, int y, uint32_t *sums) {
@@ -77,11 +56,6 @@ static void emit_block_row(const geometry *g, int y, uint32_t *sums) {
 
 static inline uint16_t *ring_row(uint16_t *rings, int level, int y, int n) {
     return rings + ((size_t) level * RING + (y & (RING - 1))) * n;
-}
-
-/* The shorts the rings and two work rows take for rows of n samples. */
-static int64_t rings_length(int64_t n) {
-    return (3 * RING + 2) * n;
 }
 
 #define NAME(f) f##_avx2
@@ -143,9 +117,7 @@ static int64_t rings_length(int64_t n) {
 static const char *const KERNEL_NAMES[] = {"", "AVX2", "AVX-512"};
 
 /* A bit per kernel this CPU runs: 1 << 1 for AVX2, 1 << 2 for AVX-512. */
-static jint JNICALL native_kernels0(JNIEnv *env, jclass cls) {
-    (void) env;
-    (void) cls;
+static int cpu_kernels(void) {
     __builtin_cpu_init();
     int bits = 0;
     if (__builtin_cpu_supports("avx2")) {
@@ -157,15 +129,29 @@ static jint JNICALL native_kernels0(JNIEnv *env, jclass cls) {
     return bits;
 }
 
+int parathumb_cpu_runs(int kernel) {
+    return (kernel == 1 || kernel == 2) && (cpu_kernels() & (1 << kernel));
+}
+
+void parathumb_run_rows(int kernel, const geometry *g, const uint8_t *src, int from, int to,
+        uint16_t *rings, uint32_t *sums, int32_t *done) {
+    if (kernel == 2) {
+        run_rows_avx512(g, src, from, to, rings, sums, done);
+    } else {
+        run_rows_avx2(g, src, from, to, rings, sums, done);
+    }
+}
+
+static jint JNICALL native_kernels0(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    return cpu_kernels();
+}
+
 static jstring JNICALL native_kernelName(JNIEnv *env, jclass cls,
         jint kernel) {
     (void) cls;
     return (*env)->NewStringUTF(env, kernel == 1 || kernel == 2 ? KERNEL_NAMES[kernel] : "");
-}
-
-static jstring JNICALL native_sourceDigest(JNIEnv *env, jclass cls) {
-    (void) cls;
-    return (*env)->NewStringUTF(env, PARATHUMB_SOURCE_SHA256);
 }
 
 static jint JNICALL native_ringsLength(JNIEnv *env, jclass cls,
@@ -186,7 +172,8 @@ static jint JNICALL native_blurRows(JNIEnv *env, jclass cls,
         jbyteArray image, jint offset, jint width, jint height, jint channels, jint factorX, jint factorY,
         jint from, jint to, jshortArray rings, jintArray sums, jintArray blocks, jintArray done, jint kernel) {
     int64_t n = (int64_t) width * channels;
-    if ((kernel != 1 && kernel != 2) || !(native_kernels0(env, cls) & (1 << kernel))
+    (void) cls;
+    if (!parathumb_cpu_runs(kernel)
             || width < 1 || height < 1 || (channels != 1 && channels != 3) || factorX < 1 || factorY < 1
             || from < 0 || to > height || from > to || offset < 0
             || (*env)->GetArrayLength(env, image) - (int64_t) offset < n * (to - from)
@@ -205,11 +192,7 @@ static jint JNICALL native_blurRows(JNIEnv *env, jclass cls,
     jint result = -1;
     if (s != NULL && r != NULL && m != NULL && b != NULL && d != NULL) {
         geometry g = {width, height, channels, factorX, factorY, (width + factorX - 1) / factorX, b};
-        if (kernel == 2) {
-            run_rows_avx512(&g, s + offset, from, to, r, m, d);
-        } else {
-            run_rows_avx2(&g, s + offset, from, to, r, m, d);
-        }
+        parathumb_run_rows(kernel, &g, s + offset, from, to, r, m, d);
         result = 0;
     }
     if (d != NULL) (*env)->ReleasePrimitiveArrayCritical(env, done, d, 0);
@@ -221,98 +204,9 @@ static jint JNICALL native_blurRows(JNIEnv *env, jclass cls,
 }
 
 /*
- * The JPEG path: the system's libjpeg (libjpeg.so.62, the libjpeg-turbo the JDK's own JPEG reader
- * and Pillow use on Debian) decodes scanlines straight into the kernel, so the full image is never
- * stored and each row is blurred while it is in the cache. The library is opened at run time:
- * without it the JPEG path is simply not offered, and ImageIO decodes.
+ * The JPEG path: the system's libjpeg (libjpeg_runtime.c) decodes scanlines straight into the
+ * kernel, so the full image is never stored and each row is blurred while it is in the cache.
  */
-static struct {
-    int loaded;
-    struct jpeg_error_mgr *(*std_error)(struct jpeg_error_mgr *);
-    void (*create_decompress)(j_decompress_ptr, int, size_t);
-    void (*destroy_decompress)(j_decompress_ptr);
-    void (*mem_src)(j_decompress_ptr, const unsigned char *, unsigned long);
-    int (*read_header)(j_decompress_ptr, boolean);
-    void (*save_markers)(j_decompress_ptr, int, unsigned int);
-    boolean (*start_decompress)(j_decompress_ptr);
-    JDIMENSION (*read_scanlines)(j_decompress_ptr, JSAMPARRAY, JDIMENSION);
-} jpeg;
-
-static jboolean JNICALL native_openLibjpeg(JNIEnv *env, jclass cls) {
-    (void) env;
-    (void) cls;
-    if (jpeg.loaded) {
-        return JNI_TRUE;
-    }
-    void *library = dlopen("libjpeg.so.62", RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) {
-        return JNI_FALSE;
-    }
-    *(void **) &jpeg.std_error = dlsym(library, "jpeg_std_error");
-    *(void **) &jpeg.create_decompress = dlsym(library, "jpeg_CreateDecompress");
-    *(void **) &jpeg.destroy_decompress = dlsym(library, "jpeg_destroy_decompress");
-    *(void **) &jpeg.mem_src = dlsym(library, "jpeg_mem_src");
-    *(void **) &jpeg.read_header = dlsym(library, "jpeg_read_header");
-    *(void **) &jpeg.save_markers = dlsym(library, "jpeg_save_markers");
-    *(void **) &jpeg.start_decompress = dlsym(library, "jpeg_start_decompress");
-    *(void **) &jpeg.read_scanlines = dlsym(library, "jpeg_read_scanlines");
-    if (!jpeg.std_error || !jpeg.create_decompress || !jpeg.destroy_decompress || !jpeg.mem_src
-            || !jpeg.read_header || !jpeg.save_markers || !jpeg.start_decompress || !jpeg.read_scanlines) {
-        dlclose(library);
-        return JNI_FALSE;
-    }
-    jpeg.loaded = 1;
-    return JNI_TRUE;
-}
-
-/* Any error or warning ends the native decode: the caller then decodes with ImageIO, which says
-   what is wrong with the file in its own words (truncated, corrupt, ...). */
-typedef struct {
-    struct jpeg_error_mgr base;
-    jmp_buf escape;
-} error_manager;
-
-static void on_error(j_common_ptr cinfo) {
-    longjmp(((error_manager *) cinfo->err)->escape, 1);
-}
-
-static void on_message(j_common_ptr cinfo, int level) {
-    if (level < 0) { /* a warning: corrupt or truncated data */
-        longjmp(((error_manager *) cinfo->err)->escape, 1);
-    }
-}
-
-/* Whether libjpeg's samples are the ones the JDK's reader gives: gray, or YCbCr it can name. */
-static int plain(const struct jpeg_decompress_struct *c) {
-    if (c->data_precision != 8) {
-        return 0;
-    }
-    if (c->num_components == 1) {
-        return c->jpeg_color_space == JCS_GRAYSCALE;
-    }
-    if (c->num_components != 3 || c->jpeg_color_space != JCS_YCbCr) {
-        return 0;
-    }
-    if (c->saw_JFIF_marker) {
-        return 1;
-    }
-    if (c->saw_Adobe_marker) {
-        return c->Adobe_transform == 1;
-    }
-    return c->comp_info[0].component_id == 1 && c->comp_info[1].component_id == 2
-            && c->comp_info[2].component_id == 3;
-}
-
-/* Whether the header holds an ICC profile (an APP2 segment named ICC_PROFILE). */
-static int has_icc_profile(const struct jpeg_decompress_struct *c) {
-    for (jpeg_saved_marker_ptr m = c->marker_list; m != NULL; m = m->next) {
-        if (m->marker == JPEG_APP0 + 2 && m->data_length >= 12 && memcmp(m->data, "ICC_PROFILE", 12) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static int64_t nanos(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -322,31 +216,28 @@ static int64_t nanos(void) {
 enum { JPEG_DONE = 0, JPEG_DECLINED = 1, JPEG_CANCELLED = 2, JPEG_BAD_ARGUMENTS = -1 };
 
 #define BAND_ROWS 16
-#define CHECK_ROWS 64
 
 /*
  * Decodes the JPEG in the direct buffer `data` (length bytes). With factorX == 0, only reads its
  * header: info = {width, height, components, 1 if it holds an ICC profile else 0}. Otherwise decodes, blurs and reduces it by
  * factorX x factorY into blocks (Java rounds them), with info = {width, height, components,
- * nanoseconds decoding, nanoseconds blurring}. Every CHECK_ROWS rows it asks
- * NativeBlurReduce.interrupted() and stops if so. Returns JPEG_DONE, JPEG_DECLINED (not a plain
+ * nanoseconds decoding, nanoseconds blurring}. Asks NativeAbort.requested() every band of rows
+ * and every 64 KB of input, and stops if so. Returns JPEG_DONE, JPEG_DECLINED (not a plain
  * 8-bit JPEG, or any error or warning), JPEG_CANCELLED or JPEG_BAD_ARGUMENTS.
  */
 static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
         jobject data, jint length, jint factorX, jint factorY, jintArray blocks, jlongArray info, jint kernel) {
+    (void) cls;
     const unsigned char *bytes = (*env)->GetDirectBufferAddress(env, data);
-    if (!jpeg.loaded || bytes == NULL || length < 2 || (*env)->GetDirectBufferCapacity(env, data) < length
+    if (!parathumb_jpeg.loaded || bytes == NULL || length < 2 || (*env)->GetDirectBufferCapacity(env, data) < length
             || factorX < 0 || factorY < 0 || (factorX == 0) != (factorY == 0)
-            || (*env)->GetArrayLength(env, info) < 5 || (kernel != 1 && kernel != 2)
-            || !(native_kernels0(env, cls) & (1 << kernel))) {
+            || (*env)->GetArrayLength(env, info) < 5 || !parathumb_cpu_runs(kernel)) {
         return JPEG_BAD_ARGUMENTS;
     }
-    jmethodID interrupted = (*env)->GetStaticMethodID(env, cls, "interrupted", "()Z");
-    if (interrupted == NULL) {
-        return JPEG_BAD_ARGUMENTS;
-    }
+    parathumb_abort abort = {env, 0};
     struct jpeg_decompress_struct cinfo;
-    error_manager errors;
+    parathumb_jpeg_errors errors;
+    parathumb_jpeg_source source;
     /* volatile: they change between setjmp and a longjmp back to it */
     uint8_t *volatile lines = NULL;
     uint16_t *volatile rings = NULL;
@@ -354,20 +245,21 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     uint32_t *volatile sums_of_blocks = NULL;
     volatile jint result = JPEG_DECLINED;
     memset(&cinfo, 0, sizeof(cinfo)); /* so destroying it is safe whatever fails first */
-    cinfo.err = jpeg.std_error(&errors.base);
-    errors.base.error_exit = on_error;
-    errors.base.emit_message = on_message;
+    cinfo.err = parathumb_jpeg_errors_init(&errors);
     if (setjmp(errors.escape)) {
+        if (errors.cancelled) {
+            result = JPEG_CANCELLED;
+        }
         goto done;
     }
-    jpeg.create_decompress(&cinfo, JPEG_LIB_VERSION, sizeof(cinfo));
-    jpeg.mem_src(&cinfo, bytes, (unsigned long) length);
-    jpeg.save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
-    jpeg.read_header(&cinfo, TRUE);
-    if (!plain(&cinfo)) {
+    parathumb_jpeg_begin(&cinfo, &source, bytes, (size_t) length, &abort);
+    parathumb_jpeg.save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
+    parathumb_jpeg.read_header(&cinfo, TRUE);
+    if (!parathumb_jpeg_plain(&cinfo)) {
         goto done;
     }
-    jlong header[5] = {cinfo.image_width, cinfo.image_height, cinfo.num_components, has_icc_profile(&cinfo), 0};
+    jlong header[5] = {cinfo.image_width, cinfo.image_height, cinfo.num_components,
+            parathumb_jpeg_has_icc_profile(&cinfo), 0};
     if (factorX == 0) {
         (*env)->SetLongArrayRegion(env, info, 0, 5, header);
         result = JPEG_DONE;
@@ -391,7 +283,7 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     if (lines == NULL || rings == NULL || sums == NULL || sums_of_blocks == NULL) {
         goto done;
     }
-    jpeg.start_decompress(&cinfo);
+    parathumb_jpeg.start_decompress(&cinfo);
     geometry g = {width, height, channels, factorX, factorY, out_width, sums_of_blocks};
     int32_t levels[4] = {0, 0, 0, 0};
     int64_t decoding = 0;
@@ -400,26 +292,16 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     for (int i = 0; i < BAND_ROWS; i++) {
         rows[i] = lines + (size_t) i * n;
     }
-    for (int y = 0, checked = 0; y < height;) {
-        if (y - checked >= CHECK_ROWS || y == 0) {
-            checked = y;
-            if ((*env)->CallStaticBooleanMethod(env, cls, interrupted) || (*env)->ExceptionCheck(env)) {
-                result = JPEG_CANCELLED;
-                goto done;
-            }
-        }
+    for (int y = 0; y < height;) {
+        parathumb_jpeg_check_abort(&cinfo, &abort);
         int64_t t0 = nanos();
         int want = height - y < BAND_ROWS ? height - y : BAND_ROWS;
-        int got = (int) jpeg.read_scanlines(&cinfo, rows, (JDIMENSION) want);
+        int got = (int) parathumb_jpeg.read_scanlines(&cinfo, rows, (JDIMENSION) want);
         int64_t t1 = nanos();
         if (got <= 0) {
             goto done;
         }
-        if (kernel == 2) {
-            run_rows_avx512(&g, lines, y, y + got, rings, sums, levels);
-        } else {
-            run_rows_avx2(&g, lines, y, y + got, rings, sums, levels);
-        }
+        parathumb_run_rows(kernel, &g, lines, y, y + got, rings, sums, levels);
         blurring += nanos() - t1;
         decoding += t1 - t0;
         y += got;
@@ -431,7 +313,7 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     (*env)->SetLongArrayRegion(env, info, 0, 5, header);
     result = JPEG_DONE;
 done:
-    jpeg.destroy_decompress(&cinfo);
+    parathumb_jpeg.destroy_decompress(&cinfo);
     free(lines);
     free(rings);
     free(sums);
@@ -439,36 +321,13 @@ done:
     return result;
 }
 
-/*
- * The Java class these functions belong to, named once: JNI_OnLoad registers them by name and
- * signature (RegisterNatives), so no symbol spells the package and a move touches only this line.
- */
-#define NATIVE_CLASS "org/parathumb/core/image/nativecodec/NativeBlurReduce"
-
-static const JNINativeMethod METHODS[] = {
-    {"sourceDigest", "()Ljava/lang/String;", (void *) native_sourceDigest},
-    {"openLibjpeg", "()Z", (void *) native_openLibjpeg},
-    {"jpegBlurReduce", "(Ljava/nio/ByteBuffer;III[I[JI)I", (void *) native_jpegBlurReduce},
-    {"kernels0", "()I", (void *) native_kernels0},
-    {"kernelName", "(I)Ljava/lang/String;", (void *) native_kernelName},
-    {"ringsLength", "(II)I", (void *) native_ringsLength},
-    {"blurRows", "([BIIIIIIII[S[I[I[II)I", (void *) native_blurRows},
-};
-
-JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
-    (void) reserved;
-    JNIEnv *env;
-    if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK) {
-        return JNI_ERR;
-    }
-    jclass cls = (*env)->FindClass(env, NATIVE_CLASS);
-    if (cls == NULL
-            || (*env)->RegisterNatives(env, cls, METHODS, (jint) (sizeof METHODS / sizeof METHODS[0])) != 0) {
-        return JNI_ERR; /* FindClass or RegisterNatives left an exception: System.load throws it */
-    }
-    /* Each codec's C file registers its own methods on its own class. */
-    if (register_webp(env) != 0 || register_heif(env) != 0 || register_jxl(env) != 0) {
-        return JNI_ERR;
-    }
-    return JNI_VERSION_1_8;
+int parathumb_register_blur_reduce(JNIEnv *env) {
+    static const JNINativeMethod methods[] = {
+        {"jpegBlurReduce", "(Ljava/nio/ByteBuffer;III[I[JI)I", (void *) native_jpegBlurReduce},
+        {"kernels0", "()I", (void *) native_kernels0},
+        {"kernelName", "(I)Ljava/lang/String;", (void *) native_kernelName},
+        {"ringsLength", "(II)I", (void *) native_ringsLength},
+        {"blurRows", "([BIIIIIIII[S[I[I[II)I", (void *) native_blurRows},
+    };
+    return parathumb_register(env, "NativeBlurReduce", methods, (int) (sizeof methods / sizeof methods[0]));
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the optional native library for Linux x86-64 (the blur+reduce kernel and the codecs)
 # into the resources, where the jar picks it up. Compiles every *.c here. Needs gcc, a JDK (for
-# jni.h) and the codecs' headers (Debian: libjpeg62-turbo-dev, libwebp-dev, libheif-dev,
+# jni.h) and the codecs' headers (Debian: libjpeg62-turbo-dev, libspng-dev, libwebp-dev, libheif-dev,
 # libjxl-dev); the libraries themselves are opened at run time, so none is linked in. The result
 # is committed, so a build with only a JDK and Maven still has it. NativeBlurReduceTest checks the
 # committed library was built from the committed source (the SHA-256 of every *.c and *.h here,

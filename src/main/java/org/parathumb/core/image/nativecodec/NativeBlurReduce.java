@@ -122,7 +122,7 @@ public final class NativeBlurReduce {
      * Decodes the JPEG in {@code data} with libjpeg straight into the kernel, which blurs with
      * {@link #BOX} and reduces by {@code factorX x factorY}. Empty when libjpeg meets anything
      * but a clean, plain JPEG (any error or warning): the caller then decodes with ImageIO, which
-     * says what is wrong. Checks the interrupt every 64 rows.
+     * says what is wrong. Asks {@link NativeAbort} every band of rows and every 64 KB of input.
      *
      * @throws CancelledException if the thread was interrupted
      */
@@ -151,12 +151,6 @@ public final class NativeBlurReduce {
         }
         byte[] out = rounded(blocks, header.width(), header.height(), channels, factorX, factorY);
         return Optional.of(new ReducedJpeg(out, channels, info[3], info[4]));
-    }
-
-    /** Called by the native JPEG path between bands of rows. */
-    @SuppressWarnings("unused")
-    private static boolean interrupted() {
-        return Thread.currentThread().isInterrupted();
     }
 
     /** True when the kernel can blur and reduce an image of {@code channels} with {@code box}. */

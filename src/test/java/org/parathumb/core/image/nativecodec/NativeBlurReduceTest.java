@@ -2,7 +2,6 @@ package org.parathumb.core.image.nativecodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +10,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -64,7 +65,7 @@ class NativeBlurReduceTest {
     void everyKernelEqualsTheRunningSumBlurThenBoxReduce(int width, int height, int channels, int factorX,
             int factorY) {
         List<Integer> kernels = NativeBlurReduce.kernels();
-        assumeTrue(!kernels.isEmpty(), NativeBlurReduce::status);
+        NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
         PixelLayout layout = channels == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
         for (long seed = 0; seed < 3; seed++) {
             BufferedImage image = image(layout, width, height, seed);
@@ -81,7 +82,7 @@ class NativeBlurReduceTest {
 
     @Test
     void aThreadsBuffersCarryNothingFromOneImageToTheNext() {
-        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
         Scratch scratch = new Scratch();
         BufferedImage big = image(PixelLayout.RGB, 300, 200, 1);
         BufferedImage small = image(PixelLayout.RGB, 120, 90, 2);
@@ -95,7 +96,7 @@ class NativeBlurReduceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"landscape.jpg", "portrait.jpg", "gray.jpg", "edges.png", "small.png", "alpha.png"})
     void theNativeAndTheJavaPipelineWriteTheSameBytes(String input) throws IOException {
-        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
         Path source = Samples.resourcePath("input/" + input);
 
         assertThat(written(new FaithfulPipeline(true), source)).isEqualTo(written(new FaithfulPipeline(false), source));
@@ -103,7 +104,7 @@ class NativeBlurReduceTest {
 
     @Test
     void anInterruptedThreadStopsBeforeTheNextBandOfRows() {
-        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
         BufferedImage image = image(PixelLayout.RGB, 64, 64, 3);
         Thread.currentThread().interrupt();
         try {
@@ -116,7 +117,7 @@ class NativeBlurReduceTest {
 
     @Test
     void samplesShorterThanTheImageAreRefusedBeforeTheKernelRuns() {
-        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
 
         assertThatThrownBy(() -> NativeBlurReduce.blurAndReduce(new byte[10], 4, 4, 3, 2, 2, new Scratch()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -124,11 +125,12 @@ class NativeBlurReduceTest {
 
     @Test
     void theCommittedLibraryWasBuiltFromTheCommittedSource() throws IOException, NoSuchAlgorithmException {
-        assumeTrue(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        try (var sources = Files.list(Path.of("src/main/native"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h"))
-                    .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+        try (Stream<Path> files = Files.list(Path.of("src/main/native"))) {
+            // build.sh's order: the names' bytes (LC_ALL=C sort), which String's natural order is for ASCII names
+            for (Path source : files.filter(f -> f.toString().endsWith(".c") || f.toString().endsWith(".h"))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
                 sha256.update(Files.readAllBytes(source));
             }
         }

@@ -1,7 +1,6 @@
 package org.parathumb.core.image.nativecodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +38,7 @@ class NativeJpegFuzzTest {
 
     @Test
     void aDamagedJpegComesOutOfTheNativePathAsOutOfImageIo() throws Exception {
-        assumeTrue(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
         List<byte[]> seeds = List.of(
                 new JpegVariants(0.9f, 2, 2, 0, false).encode(TestFiles.picture(400, 300)),
                 new JpegVariants(0.9f, 2, 2, 5, false).encode(TestFiles.picture(300, 400)),

@@ -2,7 +2,6 @@ package org.parathumb.core.image.nativecodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -43,7 +42,7 @@ class NativeJpegPathTest {
 
     @BeforeEach
     void needsTheNativeJpegPath() {
-        assumeTrue(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
     }
 
     @ParameterizedTest(name = "{0}x{1}, sampling {2}x{3}, restarts {4}, progressive {5}, quality {6}")

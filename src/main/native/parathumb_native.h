@@ -1,0 +1,49 @@
+/*
+ * What every C file of the native library shares: JNI, dlopen at glibc 2.17's symbol versions,
+ * the registration function each file exports for JNI_OnLoad (jni_onload.c), and the abort check
+ * every decoder makes once per band of rows.
+ */
+#ifndef PARATHUMB_NATIVE_H
+#define PARATHUMB_NATIVE_H
+
+#include <jni.h>
+#include <dlfcn.h>
+#include <stdint.h>
+
+/* glibc 2.34 moved dlopen and friends into libc under a new version; binding the old versions
+   (still exported, through libdl) lets the library load on glibc 2.17 and later, not only 2.34+. */
+__asm__(".symver dlopen,dlopen@GLIBC_2.2.5");
+__asm__(".symver dlsym,dlsym@GLIBC_2.2.5");
+__asm__(".symver dlclose,dlclose@GLIBC_2.2.5");
+
+/* The Java package every native class lives in, named once. */
+#define PARATHUMB_PACKAGE "org/parathumb/core/image/nativecodec/"
+
+/*
+ * Each C file registers its own methods on its own Java class and returns 0, or non-zero with a
+ * Java exception pending. jni_onload.c calls them all; a new file adds one line to its table.
+ */
+int parathumb_register_blur_reduce(JNIEnv *env);
+int parathumb_register_libjpeg(JNIEnv *env);
+int parathumb_register_jpeg_scaled(JNIEnv *env);
+int parathumb_register_png_decode(JNIEnv *env);
+
+/* Registers methods on PARATHUMB_PACKAGE + simple_name. */
+int parathumb_register(JNIEnv *env, const char *simple_name, const JNINativeMethod *methods, int count);
+
+/*
+ * A cancel seen from native code: NativeAbort.requested() (the thread's interrupt, and a hook
+ * for tests) asked once per band of rows. Decoders return their CANCELLED code when it says so.
+ */
+typedef struct {
+    JNIEnv *env;
+    int requested;
+} parathumb_abort;
+
+/* Asks Java once; remembers a yes (or a pending exception) for good. */
+int parathumb_abort_requested(parathumb_abort *abort);
+
+/* The kernels (blur_reduce.c): 1 = AVX2, 2 = AVX-512BW, if this CPU runs it. */
+int parathumb_cpu_runs(int kernel);
+
+#endif
