@@ -14,6 +14,9 @@
 static int (*const REGISTRATIONS[])(JNIEnv *) = {
     parathumb_register_blur_reduce,
     parathumb_register_libjpeg,
+    parathumb_register_blur_reduce,
+    parathumb_register_libjpeg,
+    parathumb_register_jpeg_scaled,
     register_webp,
     register_heif,
     register_jxl,

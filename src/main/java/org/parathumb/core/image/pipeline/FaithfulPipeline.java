@@ -4,14 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.PixelLayout;
@@ -175,27 +172,12 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
      */
     private static Optional<Thumbnail> jpegThroughTheKernel(Path source, ThumbnailSpec spec, Scratch buffers,
             long start) throws IOException {
-        ByteBuffer data;
-        int length;
-        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size < 3 || size > Integer.MAX_VALUE - 8) {
-                return Optional.empty();
-            }
-            length = (int) size;
-            data = buffers.direct(length);
-            while (data.position() < length && channel.read(data) > 0) {
-                CancelledException.checkInterrupt();
-            }
-            if (data.position() < length) {
-                return Optional.empty();
-            }
-        } catch (IOException e) {
-            return Optional.empty(); // ImageDecoder tells what is wrong with the file
-        }
-        if ((data.get(0) & 0xFF) != 0xFF || (data.get(1) & 0xFF) != 0xD8) {
+        Optional<WholeFile> file = WholeFile.read(source, buffers);
+        if (file.isEmpty() || !file.get().isJpeg()) {
             return Optional.empty();
         }
+        ByteBuffer data = file.get().data();
+        int length = file.get().length();
         Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(data, length);
         if (header.isEmpty() || header.get().iccProfile() && !iccProfileIsIgnorable(source)) {
             return Optional.empty(); // ImageDecoder converts from a profile that is not sRGB's
@@ -227,7 +209,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
      * Whether the JPEG's ICC profile changes no sample when ignored, as {@link ImageDecoder} judges
      * it. Reads the header only, up to the first scan.
      */
-    private static boolean iccProfileIsIgnorable(Path source) {
+    static boolean iccProfileIsIgnorable(Path source) {
         try (ImageInputStream in = new FileImageInputStream(source.toFile())) {
             return JpegStructure.read(in).iccProfileIsIgnorable();
         } catch (IOException e) {

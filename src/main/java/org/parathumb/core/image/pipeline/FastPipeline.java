@@ -16,6 +16,8 @@ import org.parathumb.core.image.ThumbnailSize;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.jpeg.ScaledJpegDecoder;
 import org.parathumb.core.image.jpeg.UnsupportedJpegException;
+import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeScaledJpeg;
 import org.parathumb.core.image.pillow.BicubicResize;
 import org.parathumb.core.image.pillow.BoxReduce;
 import org.parathumb.core.image.pillow.PillowGaussianBlur;
@@ -49,6 +51,7 @@ public final class FastPipeline implements ThumbnailPipeline {
     private static final int[] SCALES = {8, 4, 2};
 
     private final ImageDecoder fallback = new ImageDecoder();
+    private final boolean nativeJpeg;
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
     private final ScaledRoute scaledRoute;
 
@@ -78,9 +81,28 @@ public final class FastPipeline implements ThumbnailPipeline {
     record Reduced(BufferedImage image, ImageFormat format, int sourceWidth, int sourceHeight, int scale) {
     }
 
+    /** The pipeline, decoding JPEGs with libjpeg-turbo where it is there, else in pure Java. */
+    public FastPipeline() {
+        this(NativeScaledJpeg.available());
+    }
+
+    /** The pipeline with its JPEG decoder chosen: libjpeg-turbo (which must be there) or pure Java. */
+    public FastPipeline(boolean nativeJpeg) {
+        if (nativeJpeg && !NativeScaledJpeg.available()) {
+            throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
+        }
+        this.nativeJpeg = nativeJpeg;
+    }
+
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** What decodes JPEGs: "libjpeg-turbo DCT scaling", or "Java DCT scaling". */
+    @Override
+    public String engine() {
+        return nativeJpeg ? "libjpeg-turbo DCT scaling" : "Java DCT scaling";
     }
 
     @Override
@@ -176,6 +198,12 @@ public final class FastPipeline implements ThumbnailPipeline {
     }
 
     private Reduced decode(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
+        if (nativeJpeg) {
+            Optional<Reduced> scaled = nativeScaledJpeg(source, spec, own);
+            if (scaled.isPresent()) {
+                return scaled.get();
+            }
+        }
         try {
             Reduced reduced = scaledRoute.decode(source, spec, own.jpeg);
             if (reduced != null) {
@@ -198,6 +226,31 @@ public final class FastPipeline implements ThumbnailPipeline {
         int scale = alpha ? 1 : scaleFor(width, height, spec);
         BufferedImage image = scale == 1 ? full : new BoxReduce(scale, scale).apply(full);
         return new Reduced(image, decoded.format(), width, height, scale);
+    }
+
+    /**
+     * A plain JPEG decoded at a reduced size by the system's libjpeg-turbo (progressive ones too).
+     * Empty for anything else, for a JPEG too small to reduce, for an ICC profile that is not
+     * ignorable, and for any error or warning: the Java decoders then take the file.
+     */
+    private static Optional<Reduced> nativeScaledJpeg(Path source, ThumbnailSpec spec, Buffers own) {
+        Optional<WholeFile> file = WholeFile.read(source, own.scratch);
+        if (file.isEmpty() || !file.get().isJpeg()) {
+            return Optional.empty();
+        }
+        Optional<NativeBlurReduce.JpegHeader> header =
+                NativeBlurReduce.jpegHeader(file.get().data(), file.get().length());
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        int width = header.get().width();
+        int height = header.get().height();
+        int scale = scaleFor(width, height, spec);
+        if (scale == 1 || header.get().iccProfile() && !FaithfulPipeline.iccProfileIsIgnorable(source)) {
+            return Optional.empty();
+        }
+        return NativeScaledJpeg.decode(file.get().data(), file.get().length(), header.get(), scale)
+                .map(image -> new Reduced(image, ImageFormat.JPEG, width, height, scale));
     }
 
     /**

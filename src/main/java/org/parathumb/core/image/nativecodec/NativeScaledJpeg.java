@@ -1,0 +1,66 @@
+package org.parathumb.core.image.nativecodec;
+
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.PixelLayout;
+
+/**
+ * The fast pipeline's JPEG decode through the system's libjpeg-turbo: its DCT scaling decodes
+ * each 8x8 block straight at 4x4, 2x2 or 1x1, baseline and progressive alike
+ * ({@code src/main/native/jpeg_scaled.c}). Its samples differ from the pure-Java
+ * {@link org.parathumb.core.image.jpeg.ScaledJpegDecoder}'s by rounding only (libjpeg's integer
+ * IDCT against a float one), which the tests bound; where libjpeg is missing, that decoder runs.
+ */
+public final class NativeScaledJpeg {
+
+    private static final int DONE = 0;
+    private static final int CANCELLED = 2;
+    private static final int BAD_ARGUMENTS = -1;
+
+    private NativeScaledJpeg() {
+    }
+
+    /** Whether libjpeg is there to decode with. */
+    public static boolean available() {
+        return NativeBlurReduce.decodesJpeg();
+    }
+
+    /**
+     * The plain JPEG in {@code data}'s first {@code length} bytes ({@code header} from
+     * {@link NativeBlurReduce#jpegHeader}) decoded at {@code 1 / scale} (1, 2, 4 or 8) of its size,
+     * gray or RGB. Empty when libjpeg meets anything but a clean, plain JPEG: the caller decodes
+     * some other way, which says what is wrong if anything is. Asks {@link NativeAbort} every band
+     * of rows and every 64 KB of input.
+     *
+     * @throws CancelledException if the thread was interrupted
+     */
+    public static Optional<BufferedImage> decode(ByteBuffer data, int length, NativeBlurReduce.JpegHeader header,
+            int scale) {
+        if (!available()) {
+            throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
+        }
+        if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
+            throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, got " + scale);
+        }
+        int width = (header.width() + scale - 1) / scale;
+        int height = (header.height() + scale - 1) / scale;
+        byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(width, height), header.channels())];
+        int[] size = new int[3];
+        int result = decodeScaled(data, length, scale, out, size);
+        if (result == CANCELLED) {
+            throw new CancelledException();
+        }
+        if (result == BAD_ARGUMENTS) {
+            throw new IllegalStateException("the native JPEG decoder refused its arguments");
+        }
+        if (result != DONE || size[0] != width || size[1] != height || size[2] != header.channels()) {
+            return Optional.empty();
+        }
+        PixelLayout layout = size[2] == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
+        return Optional.of(layout.wrap(out, width, height));
+    }
+
+    private static native int decodeScaled(ByteBuffer data, int length, int scale, byte[] out, int[] size);
+}

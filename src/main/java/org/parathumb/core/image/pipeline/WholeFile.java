@@ -1,0 +1,46 @@
+package org.parathumb.core.image.pipeline;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.pixels.Scratch;
+
+/** A whole file in the thread's reused direct buffer, for the native decoders. */
+record WholeFile(ByteBuffer data, int length) {
+
+    /**
+     * {@code source} read into {@code buffers}' direct buffer; empty when it cannot be read or is
+     * too short or too long: then the Java decoders take it, and say what is wrong if anything is.
+     */
+    static Optional<WholeFile> read(Path source, Scratch buffers) {
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 8 || size > Integer.MAX_VALUE - 8) {
+                return Optional.empty();
+            }
+            int length = (int) size;
+            ByteBuffer data = buffers.direct(length);
+            while (data.position() < length && channel.read(data) > 0) {
+                CancelledException.checkInterrupt();
+            }
+            return data.position() < length ? Optional.empty() : Optional.of(new WholeFile(data, length));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the file starts with a JPEG's start-of-image marker. */
+    boolean isJpeg() {
+        return (data.get(0) & 0xFF) == 0xFF && (data.get(1) & 0xFF) == 0xD8;
+    }
+
+    /** Whether the file starts with PNG's signature. */
+    boolean isPng() {
+        return (data.get(0) & 0xFF) == 0x89 && data.get(1) == 'P' && data.get(2) == 'N' && data.get(3) == 'G'
+                && data.get(4) == 0x0D && data.get(5) == 0x0A && data.get(6) == 0x1A && data.get(7) == 0x0A;
+    }
+}
