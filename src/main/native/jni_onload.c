@@ -14,9 +14,8 @@
 static int (*const REGISTRATIONS[])(JNIEnv *) = {
     parathumb_register_blur_reduce,
     parathumb_register_libjpeg,
-    parathumb_register_blur_reduce,
-    parathumb_register_libjpeg,
     parathumb_register_jpeg_scaled,
+    parathumb_register_png_decode,
     register_webp,
     register_heif,
     register_jxl,

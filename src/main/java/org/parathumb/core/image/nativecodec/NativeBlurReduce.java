@@ -53,18 +53,19 @@ public final class NativeBlurReduce {
 
     /**
      * The widest kernel this CPU runs ({@link #AVX2}, {@link #AVX512}, or 0 when the library is not
-     * used), whether it decodes JPEGs through libjpeg, and in words what runs the blur.
+     * used), whether it decodes JPEGs through libjpeg and PNGs through libspng, and in words what
+     * runs.
      */
-    record Status(int kernel, boolean jpeg, String description) {
+    record Status(int kernel, boolean jpeg, boolean png, String description) {
         Status {
             Objects.requireNonNull(description, "description");
-            if (kernel != 0 && kernel != AVX2 && kernel != AVX512 || jpeg && kernel == 0) {
-                throw new IllegalArgumentException("no kernel " + kernel + (jpeg ? " to decode JPEGs into" : ""));
+            if (kernel != 0 && kernel != AVX2 && kernel != AVX512 || (jpeg || png) && kernel == 0) {
+                throw new IllegalArgumentException("no kernel " + kernel + (jpeg || png ? " beside the codecs" : ""));
             }
         }
 
         static Status javaBlur(String why) {
-            return new Status(0, false, "Java blur (" + why + ")");
+            return new Status(0, false, false, "Java blur (" + why + ")");
         }
 
         /** Whether the library is loaded and runs on this CPU. */
@@ -86,11 +87,16 @@ public final class NativeBlurReduce {
     }
 
     /**
-     * "native AVX-512 kernel on libjpeg" (JPEGs decoded into the kernel), "native AVX-512 kernel"
-     * (no libjpeg.so.62: ImageIO decodes), or why the Java stream runs instead.
+     * "native AVX-512 kernel on libjpeg, libspng" (JPEGs decoded into the kernel, PNGs by libspng),
+     * "native AVX-512 kernel" (neither library: ImageIO decodes), or why the Java stream runs instead.
      */
     public static String status() {
         return STATUS.description();
+    }
+
+    /** Whether the library decodes PNGs, through the system's libspng.so.0. */
+    static boolean decodesPng() {
+        return STATUS.png();
     }
 
     /** Whether the kernel can decode JPEGs itself, through the system's libjpeg.so.62. */
@@ -260,8 +266,9 @@ public final class NativeBlurReduce {
                 return Status.javaBlur("the CPU lacks AVX2");
             }
             boolean jpeg = openLibjpeg();
-            return new Status(kernel, jpeg, "native " + kernelName(kernel) + " kernel"
-                    + (jpeg ? " on libjpeg" : ""));
+            boolean png = NativePng.openLibspng();
+            String codecs = jpeg && png ? " on libjpeg, libspng" : jpeg ? " on libjpeg" : png ? " on libspng" : "";
+            return new Status(kernel, jpeg, png, "native " + kernelName(kernel) + " kernel" + codecs);
         } catch (IOException | LinkageError | SecurityException e) {
             return Status.javaBlur("native kernel failed to load: " + e.getMessage());
         }

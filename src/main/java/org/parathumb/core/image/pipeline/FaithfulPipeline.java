@@ -35,7 +35,8 @@ import org.parathumb.core.image.read.JpegStructure;
  * <li>a plain JPEG, where the {@linkplain NativeBlurReduce native kernel} and the system's
  * libjpeg load, is decoded row by row straight into the kernel's blur and reduce: no full-size
  * image exists at all;</li>
- * <li>any other image is decoded by {@link ImageDecoder} into the thread's reused buffer (a 12 MP
+ * <li>any other image is decoded (PNGs by the system's libspng where the native library loads,
+ * with the same samples; anything else by {@link ImageDecoder}) into the thread's reused buffer (a 12 MP
  * image costs no 36 MB allocation after the first), then blurred into the reduce by the native
  * kernel or, without it, by {@link BlurStream};</li>
  * <li>images with alpha, and blurs the streams do not cover, take Pillow's full-size path.</li>
@@ -92,7 +93,8 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
                 return fused.get();
             }
         }
-        DecodedImage decoded = decoder.decode(source, buffers);
+        Optional<DecodedImage> png = nativeKernel ? NativePngDecoding.decode(source, buffers) : Optional.empty();
+        DecodedImage decoded = png.isPresent() ? png.get() : decoder.decode(source, buffers);
         BufferedImage image = decoded.image();
         long decodedAt = System.nanoTime();
         Optional<Reduction> streamed = spec.blurRadius() > 0 ? Reduction.of(image, spec) : Optional.empty();

@@ -17,6 +17,7 @@ import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.jpeg.ScaledJpegDecoder;
 import org.parathumb.core.image.jpeg.UnsupportedJpegException;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativePng;
 import org.parathumb.core.image.nativecodec.NativeScaledJpeg;
 import org.parathumb.core.image.pillow.BicubicResize;
 import org.parathumb.core.image.pillow.BoxReduce;
@@ -81,12 +82,12 @@ public final class FastPipeline implements ThumbnailPipeline {
     record Reduced(BufferedImage image, ImageFormat format, int sourceWidth, int sourceHeight, int scale) {
     }
 
-    /** The pipeline, decoding JPEGs with libjpeg-turbo where it is there, else in pure Java. */
+    /** The pipeline, decoding JPEGs with libjpeg-turbo (PNGs with libspng) where they are there, else in Java. */
     public FastPipeline() {
         this(NativeScaledJpeg.available());
     }
 
-    /** The pipeline with its JPEG decoder chosen: libjpeg-turbo (which must be there) or pure Java. */
+    /** The pipeline with its decoders chosen: the system's (libjpeg-turbo must be there) or Java's. */
     public FastPipeline(boolean nativeJpeg) {
         if (nativeJpeg && !NativeScaledJpeg.available()) {
             throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
@@ -99,10 +100,10 @@ public final class FastPipeline implements ThumbnailPipeline {
         return NAME;
     }
 
-    /** What decodes JPEGs: "libjpeg-turbo DCT scaling", or "Java DCT scaling". */
+    /** What decodes: "libjpeg-turbo DCT scaling, libspng", or "Java decoders". */
     @Override
     public String engine() {
-        return nativeJpeg ? "libjpeg-turbo DCT scaling" : "Java DCT scaling";
+        return nativeJpeg ? "libjpeg-turbo DCT scaling" + (NativePng.available() ? ", libspng" : "") : "Java decoders";
     }
 
     @Override
@@ -216,7 +217,8 @@ public final class FastPipeline implements ThumbnailPipeline {
             // pipeline. A RuntimeException is a bug of ours, and surfaces as one.
             CancelledException.checkInterrupt();
         }
-        DecodedImage decoded = fallback.decode(source, own.scratch);
+        Optional<DecodedImage> png = nativeJpeg ? NativePngDecoding.decode(source, own.scratch) : Optional.empty();
+        DecodedImage decoded = png.isPresent() ? png.get() : fallback.decode(source, own.scratch);
         BufferedImage full = decoded.image();
         int width = full.getWidth();
         int height = full.getHeight();
