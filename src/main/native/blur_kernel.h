@@ -72,6 +72,26 @@ TARGET static void NAME(column_pass_summed)(const uint16_t *m2, const uint16_t *
     }
 }
 
+/* The last column pass written out as bytes, premultiplied when asked (Pillow's MULDIV255). */
+TARGET static void NAME(column_pass_out)(const uint16_t *m2, const uint16_t *m1, const uint16_t *z,
+        const uint16_t *p1, const uint16_t *p2, uint16_t *work, uint8_t *out, int n, int premultiply) {
+    NAME(column_pass)(m2, m1, z, p1, p2, work, n);
+    if (premultiply) {
+        for (int k = 0; k < n; k += 4) {
+            unsigned alpha = work[k + 3];
+            for (int c = 0; c < 3; c++) {
+                unsigned tmp = work[k + c] * alpha + 128;
+                out[k + c] = (uint8_t) (((tmp >> 8) + tmp) >> 8);
+            }
+            out[k + 3] = (uint8_t) alpha;
+        }
+    } else {
+        for (int k = 0; k < n; k++) {
+            out[k] = (uint8_t) work[k];
+        }
+    }
+}
+
 TARGET static void NAME(widen)(const uint8_t *in, uint16_t *out, int n) {
     int k = 0;
     for (; k + LANES <= n; k += LANES) {
@@ -117,6 +137,10 @@ TARGET static void NAME(run_rows)(const geometry *g, const uint8_t *src, int fro
                 }
                 if (level < 3) {
                     NAME(column_pass)(rows[0], rows[1], rows[2], rows[3], rows[4], ring_row(rings, level, y, n), n);
+                } else if (g->out != NULL) {
+                    /* the work rows are free once the row passes of source row t are in the ring */
+                    NAME(column_pass_out)(rows[0], rows[1], rows[2], rows[3], rows[4], a,
+                            g->out + (size_t) y * n, n, g->premultiply);
                 } else {
                     NAME(column_pass_summed)(rows[0], rows[1], rows[2], rows[3], rows[4], sums, n);
                     if (y % g->factor_y == g->factor_y - 1 || y == h - 1) {

@@ -9,6 +9,10 @@
 typedef struct {
     int width, height, channels, factor_x, factor_y, out_width;
     uint32_t *blocks; /* out_height x out_width x channels block sums */
+    /* Instead of reducing: NULL, or where the blurred rows go (row y at out + y * width * channels),
+       premultiplied by their alpha (Pillow's RGBA to RGBa) if premultiply is set (4 channels only). */
+    uint8_t *out;
+    int premultiply;
 } geometry;
 
 /* The shorts the rings and two work rows take for rows of n samples. */

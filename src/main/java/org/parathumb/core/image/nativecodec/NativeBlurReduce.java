@@ -180,6 +180,51 @@ public final class NativeBlurReduce {
         return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, STATUS.kernel());
     }
 
+    /**
+     * Blurs {@code samples} ({@code width x height}, 1 to 4 channels interleaved) with {@link #BOX}
+     * in place, as {@link org.parathumb.core.image.pillow.PillowGaussianBlur} does (RGBA without
+     * premultiplying, as Pillow's BoxBlur.c), and with {@code premultiply} (RGBA only) turns the
+     * blurred rows into Pillow's "RGBa" on the way, as its resize would next. Checks the interrupt
+     * every {@value #BAND} rows.
+     *
+     * @throws IllegalStateException if the kernel is not {@link #available()}
+     */
+    public static void blurInPlace(byte[] samples, int width, int height, int channels, boolean premultiply,
+            Scratch scratch) {
+        if (!available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        }
+        blurInPlace(samples, width, height, channels, premultiply, scratch, STATUS.kernel());
+    }
+
+    /** As {@link #blurInPlace(byte[], int, int, int, boolean, Scratch)}, with the given kernel. */
+    static void blurInPlace(byte[] samples, int width, int height, int channels, boolean premultiply,
+            Scratch scratch, int kernel) {
+        if (channels < 1 || channels > 4 || premultiply && channels != 4 || width < 1 || height < 1) {
+            throw new IllegalArgumentException("unsupported image: " + width + "x" + height + "x" + channels
+                    + (premultiply ? " premultiplied" : ""));
+        }
+        int n = Math.multiplyExact(width, channels);
+        if ((long) n * height > samples.length) {
+            throw new IllegalArgumentException("samples hold fewer than " + width + "x" + height + "x" + channels);
+        }
+        int ringsLength = ringsLength(width, channels);
+        if (ringsLength < 0) {
+            throw new IllegalArgumentException("rows of " + width + " pixels are too long for the native kernel");
+        }
+        short[] rings = scratch.shorts(ringsLength);
+        int[] sums = scratch.ints(0, n);
+        int[] done = new int[4];
+        for (int from = 0; from < height; from += BAND) {
+            CancelledException.checkInterrupt();
+            int to = Math.min(height, from + BAND);
+            if (blurRows(samples, from * n, width, height, channels, 1, 1, from, to, rings, sums, new int[0], done,
+                    kernel, premultiply ? IN_PLACE_PREMULTIPLIED : IN_PLACE) != 0) {
+                throw new IllegalStateException("the native kernel refused its arguments");
+            }
+        }
+    }
+
     /** The kernels this CPU runs, widest last; empty when the library is not loaded. */
     static List<Integer> kernels() {
         if (!available()) {
@@ -215,7 +260,7 @@ public final class NativeBlurReduce {
             CancelledException.checkInterrupt();
             int to = Math.min(height, from + BAND);
             if (blurRows(samples, from * n, width, height, channels, factorX, factorY, from, to,
-                    rings, sums, blocks, done, kernel) != 0) {
+                    rings, sums, blocks, done, kernel, REDUCE) != 0) {
                 throw new IllegalStateException("the native kernel refused its arguments");
             }
         }
@@ -294,7 +339,12 @@ public final class NativeBlurReduce {
     /** The shorts rows of {@code width} pixels need for their rings, or -1 if too many. */
     private static native int ringsLength(int width, int channels);
 
+    /** blurRows' modes: block sums for the reduce, rows written back, rows written back premultiplied. */
+    private static final int REDUCE = 0;
+    private static final int IN_PLACE = 1;
+    private static final int IN_PLACE_PREMULTIPLIED = 2;
+
     private static native int blurRows(byte[] image, int offset, int width, int height, int channels,
             int factorX, int factorY, int from, int to, short[] rings, int[] sums, int[] blocks, int[] done,
-            int kernel);
+            int kernel, int mode);
 }

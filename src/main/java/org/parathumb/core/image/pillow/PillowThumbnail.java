@@ -56,6 +56,17 @@ public final class PillowThumbnail implements ImageFilter {
         return resizeOpaque(owned, size);
     }
 
+    /**
+     * The RGBA path on an image the caller already premultiplied (Pillow's "RGBa", as the native
+     * kernel leaves it) and will not use again: the bicubic resize, then the un-premultiply.
+     */
+    public static BufferedImage resizePremultipliedOwned(BufferedImage premultiplied, ThumbnailSize size) {
+        if (!PixelLayout.of(premultiplied).orElseThrow().hasAlpha()) {
+            throw new IllegalArgumentException("only an RGBA image is premultiplied");
+        }
+        return resizePremultiplied(premultiplied, size);
+    }
+
     /** The RGBA path on an image already premultiplied (which this may not modify either). */
     static BufferedImage resizePremultiplied(BufferedImage premultiplied, ThumbnailSize size) {
         BufferedImage out = new BicubicResize(size.width(), size.height()).apply(premultiplied);

@@ -104,6 +104,13 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
             BufferedImage reduced = streamed.get().blurAndReduce(image, spec, buffers, nativeKernel);
             blurredAt = System.nanoTime();
             thumbnail = streamed.get().resize(reduced);
+        } else if (nativeKernel && alphaThroughTheKernel(image, spec)) {
+            // Blurred and premultiplied in one pass, then Pillow's resize of the premultiplied image.
+            NativeBlurReduce.blurInPlace(PixelLayout.samples(image), image.getWidth(), image.getHeight(), 4, true,
+                    buffers);
+            blurredAt = System.nanoTime();
+            thumbnail = PillowThumbnail.resizePremultipliedOwned(image, ThumbnailSize.fit(image.getWidth(),
+                    image.getHeight(), spec.maxWidth(), spec.maxHeight()).orElseThrow());
         } else {
             if (spec.blurRadius() > 0) {
                 new PillowGaussianBlur(spec.blurRadius()).blurInto(image, image, buffers);
@@ -217,6 +224,13 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** An RGBA image blurred with the kernel's box, whose thumbnail is a resize (it is not already small). */
+    private static boolean alphaThroughTheKernel(BufferedImage image, ThumbnailSpec spec) {
+        return spec.blurRadius() > 0 && NativeBlurReduce.BOX.equals(ExtendedBox.forGaussianRadius(spec.blurRadius()))
+                && PixelLayout.of(image).orElseThrow() == PixelLayout.RGBA
+                && ThumbnailSize.fit(image.getWidth(), image.getHeight(), spec.maxWidth(), spec.maxHeight()).isPresent();
     }
 
     /** Pillow's thumbnail of an image this pipeline owns (it may premultiply it in place). */

@@ -29,6 +29,7 @@ import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pillow.BoxReduce;
 import org.parathumb.core.image.pillow.ExtendedBox;
 import org.parathumb.core.image.pillow.PillowGaussianBlur;
+import org.parathumb.core.image.pillow.PremultiplyAlpha;
 import org.parathumb.core.image.pipeline.FaithfulPipeline;
 import org.parathumb.core.image.pixels.Scratch;
 
@@ -78,6 +79,52 @@ class NativeBlurReduceTest {
                         .isEqualTo(expected);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}, {2} channels, premultiplied {3}")
+    @CsvSource({
+        "1, 1, 4, true", "3, 9, 4, true", "9, 2, 4, false", "5, 5, 4, true", "33, 21, 4, true", "64, 2, 4, true",
+        "257, 13, 4, true", "401, 299, 4, true", "17, 9, 2, false", "130, 70, 2, false", "97, 61, 1, false",
+        "401, 29, 3, false"})
+    void everyKernelBlursInPlaceAsTheJavaBlurThenPremultipliesAsPillow(int width, int height, int channels,
+            boolean premultiply) {
+        List<Integer> kernels = NativeBlurReduce.kernels();
+        NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
+        for (long seed = 0; seed < 3; seed++) {
+            byte[] samples = noise(width * height * channels, seed);
+            byte[] expected = javaBlur(samples, width, height, channels);
+            if (premultiply) {
+                BufferedImage rgba = PixelLayout.RGBA.wrap(expected, width, height);
+                expected = PixelLayout.samples(new PremultiplyAlpha().apply(rgba));
+            }
+            for (int kernel : kernels) {
+                byte[] blurred = samples.clone();
+                NativeBlurReduce.blurInPlace(blurred, width, height, channels, premultiply, new Scratch(), kernel);
+
+                assertThat(blurred).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static byte[] noise(int length, long seed) {
+        Random random = new Random(seed * 31 + length);
+        byte[] samples = new byte[length];
+        for (int i = 0; i < length; i++) {
+            samples[i] = (byte) switch ((int) (seed % 3)) {
+                case 0 -> random.nextInt(256);
+                case 1 -> random.nextBoolean() ? 0 : 255;
+                default -> 127 + random.nextInt(3);
+            };
+        }
+        return samples;
+    }
+
+    /** Pillow's blur by its running-sum loops, on any number of channels. */
+    private static byte[] javaBlur(byte[] samples, int width, int height, int channels) {
+        byte[] out = new byte[samples.length];
+        new PillowGaussianBlur(2).blurByRunningSums(samples, out, width, height, channels, new Scratch());
+        return out;
     }
 
     @Test
