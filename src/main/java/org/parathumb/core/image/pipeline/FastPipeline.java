@@ -63,12 +63,16 @@ public final class FastPipeline implements ThumbnailPipeline {
                 throws IOException, UnsupportedJpegException;
     }
 
-    public FastPipeline() {
-        this(FastPipeline::scaledJpeg);
+    /** A pipeline whose pure-Java fast route tests can watch or break (libjpeg-turbo's is not used). */
+    FastPipeline(ScaledRoute scaledRoute) {
+        this(false, scaledRoute);
     }
 
-    /** A pipeline whose fast route tests can watch or break. */
-    FastPipeline(ScaledRoute scaledRoute) {
+    private FastPipeline(boolean nativeJpeg, ScaledRoute scaledRoute) {
+        if (nativeJpeg && !NativeScaledJpeg.available()) {
+            throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
+        }
+        this.nativeJpeg = nativeJpeg;
         this.scaledRoute = Objects.requireNonNull(scaledRoute, "scaledRoute");
     }
 
@@ -89,10 +93,7 @@ public final class FastPipeline implements ThumbnailPipeline {
 
     /** The pipeline with its decoders chosen: the system's (libjpeg-turbo must be there) or Java's. */
     public FastPipeline(boolean nativeJpeg) {
-        if (nativeJpeg && !NativeScaledJpeg.available()) {
-            throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
-        }
-        this.nativeJpeg = nativeJpeg;
+        this(nativeJpeg, FastPipeline::scaledJpeg);
     }
 
     @Override
