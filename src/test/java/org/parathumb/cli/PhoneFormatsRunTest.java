@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parathumb.core.image.FormatSamples;
 import org.parathumb.core.image.nativecodec.NativeHeifProbe;
+import org.parathumb.core.image.pipeline.Pipelines;
 
 /**
  * HEIC, AVIF and JPEG XL in a folder, as a phone leaves them: a photo becomes a JPEG thumbnail,
@@ -88,5 +89,15 @@ class PhoneFormatsRunTest {
         assertThat(out.toString()).contains("jpeg", "webp", "heif", "avif", "jxl")
                 .containsPattern("heif +(yes|NO) +heic,heif,hif +thumbnails: jpg \\(png with alpha\\)");
         assertThat(exit).isEqualTo(NativeHeifProbe.allReadable() ? 0 : 1);
+    }
+
+    @Test
+    void formatsNamesWhatEachPipelineRunsInThisJvm() {
+        StringWriter out = new StringWriter();
+        ParathumbCommand.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "formats");
+
+        assertThat(out.toString())
+                .contains("faithful  pipeline: " + Pipelines.byName("faithful").engine())
+                .contains("fast      pipeline: " + Pipelines.byName("fast").engine());
     }
 }

@@ -72,7 +72,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
     /** The {@linkplain #kernel() kernel} this pipeline runs. */
     @Override
     public String engine() {
-        return nativeKernel ? kernel() : "Java blur";
+        return nativeKernel || !NativeBlurReduce.available() ? kernel() : "Java blur (chosen over the native kernel)";
     }
 
     @Override
