@@ -1,25 +1,22 @@
 package org.parathumb.core.batch.manifest;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What one output folder's thumbnails were made from: for each thumbnail's file name, its
  * source's path, size and modification time, the thumbnail's own size and time, and the settings
- * fingerprint. Kept in a hidden file ({@value #FILE_NAME}) written whole into a temporary file and
- * moved into place in one step. Reading never fails: a missing, foreign or damaged file, or a
+ * fingerprint. Kept in a hidden file ({@value #FILE_NAME}) written whole under a temporary name
+ * and renamed into place in one step, through a {@link ManifestStore} (the local disk, or the
+ * Spark job's Hadoop file systems). Reading never fails: a missing, foreign or damaged file, or a
  * damaged line, simply has no entries, which means "make it again". Not thread-safe: its owner
  * ({@link SkipPolicy}) locks.
  */
@@ -40,31 +37,43 @@ public final class OutputManifest {
         }
     }
 
-    private final Path folder;
+    private final ManifestStore store;
+    private final String folder;
     private final Map<String, Entry> entries;
 
-    private OutputManifest(Path folder, Map<String, Entry> entries) {
+    private OutputManifest(ManifestStore store, String folder, Map<String, Entry> entries) {
+        this.store = store;
         this.folder = folder;
         this.entries = entries;
     }
 
-    /** The manifest of {@code folder}; empty when there is none or it cannot be read or trusted. */
+    /** The manifest of the local {@code folder}; empty when there is none or it cannot be read or trusted. */
     public static OutputManifest load(Path folder) {
+        return load(ManifestStore.LOCAL, folder.toAbsolutePath().normalize().toString());
+    }
+
+    /** The manifest of {@code folder} in {@code store}; empty when there is none or it cannot be read or trusted. */
+    public static OutputManifest load(ManifestStore store, String folder) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(folder, "folder");
         Map<String, Entry> entries = new HashMap<>();
         try {
-            List<String> lines = Files.readAllLines(folder.resolve(FILE_NAME), StandardCharsets.UTF_8);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(store.read(store.child(folder, FILE_NAME)))).toString();
+            List<String> lines = text.lines().toList();
             if (!lines.isEmpty() && lines.get(0).equals(HEADER)) {
                 for (String line : lines.subList(1, lines.size())) {
                     parse(line).ifPresent(e -> entries.put(e.getKey(), e.getValue()));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            entries.clear(); // unreadable or not text: trust none of it
+            entries.clear(); // missing, unreadable or not text: trust none of it
         }
-        return new OutputManifest(folder, entries);
+        return new OutputManifest(store, folder, entries);
     }
 
-    public Path folder() {
+    /** The folder this manifest describes, as its store names it. */
+    public String folder() {
         return folder;
     }
 
@@ -73,42 +82,56 @@ public final class OutputManifest {
      * it is now, with {@code fingerprint}, and is not older than the source.
      */
     public boolean isCurrent(Path source, Path target, String fingerprint) {
-        Entry entry = entries.get(target.getFileName().toString());
-        if (entry == null || !entry.fingerprint().equals(fingerprint)
-                || !entry.source().equals(source.toAbsolutePath().normalize().toString())) {
+        return isCurrent(local(source), local(target), fingerprint);
+    }
+
+    /** {@link #isCurrent(Path, Path, String)} for locations of this manifest's store. */
+    public boolean isCurrent(String source, String target, String fingerprint) {
+        Entry entry = entries.get(name(target));
+        if (entry == null || !entry.fingerprint().equals(fingerprint) || !entry.source().equals(source)) {
             return false;
         }
-        Optional<BasicFileAttributes> from = attributes(source);
-        Optional<BasicFileAttributes> to = attributes(target);
+        Optional<ManifestStore.Stamp> from = store.stat(source);
+        Optional<ManifestStore.Stamp> to = store.stat(target);
         return from.isPresent() && to.isPresent()
-                && from.get().size() == entry.sourceSize() && nanos(from.get()) == entry.sourceTime()
-                && to.get().size() == entry.targetSize() && nanos(to.get()) == entry.targetTime()
-                && nanos(to.get()) >= nanos(from.get());
+                && from.get().size() == entry.sourceSize() && from.get().time() == entry.sourceTime()
+                && to.get().size() == entry.targetSize() && to.get().time() == entry.targetTime()
+                && to.get().time() >= from.get().time();
     }
 
     /** Notes that {@code target} was just made from {@code source} with {@code fingerprint}. */
     public void record(Path source, Path target, String fingerprint) {
-        Optional<BasicFileAttributes> from = attributes(source);
-        Optional<BasicFileAttributes> to = attributes(target);
-        String name = target.getFileName().toString();
+        record(local(source), local(target), fingerprint);
+    }
+
+    /** {@link #record(Path, Path, String)} for locations of this manifest's store. */
+    public void record(String source, String target, String fingerprint) {
+        Optional<ManifestStore.Stamp> from = store.stat(source);
+        Optional<ManifestStore.Stamp> to = store.stat(target);
+        String name = name(target);
         if (from.isEmpty() || to.isEmpty()) {
             entries.remove(name);
             return;
         }
-        entries.put(name, new Entry(source.toAbsolutePath().normalize().toString(), from.get().size(),
-                nanos(from.get()), to.get().size(), nanos(to.get()), fingerprint));
+        entries.put(name, new Entry(source, from.get().size(), from.get().time(), to.get().size(),
+                to.get().time(), fingerprint));
     }
 
     /** Forgets {@code target}: next time it is made again. */
     public void forget(Path target) {
-        entries.remove(target.getFileName().toString());
+        forget(local(target));
+    }
+
+    /** {@link #forget(Path)} for a location of this manifest's store. */
+    public void forget(String target) {
+        entries.remove(name(target));
     }
 
     int size() {
         return entries.size();
     }
 
-    /** Writes the manifest into a temporary file, then moves it over the old one in one step. */
+    /** Writes the manifest under a temporary name, then renames it over the old one in one step. */
     public void save() throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         entries.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -118,19 +141,27 @@ public final class OutputManifest {
                     .append(v.targetSize()).append('\t').append(v.targetTime()).append('\t')
                     .append(escape(v.fingerprint())).append('\n');
         });
-        Path temp = folder.resolve(".parathumb-manifest-"
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, folder.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        store.replace(store.child(folder, FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A local path as the manifest records it: absolute and normalized. */
+    static String local(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
+    /** The last part of a location: a file's name in its folder. */
+    static String name(String location) {
+        return location.substring(lastSeparator(location) + 1);
+    }
+
+    /** The folder part of a location (the location itself when it has none). */
+    static String parent(String location) {
+        int at = lastSeparator(location);
+        return at <= 0 ? location : location.substring(0, at);
+    }
+
+    private static int lastSeparator(String location) {
+        return Math.max(location.lastIndexOf('/'), location.lastIndexOf(File.separatorChar));
     }
 
     private static Optional<Map.Entry<String, Entry>> parse(String line) {
@@ -144,19 +175,6 @@ public final class OutputManifest {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static Optional<BasicFileAttributes> attributes(Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.isRegularFile() ? Optional.of(attributes) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static long nanos(BasicFileAttributes attributes) {
-        return attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
     /** Tabs, line breaks and backslashes as {@code \t \n \r \\}: one entry is one line. */

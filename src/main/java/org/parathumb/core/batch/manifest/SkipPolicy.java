@@ -2,7 +2,6 @@ package org.parathumb.core.batch.manifest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -40,13 +39,21 @@ public final class SkipPolicy {
     }
 
     private final String fingerprint;
-    private final Map<Path, OutputManifest> manifests = new LinkedHashMap<>();
+    private final ManifestStore store;
+    private final Map<String, OutputManifest> manifests = new LinkedHashMap<>();
 
+    /** A policy for thumbnails on the local disk. */
     public SkipPolicy(String fingerprint) {
+        this(fingerprint, ManifestStore.LOCAL);
+    }
+
+    /** A policy whose manifests, sources and thumbnails live in {@code store}. */
+    public SkipPolicy(String fingerprint, ManifestStore store) {
         if (fingerprint == null || fingerprint.isBlank()) {
             throw new IllegalArgumentException("a skip policy needs the settings' fingerprint");
         }
         this.fingerprint = fingerprint;
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /**
@@ -75,20 +82,38 @@ public final class SkipPolicy {
         List<ImageJob> toDo = new ArrayList<>();
         List<ImageJob> unchanged = new ArrayList<>();
         for (ImageJob job : jobs) {
-            boolean current = manifestOf(job.target()).isCurrent(job.source(), job.target(), fingerprint);
+            String target = OutputManifest.local(job.target());
+            boolean current = manifestOf(target).isCurrent(OutputManifest.local(job.source()), target, fingerprint);
             (current ? unchanged : toDo).add(job);
         }
         return new Plan(toDo, unchanged);
     }
 
+    /**
+     * Whether the thumbnail at {@code target} (a location of this policy's store) is current for
+     * {@code source}: {@link #plan} for one file named as its store names it.
+     */
+    public synchronized boolean isCurrent(String source, String target) {
+        return manifestOf(target).isCurrent(source, target, fingerprint);
+    }
+
     /** Notes one result: a thumbnail made is recorded, any other outcome forgets the target. */
-    public synchronized void record(ImageResult result) {
+    public void record(ImageResult result) {
         Objects.requireNonNull(result, "result");
-        OutputManifest manifest = manifestOf(result.job().target());
-        if (result.isDone()) {
-            manifest.record(result.job().source(), result.job().target(), fingerprint);
+        record(OutputManifest.local(result.job().source()), OutputManifest.local(result.job().target()),
+                result.isDone());
+    }
+
+    /**
+     * Notes what became of {@code target} (a location of this policy's store): made from
+     * {@code source} just now, or not made (failed, cancelled), so it is made again next time.
+     */
+    public synchronized void record(String source, String target, boolean made) {
+        OutputManifest manifest = manifestOf(target);
+        if (made) {
+            manifest.record(source, target, fingerprint);
         } else {
-            manifest.forget(result.job().target());
+            manifest.forget(target);
         }
     }
 
@@ -114,8 +139,7 @@ public final class SkipPolicy {
         }
     }
 
-    private OutputManifest manifestOf(Path target) {
-        Path folder = target.toAbsolutePath().normalize().getParent();
-        return manifests.computeIfAbsent(folder, OutputManifest::load);
+    private OutputManifest manifestOf(String target) {
+        return manifests.computeIfAbsent(OutputManifest.parent(target), folder -> OutputManifest.load(store, folder));
     }
 }
