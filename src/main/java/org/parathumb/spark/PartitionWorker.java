@@ -2,18 +2,20 @@ package org.parathumb.spark;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.CollectionAccumulator;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
@@ -28,7 +30,9 @@ import org.parathumb.core.image.pipeline.Pipelines;
  * returns their rows of the results table. Every task of an executor shares one
  * {@link ImageProcessor} (one pipeline, one memory budget of the executor's heap), and each task
  * thread keeps the pipeline's buffers from one image to the next: nothing is set up per file.
- * Never throws for a bad file: that is a row with its reason.
+ * Never throws for a bad file: that is a row with its reason. The driver has already left out the
+ * files whose thumbnails are current; what became of each other one is also reported as an
+ * {@link Outcome}, for the skip-unchanged manifests.
  */
 final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>>, Row> {
 
@@ -37,18 +41,28 @@ final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>
     /** The executor's processors, by settings: made once per JVM, shared by its task threads. */
     private static final Map<String, ImageProcessor> PROCESSORS = new ConcurrentHashMap<>();
 
+    /** What became of one image, for the driver's skip-unchanged manifest: made, or not (failed, cancelled). */
+    record Outcome(String source, String target, boolean made) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        Outcome {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
     private final JobOptions options;
     private final HadoopConf conf;
-    private final long upToDateSince;
+    private final CollectionAccumulator<Outcome> outcomes;
 
     /**
-     * @param upToDateSince a thumbnail at least this new (file system time, ms), and newer than its
-     *        source, was made with these settings and is skipped
+     * @param outcomes receives every processed image's {@link Outcome}: the driver records them in
+     *        the manifests as tasks end, even when the job as a whole fails later
      */
-    PartitionWorker(JobOptions options, HadoopConf conf, long upToDateSince) {
+    PartitionWorker(JobOptions options, HadoopConf conf, CollectionAccumulator<Outcome> outcomes) {
         this.options = options;
         this.conf = conf;
-        this.upToDateSince = upToDateSince;
+        this.outcomes = outcomes;
     }
 
     static ImageProcessor processor(JobOptions options) {
@@ -67,8 +81,7 @@ final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>
         Path outputRoot = out.makeQualified(output);
         ImageProcessor processor = processor(options);
         String executor = executorName();
-        String engine = processor.pipeline().engine().isEmpty() ? processor.pipeline().name()
-                : processor.pipeline().name() + ": " + processor.pipeline().engine();
+        String engine = engine(processor);
         List<Row> rows = new ArrayList<>();
         while (bins.hasNext()) {
             for (SourceFile file : bins.next()) {
@@ -84,8 +97,8 @@ final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>
     /** The file's row, or null for a file that is neither named nor made like an image. */
     private Row process(SourceFile file, FileSystem in, FileSystem out, Path inputRoot, Path outputRoot,
             ImageProcessor processor, String executor, String engine) {
-        Path source = new Path(inputRoot, new Path(null, null, file.relative()));
-        Path target = new Path(outputRoot, new Path(null, null, file.target()));
+        Path source = source(inputRoot, file);
+        Path target = target(outputRoot, file);
         if (!file.namedAsImage()) {
             try {
                 if (!startsLikeImage(in, source)) {
@@ -96,24 +109,28 @@ final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>
                         engine);
             }
         }
-        if (upToDate(out, target, file)) {
-            return ResultTable.skipped(source.toString(), target.toString(), file.size(), executor, engine);
-        }
         ImageSource bytes = ImageSource.of(source.toString(), file.size(), () -> in.open(source));
         ImageJob job = new ImageJob(java.nio.file.Path.of("in", file.relative()),
                 java.nio.file.Path.of("out", file.target()));
         ImageResult result = processor.process(job, bytes, new HadoopSink(out, target));
+        outcomes.add(new Outcome(source.toString(), target.toString(), result.isDone()));
         return ResultTable.of(source.toString(), target.toString(), file.size(), result, executor, engine);
     }
 
-    private boolean upToDate(FileSystem out, Path target, SourceFile file) {
-        try {
-            FileStatus status = out.getFileStatus(target);
-            long made = status.getModificationTime();
-            return status.isFile() && made >= file.modified() && made >= upToDateSince;
-        } catch (IOException e) {
-            return false; // absent (FileNotFoundException) or unreadable: make it
-        }
+    /** Where {@code file} is read from, under the (qualified) input folder. */
+    static Path source(Path inputRoot, SourceFile file) {
+        return new Path(inputRoot, new Path(null, null, file.relative()));
+    }
+
+    /** Where the thumbnail of {@code file} is written, under the (qualified) output folder. */
+    static Path target(Path outputRoot, SourceFile file) {
+        return new Path(outputRoot, new Path(null, null, file.target()));
+    }
+
+    /** The pipeline and what runs its heavy work here: "faithful: native AVX2 kernel on libjpeg". */
+    static String engine(ImageProcessor processor) {
+        return processor.pipeline().engine().isEmpty() ? processor.pipeline().name()
+                : processor.pipeline().name() + ": " + processor.pipeline().engine();
     }
 
     private static boolean startsLikeImage(FileSystem fs, Path file) throws IOException {
@@ -127,7 +144,8 @@ final class PartitionWorker implements FlatMapFunction<Iterator<List<SourceFile>
         return ImageFormat.sniff(head, n).isPresent();
     }
 
-    private static String executorName() {
+    /** This JVM in the results table: "id@host" ("driver@host" on the driver). */
+    static String executorName() {
         SparkEnv env = SparkEnv.get();
         String id = env == null ? "local" : env.executorId();
         try {

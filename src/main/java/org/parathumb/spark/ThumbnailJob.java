@@ -1,9 +1,7 @@
 package org.parathumb.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,6 +15,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.parathumb.core.batch.ImageProcessor;
+import org.parathumb.core.batch.manifest.SkipPolicy;
 
 /**
  * Parathumb's pipeline as a Spark job: {@code ThumbnailJob IN OUT [options]} thumbnails every
@@ -27,13 +28,15 @@ import org.apache.spark.storage.StorageLevel;
  * <p>The driver lists the input and packs the files into partitions of about equal bytes
  * ({@link SizeBalancer}); each executor thread then works through its partitions with the one
  * pipeline of its executor ({@link PartitionWorker}). A bad file is a row with its reason, never a
- * failed job. Re-running skips every thumbnail that is newer than its source and was made with the
- * same settings, which OUT/_results/settings records; so a failed job is resumed by running it
- * again.
+ * failed job. Re-running skips every thumbnail that is current by the skip-unchanged manifests
+ * the command line keeps ({@link SkipPolicy}: a hidden file per output folder noting each
+ * thumbnail's source size and time, its own size and time, and the settings' fingerprint), planned
+ * on the driver; the tasks report what they made and the driver saves the manifests atomically at
+ * the end, also when the job failed, so a failed job is resumed by running it again.
  */
 public final class ThumbnailJob {
 
-    /** The folder of the results table and the settings, under the output. */
+    /** The folder of the results table, under the output. */
     public static final String RESULTS = "_results";
 
     private ThumbnailJob() {
@@ -95,14 +98,34 @@ public final class ThumbnailJob {
         FileSystem in = input.getFileSystem(hadoop);
         FileSystem out = output.getFileSystem(hadoop);
         Path outputRoot = out.makeQualified(output);
-        List<SourceFile> files = InputListing.list(in, in.makeQualified(input), outputRoot, options.spec().format());
-        long since = settingsSince(out, new Path(outputRoot, RESULTS + "/settings"), options.fingerprint());
+        Path inputRoot = in.makeQualified(input);
+        List<SourceFile> files = InputListing.list(in, inputRoot, outputRoot, options.spec().format());
+
+        ImageProcessor processor = PartitionWorker.processor(options);
+        HadoopManifestStore store = new HadoopManifestStore(hadoop);
+        SkipPolicy skip = new SkipPolicy(SkipPolicy.fingerprint(processor), store);
+        List<SourceFile> toDo = new ArrayList<>();
+        List<Row> unchanged = new ArrayList<>();
+        String driver = PartitionWorker.executorName();
+        String engine = PartitionWorker.engine(processor);
+        for (SourceFile file : files) {
+            String source = PartitionWorker.source(inputRoot, file).toString();
+            String target = PartitionWorker.target(outputRoot, file).toString();
+            if (skip.isCurrent(source, target)) {
+                unchanged.add(ResultTable.skipped(source, target, file.size(), driver, engine));
+            } else {
+                toDo.add(file);
+            }
+        }
 
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int partitions = options.partitions() > 0 ? options.partitions() : 4 * context.defaultParallelism();
-        List<List<SourceFile>> bins = SizeBalancer.pack(files, SourceFile::size, partitions);
+        List<List<SourceFile>> bins = SizeBalancer.pack(toDo, SourceFile::size, partitions);
+        CollectionAccumulator<PartitionWorker.Outcome> outcomes =
+                spark.sparkContext().collectionAccumulator("parathumb outcomes");
         JavaRDD<List<SourceFile>> work = context.parallelize(bins, Math.max(1, bins.size()));
-        JavaRDD<Row> rows = work.mapPartitions(new PartitionWorker(options, new HadoopConf(hadoop), since));
+        JavaRDD<Row> rows = work.mapPartitions(new PartitionWorker(options, new HadoopConf(hadoop), outcomes))
+                .union(context.parallelize(unchanged, Math.max(1, Math.min(partitions, unchanged.size()))));
         Dataset<Row> table = spark.createDataFrame(rows, ResultTable.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             table.write().mode(SaveMode.Overwrite).parquet(new Path(outputRoot, RESULTS + "/parquet").toString());
@@ -126,25 +149,25 @@ public final class ThumbnailJob {
             return new Summary(done, skipped, failed, cancelled, (System.nanoTime() - start) / 1e9);
         } finally {
             table.unpersist();
+            saveManifests(skip, store, outcomes.value());
         }
     }
 
     /**
-     * The time (the output file system's, in ms) since which thumbnails were made with these
-     * settings: the settings file's, rewritten (and so made new) when the settings changed.
+     * Records what the tasks that ended made (or failed to make), even when the job failed, and
+     * writes each touched output folder's manifest: re-running resumes where this run stopped.
      */
-    static long settingsSince(FileSystem fs, Path settings, String fingerprint) throws IOException {
-        String stored = null;
-        if (fs.exists(settings)) {
-            try (InputStream stream = fs.open(settings)) {
-                stored = new String(stream.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
+    private static void saveManifests(SkipPolicy skip, HadoopManifestStore store,
+            List<PartitionWorker.Outcome> outcomes) {
+        store.forgetListings(); // the thumbnails' stamps as they are now, after writing
+        for (PartitionWorker.Outcome outcome : outcomes) {
+            skip.record(outcome.source(), outcome.target(), outcome.made());
         }
-        if (!fingerprint.equals(stored)) {
-            try (OutputStream stream = fs.create(settings, true)) {
-                stream.write((fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
-            }
+        try {
+            skip.save();
+        } catch (IOException e) {
+            System.err.println("parathumb-spark: could not save the skip-unchanged manifest (the next run redoes"
+                    + " more): " + e.getMessage());
         }
-        return fs.getFileStatus(settings).getModificationTime();
     }
 }

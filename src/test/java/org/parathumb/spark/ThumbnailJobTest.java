@@ -141,13 +141,13 @@ class ThumbnailJobTest {
         return in;
     }
 
-    /** Every thumbnail under {@code root} by its relative path, the results table left out. */
+    /** Every thumbnail under {@code root} by its relative path, the results table and hidden manifests left out. */
     private static Map<String, byte[]> thumbnails(Path root) throws IOException {
         Map<String, byte[]> found = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String relative = root.relativize(file).toString();
-                if (!relative.startsWith(ThumbnailJob.RESULTS + "/")) {
+                if (!relative.startsWith(ThumbnailJob.RESULTS + "/") && !file.getFileName().toString().startsWith(".")) {
                     found.put(relative, Files.readAllBytes(file));
                 }
             }
