@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parathumb.cli.ParathumbCommand;
+import org.parathumb.core.batch.manifest.OutputManifest;
 
 /**
  * The Spark job in local mode, two executor threads, on the bundled images (in a sub-folder too)
@@ -124,6 +125,37 @@ class ThumbnailJobTest {
         assertThat(javax.imageio.ImageIO.read(out.resolve("graphic.png").toFile()).getWidth()).isEqualTo(20);
     }
 
+    @Test
+    void theManifestDecidesADamagedOneRedoesEverythingAndADeletedThumbnailIsMadeAgain() throws IOException {
+        Path in = dir.resolve("in");
+        Files.createDirectories(in.resolve("sub"));
+        Files.copy(Path.of("images/sample-03-gray.jpg"), in.resolve("gray.jpg"));
+        Files.copy(Path.of("images/sample-06-graphic.png"), in.resolve("sub/graphic.png"));
+        Path out = dir.resolve("out");
+        JobOptions options = JobOptions.of(in.toString(), out.toString());
+        assertThat(ThumbnailJob.run(spark, options).done()).isEqualTo(2);
+        Path manifest = out.resolve(OutputManifest.FILE_NAME);
+        assertThat(manifest).isRegularFile();
+        assertThat(Files.readString(manifest)).contains("gray.jpg");
+        assertThat(out.resolve("sub").resolve(OutputManifest.FILE_NAME)).isRegularFile();
+        assertThat(out.resolve("sub")).isDirectoryNotContaining("glob:**.tmp").isDirectoryNotContaining("glob:**.crc");
+
+        Files.write(manifest, new byte[] {'p', 'a', 'r', (byte) 0xff, '\t', '\n', 0, 1, 2});
+        Files.writeString(out.resolve("sub").resolve(OutputManifest.FILE_NAME), "parathumb manifest 1\ngraphic.png\tx\n");
+        ThumbnailJob.Summary damaged = ThumbnailJob.run(spark, options);
+        assertThat(damaged).extracting(ThumbnailJob.Summary::done, ThumbnailJob.Summary::skipped,
+                ThumbnailJob.Summary::failed).containsExactly(2L, 0L, 0L);
+        assertThat(Files.readString(manifest)).startsWith("parathumb manifest 1\n").contains("gray.jpg");
+
+        Files.delete(out.resolve("sub/graphic.png"));
+        ThumbnailJob.Summary deleted = ThumbnailJob.run(spark, options);
+        assertThat(deleted).extracting(ThumbnailJob.Summary::done, ThumbnailJob.Summary::skipped)
+                .containsExactly(1L, 1L);
+        assertThat(out.resolve("sub/graphic.png")).isRegularFile();
+        assertThat(ThumbnailJob.run(spark, options)).extracting(ThumbnailJob.Summary::done,
+                ThumbnailJob.Summary::skipped).containsExactly(0L, 2L);
+    }
+
     /** The bundled images, a copy of the first three in a sub-folder, a broken JPEG and the README. */
     private Path inputFolder() throws IOException {
         Path in = dir.resolve("in");
@@ -147,7 +179,8 @@ class ThumbnailJobTest {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String relative = root.relativize(file).toString();
-                if (!relative.startsWith(ThumbnailJob.RESULTS + "/") && !file.getFileName().toString().startsWith(".")) {
+                boolean hidden = file.getFileName().toString().startsWith(".");
+                if (!relative.startsWith(ThumbnailJob.RESULTS + "/") && !hidden) {
                     found.put(relative, Files.readAllBytes(file));
                 }
             }
