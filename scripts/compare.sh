@@ -87,14 +87,15 @@ order+=(floor)
 # The CPU time all processes used since boot, in seconds: what other work took during a command
 # is this difference less the command's own CPU time.
 busy() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat; }
-# With QUIET=SHARE, wait (up to 10 minutes) for a moment when other work uses under SHARE of a
-# core, before each command.
+# With QUIET=SHARE, wait before each command for a moment when other work uses under SHARE of a
+# core, but no longer than QUIET_WAIT seconds (default 60): then run it all the same.
 wait_quiet() {
-  local b0
-  for ((i = 0; i < 300; i++)); do
+  local b0 waited
+  for ((waited = 0; waited < ${QUIET_WAIT:-60}; waited += 2)); do
     b0=$(busy); sleep 2
     (( $(echo "($(busy) - $b0) / 2 < $quiet" | bc) )) && return
   done
+  return 0
 }
 quiet=${QUIET:-}
 declare -A times cpu others
