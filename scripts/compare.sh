@@ -5,14 +5,17 @@
 # thread (djpeg for JPEG, dwebp for WebP, Pillow's decode for PNG, all output thrown away).
 # Rounds are interleaved so drift on a noisy machine hits every tool alike; the medians of the
 # whole commands' wall times (JVM start-up included) are printed, with each tool's speed per
-# image against Python's and its time against the floor's.
+# image against Python's and its time against the floor's, and the same for the CPU time the
+# command used (user + system, all its threads and child processes): where other work shares the
+# cores, wall times stretch and the CPU times much less, so the load average is printed too.
 #
 # The folder's JPEG, PNG and WebP files are measured. The original's own loop reads only .jpg,
 # .jpeg and .png, so on a folder with WebP files the Python row runs its create_thumbnail on
 # every file instead (python-all). Each command gets TIMEOUT seconds (default 600), or fails.
 #
-# Needs: target/parathumb.jar (mvn package), python3 with Pillow, vipsthumbnail, djpeg, dwebp:
-#   apt-get install -y python3-pil libvips-tools libjpeg-turbo-progs webp
+# Needs: target/parathumb.jar (mvn package), python3 with Pillow, vipsthumbnail, djpeg, dwebp,
+# GNU time:
+#   apt-get install -y python3-pil libvips-tools libjpeg-turbo-progs webp time
 # Usage: scripts/compare.sh DIR [ROUNDS]      (DIR: a folder of images, e.g. images/)
 set -euo pipefail
 src=${1:?usage: scripts/compare.sh DIR [ROUNDS]}
@@ -24,8 +27,8 @@ python=${PYTHON:-/usr/bin/python3}
 original=${ORIGINAL:-$here/../shared/tools/python_original.py}
 [ -f "$jar" ] || { echo "build first: mvn package" >&2; exit 2; }
 [ -f "$original" ] || { echo "set ORIGINAL to python_original.py" >&2; exit 2; }
-for tool in djpeg dwebp; do
-  command -v $tool >/dev/null || { echo "needs $tool: apt-get install -y libjpeg-turbo-progs webp" >&2; exit 2; }
+for tool in djpeg dwebp /usr/bin/time; do
+  command -v $tool >/dev/null || { echo "needs $tool: apt-get install -y libjpeg-turbo-progs webp time" >&2; exit 2; }
 done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -81,22 +84,45 @@ if command -v vipsthumbnail >/dev/null; then
   order+=(vipsthumbnail-1 vipsthumbnail-2)
 fi
 order+=(floor)
-declare -A times
+# The CPU time all processes used since boot, in seconds: what other work took during a command
+# is this difference less the command's own CPU time.
+busy() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat; }
+# With QUIET=SHARE, wait before each command for a moment when other work uses under SHARE of a
+# core, but no longer than QUIET_WAIT seconds (default 60): then run it all the same.
+wait_quiet() {
+  local b0 waited
+  for ((waited = 0; waited < ${QUIET_WAIT:-60}; waited += 2)); do
+    b0=$(busy); sleep 2
+    (( $(echo "($(busy) - $b0) / 2 < $quiet" | bc) )) && return
+  done
+  return 0
+}
+quiet=${QUIET:-}
+declare -A times cpu others
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 for ((r = 1; r <= rounds; r++)); do
   for name in "${order[@]}"; do
     rm -rf "$out"/{py,f1,f2,q1,q2,v1,v2}; mkdir -p "$out"/{py,v1,v2}
-    start=$(date +%s.%N)
-    timeout "$limit" bash -c "${cmd[$name]}" >/dev/null 2>&1 || { echo "$name failed (or took over $limit s)" >&2; exit 1; }
-    end=$(date +%s.%N)
-    times[$name]+="$(echo "$end - $start" | bc) "
+    [ -z "$quiet" ] || wait_quiet
+    b0=$(busy); start=$(date +%s.%N)
+    /usr/bin/time -o "$out/rusage" -f '%U + %S' timeout "$limit" bash -c "${cmd[$name]}" >/dev/null 2>&1 \
+      || { echo "$name failed (or took over $limit s)" >&2; exit 1; }
+    end=$(date +%s.%N); b1=$(busy)
+    wall=$(echo "$end - $start" | bc); own=$(bc <"$out/rusage")
+    times[$name]+="$wall "
+    cpu[$name]+="$own "
+    others[$name]+="$(echo "o = ($b1 - $b0 - $own) / $wall; if (o < 0) 0 else o" | bc -l) "
   done
 done
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-py_s=$(echo "${times[$py]}" | median)
-floor_s=$(echo "${times[floor]}" | median)
-printf '%s: %d images (%d JPEG, %d WebP), %d rounds interleaved, medians of whole commands\n' "$src" "$count" "$jpegs" "$webps" "$rounds"
-printf '%-16s %9s %12s %22s %10s\n' tool median_s "s/image" "per image vs python" "x floor"
+py_s=$(echo "${times[$py]}" | median); py_cpu=$(echo "${cpu[$py]}" | median)
+floor_s=$(echo "${times[floor]}" | median); floor_cpu=$(echo "${cpu[floor]}" | median)
+printf '%s: %d images (%d JPEG, %d WebP), %d rounds interleaved, medians of whole commands, load average %s to %s\n' \
+  "$src" "$count" "$jpegs" "$webps" "$rounds" "$load_before" "$(cut -d' ' -f1 /proc/loadavg)"
+printf '%-16s %9s %9s %10s %8s %9s %10s %8s %7s\n' tool median_s "s/image" "vs python" "x floor" cpu_s "vs python" "x floor" others
 for name in "${order[@]}"; do
-  m=$(echo "${times[$name]}" | median)
-  printf '%-16s %9.3f %12.4f %21.2fx %9.2fx\n' "$name" "$m" "$(echo "$m / $count" | bc -l)" "$(echo "$py_s / $m" | bc -l)" "$(echo "$m / $floor_s" | bc -l)"
+  m=$(echo "${times[$name]}" | median); c=$(echo "${cpu[$name]}" | median)
+  printf '%-16s %9.3f %9.4f %9.2fx %7.2fx %9.2f %9.2fx %7.2fx %7.2f\n' "$name" "$m" "$(echo "$m / $count" | bc -l)" \
+    "$(echo "$py_s / $m" | bc -l)" "$(echo "$m / $floor_s" | bc -l)" "$c" "$(echo "$py_cpu / $c" | bc -l)" \
+    "$(echo "$c / $floor_cpu" | bc -l)" "$(echo "${others[$name]}" | median)"
 done

@@ -14,7 +14,7 @@
 # Debian's desktop-base is left out: it holds theme art (SVG, splash and GRUB screens), no photos.
 #
 # DIR gets every image flat, named PACKAGE_PATH.EXT (original extension kept), plus folders of
-# hard links: DIR/jpeg, DIR/png, DIR/webp (one per format) and DIR/mixed (about 16 JPEGs and 8
+# hard links: DIR/jpeg, DIR/png, DIR/webp (one per format) and DIR/mixed (at most 16 JPEGs and 8
 # PNGs spread over the sorted list: a real JPEG + PNG folder). Running it again gives the same DIR.
 #
 # Needs: apt-get, dpkg-deb, cwebp and python3 with Pillow (to read sizes and classify):
@@ -107,7 +107,7 @@ while IFS=$'\t' read -r path format _; do
   case $format in JPEG) sub=jpeg ;; PNG) sub=png ;; WEBP) sub=webp ;; *) continue ;; esac
   ln "$path" "$dir/$sub/$(basename "$path")"
 done <"$work/classes"
-spread() { # spread N FOLDER: N files taken at even steps through the sorted FOLDER
+spread() { # spread N FOLDER: at most N files, taken at even steps through the sorted FOLDER
   local files=("$2"/*) step
   step=$(( (${#files[@]} + $1 - 1) / $1 ))
   for ((i = 0; i < ${#files[@]}; i += step)); do echo "${files[i]}"; done
@@ -118,10 +118,11 @@ mb() { du -cm --apparent-size "$@" | tail -1 | cut -f1; }
 awk -F'\t' -v dir="$dir" '
   { n++; fmt[$2]++; mp += $4 * $5 / 1e6
     if ($2 == "JPEG") { prog += $6; if ($7 == "444") s444++; if ($7 == "422") s422++; if ($7 == "420") s420++; if ($7 == "-") grey++ }
-    if ($3 == "RGBA") { rgba++; if ($8 == "real") transparent++ } }
+    if ($2 == "PNG" && $3 == "RGBA") { rgba++; if ($8 == "real") transparent++ }
+    if ($2 == "WEBP" && $8 == "real") webp_alpha++ }
   END { printf "%s: %d images, %.0f MP in all\n", dir, n, mp
-        printf "  %d JPEG (%d progressive; %d 4:4:4, %d 4:2:2, %d 4:2:0, %d grey), %d PNG (%d RGBA, %d of them with transparency), %d WebP\n",
-          fmt["JPEG"], prog, s444, s422, s420, grey, fmt["PNG"], rgba, transparent, fmt["WEBP"] }' "$work/classes"
+        printf "  %d JPEG (%d progressive; %d 4:4:4, %d 4:2:2, %d 4:2:0, %d grey), %d PNG (%d RGBA, %d of them with transparency), %d WebP (%d with transparency)\n",
+          fmt["JPEG"], prog, s444, s422, s420, grey, fmt["PNG"], rgba, transparent, fmt["WEBP"], webp_alpha }' "$work/classes"
 for sub in jpeg png webp mixed; do
   printf '  %-6s %3d files, %4d MB\n' "$sub/" "$(ls "$dir/$sub" | wc -l)" "$(mb "$dir/$sub"/*)"
 done
