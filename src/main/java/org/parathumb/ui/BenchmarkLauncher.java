@@ -45,13 +45,18 @@ final class BenchmarkLauncher implements Consumer<MainViewModel>, AutoCloseable 
         int workers = model.workersProperty().get();
         boolean sweep = model.sweepProperty().get();
         model.busyElsewhereProperty().set(true);
-        Task<List<ImageJob>> scan = new Task<>() {
+        ImageProcessor processor = new ImageProcessor(model.pipeline(), spec);
+        List<Integer> counts = sweep ? BenchmarkRequest.sweep(WorkerPool.availableCores()) : List.of(workers);
+        Task<BenchmarkViewModel.Plan> scan = new Task<>() {
             @Override
-            protected List<ImageJob> call() throws Exception {
-                return new SourceScanner().scan(request);
+            protected BenchmarkViewModel.Plan call() throws Exception {
+                List<ImageJob> jobs = processor.withHeaders(new SourceScanner().scan(request), Runnable::run, 1,
+                        this::isCancelled);
+                return new BenchmarkViewModel.Plan(jobs, counts, processor::estimatedWork,
+                        BenchmarkLauncher.nanosPerWork(processor, jobs), WorkerPool.availableCores());
             }
         };
-        scan.setOnSucceeded(e -> start(model, spec, BenchmarkViewModel.thumbnailsRequest(scan.getValue(), workers, sweep)));
+        scan.setOnSucceeded(e -> open(model, processor, scan.getValue()));
         scan.setOnFailed(e -> {
             model.busyElsewhereProperty().set(false);
             Alert alert = new Alert(Alert.AlertType.ERROR, "Could not benchmark: " + scan.getException().getMessage());
@@ -61,10 +66,46 @@ final class BenchmarkLauncher implements Consumer<MainViewModel>, AutoCloseable 
         pool.execute(scan);
     }
 
-    private void start(MainViewModel model, ThumbnailSpec spec, BenchmarkRequest request) {
+    /**
+     * Nanoseconds per unit of {@link ImageProcessor#estimatedWork}, from one timed thumbnail of
+     * the image of median expected work (into a temporary folder, deleted after); 0 if it fails.
+     */
+    static double nanosPerWork(ImageProcessor processor, List<ImageJob> jobs) {
+        List<ImageJob> known = jobs.stream().filter(j -> processor.estimatedWork(j) > 0)
+                .sorted(java.util.Comparator.comparingLong(processor::estimatedWork)).toList();
+        if (known.isEmpty()) {
+            return 0;
+        }
+        ImageJob probe = known.get(known.size() / 2);
+        java.nio.file.Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("parathumb-estimate-");
+            ImageJob job = probe.withTarget(dir.resolve(probe.target().getFileName()));
+            long start = System.nanoTime();
+            boolean done = processor.process(job).isDone();
+            long took = System.nanoTime() - start;
+            return done ? (double) took / processor.estimatedWork(probe) : 0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        } finally {
+            if (dir != null) {
+                try (var files = java.nio.file.Files.list(dir)) {
+                    for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                        java.nio.file.Files.deleteIfExists(f);
+                    }
+                    java.nio.file.Files.deleteIfExists(dir);
+                } catch (java.io.IOException ignored) {
+                    // a leftover temporary folder is harmless
+                }
+            }
+        }
+    }
+
+    /** Opens the window with {@code plan}: the user sees the estimate, sets the sample and rounds, and presses Start. */
+    private void open(MainViewModel model, ImageProcessor processor, BenchmarkViewModel.Plan plan) {
         closeWindow();
-        BenchmarkViewModel bench = new BenchmarkViewModel(
-                new ImageProcessor(model.pipeline(), spec), pool, Platform::runLater);
+        model.busyElsewhereProperty().set(false); // nothing holds the pool until Start
+        BenchmarkViewModel bench = new BenchmarkViewModel(processor, pool, Platform::runLater);
         bench.runningProperty().addListener((obs, was, running) -> {
             model.busyElsewhereProperty().set(running); // "Run again" in the benchmark window holds the pool too
             if (!running) {
@@ -73,7 +114,7 @@ final class BenchmarkLauncher implements Consumer<MainViewModel>, AutoCloseable 
         });
         current = bench;
         stage = BenchmarkView.openWindow(owner.get(), bench);
-        bench.start(request);
+        bench.prepare(plan);
     }
 
     private void closeWindow() {
