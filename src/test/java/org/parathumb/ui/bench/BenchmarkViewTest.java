@@ -68,7 +68,7 @@ class BenchmarkViewTest {
     }
 
     @Test
-    void theChartsShowABarPerConfigurationAndTheMeasuredIdealAndFittedSpeedups() throws Exception {
+    void theChartsShowABarPerConfigurationAndTheMeasuredIdealAndOnePointSpeedups() throws Exception {
         BenchmarkReport report = benchmark(List.of(1, 2));
 
         assertThat(view.wallTimeChart().bars()).extracting(XYChart.Data::getXValue)
@@ -79,8 +79,10 @@ class BenchmarkViewTest {
         var series = view.speedupChart().series();
         assertThat(series.get(SpeedupChart.IDEAL).getData()).allMatch(d ->
                 d.getXValue().doubleValue() == d.getYValue().doubleValue());
-        assertThat(series.get(SpeedupChart.AMDAHL).getName()).startsWith("Amdahl f = ");
-        assertThat(series.get(SpeedupChart.AMDAHL).getData()).isNotEmpty();
+        // one worker count besides 1: an estimate, labelled so, never drawn past the measured N
+        assertThat(series.get(SpeedupChart.AMDAHL).getName()).startsWith("one-point estimate, not a fit");
+        assertThat(view.speedupChart().curveEnd()).isEqualTo(2.0);
+        assertThat(view.speedupChart().spreads()).containsOnlyKeys(1, 2);
         assertThat(series.get(SpeedupChart.MEASURED).getData()).extracting(d -> d.getXValue().intValue())
                 .containsExactly(1, 2);
         assertThat(series.get(SpeedupChart.MEASURED).getData().get(1).getYValue().doubleValue())
