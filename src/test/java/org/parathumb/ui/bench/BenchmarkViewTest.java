@@ -91,6 +91,54 @@ class BenchmarkViewTest {
     }
 
     @Test
+    void theChartsGrowWhilePassesFinishNotOnlyAtTheEnd() throws Exception {
+        // A cpu-loop of many rounds: still running long after its first measured round.
+        BenchmarkRequest request = BenchmarkRequest.cpuLoop(List.of(1, 2), 1000, 0).withLoop(2_000_000, 2);
+        WaitForAsyncUtils.asyncFx(() -> model.start(request)).get(10, TimeUnit.SECONDS);
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.liveReportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            assertThat(model.isRunning()).isTrue();
+            assertThat(model.getReport()).as("no final report yet").isNull();
+            assertThat(view.wallTimeChart().bars()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(view.speedupChart().series().get(SpeedupChart.MEASURED).getData()).isNotEmpty();
+            assertThat(view.table().getItems()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(view.lookup(".benchmark-headline")).isInstanceOfSatisfying(javafx.scene.control.Label.class,
+                    l -> assertThat(l.getText()).startsWith("Measuring\u2026 so far: "));
+        }).get(10, TimeUnit.SECONDS);
+        model.cancel();
+    }
+
+    @Test
+    void theSpinnersSetSampleRepeatsAndWarmUpAndTheEstimateFollows() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> model.prepare(new BenchmarkViewModel.Plan(BenchmarkPlanTest.folder(), List.of(2),
+                j -> j.header().pixels(), 1.0, 2))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Spinner<?> sample = (javafx.scene.control.Spinner<?>) view.lookup("#bench-sample");
+        javafx.scene.control.Spinner<?> repeats = (javafx.scene.control.Spinner<?>) view.lookup("#bench-repeats");
+        javafx.scene.control.Spinner<?> warmups = (javafx.scene.control.Spinner<?>) view.lookup("#bench-warmups");
+        String before = view.estimateLine().getText();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            sample.decrement(4); // 12 -> 8
+            repeats.decrement(2); // 3 -> 1
+            warmups.decrement(1); // 1 -> 0
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(before).startsWith("12 of 73 images");
+        assertThat(model.sampleSizeProperty().get()).isEqualTo(8);
+        assertThat(model.repeatsProperty().get()).isEqualTo(1);
+        assertThat(model.warmupsProperty().get()).isZero();
+        assertThat(view.estimateLine().getText()).startsWith("8 of 73 images").contains("0 warm-ups + 1 repeat: 2 passes");
+        assertThat(model.planRequest(org.parathumb.core.bench.Workload.THUMBNAILS).jobs()).hasSize(8);
+        assertThat(view.lookup("#bench-start")).isInstanceOfSatisfying(javafx.scene.control.Button.class,
+                b -> assertThat(b.isDisabled()).isFalse());
+    }
+
+    @Test
     void theTimelineShowsTheLastPassWithTheMostWorkers() throws Exception {
         BenchmarkReport report = benchmark(List.of(2));
 
