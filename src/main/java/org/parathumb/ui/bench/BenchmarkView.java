@@ -71,6 +71,10 @@ public final class BenchmarkView extends BorderPane {
         this.model = model;
         getStyleClass().add("benchmark-view");
         getStylesheets().add(BenchmarkView.class.getResource("benchmark.css").toExternalForm());
+        String theme = javafx.application.Application.getUserAgentStylesheet();
+        if (theme != null && theme.toLowerCase(Locale.ROOT).contains("dark")) { // the main window's Dark toggle
+            getStylesheets().add(BenchmarkView.class.getResource("benchmark-dark.css").toExternalForm());
+        }
 
         headline.getStyleClass().add("benchmark-headline");
         headline.setWrapText(true); // the whole finding, on two lines if the window is narrow
@@ -227,7 +231,8 @@ public final class BenchmarkView extends BorderPane {
         estimateLine.setId("bench-estimate");
         for (var spinner : List.of(sample, repeats, warmups)) {
             spinner.setEditable(true);
-            spinner.setPrefWidth(84);
+            spinner.setPrefWidth(76);
+            spinner.setMinWidth(Region.USE_PREF_SIZE);
             spinner.disableProperty().bind(model.runningProperty());
         }
         bind(sample, model.sampleSizeProperty());
@@ -241,8 +246,10 @@ public final class BenchmarkView extends BorderPane {
         estimateLine.setWrapText(true);
         estimateLine.setMinWidth(0);
         HBox.setHgrow(estimateLine, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Sample"), sample, new Label("images (0 = all)"), new Label("Repeats"), repeats,
-                new Label("Warm-up"), warmups, estimateLine);
+        List<Label> names = List.of(new Label("Sample"), new Label("images (0 = all)"), new Label("Repeats"),
+                new Label("Warm-up"));
+        names.forEach(l -> l.setMinWidth(Region.USE_PREF_SIZE)); // the estimate wraps; the settings never shrink to "..."
+        HBox bar = new HBox(8, names.get(0), sample, names.get(1), names.get(2), repeats, names.get(3), warmups, estimateLine);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 14, 8, 14));
         bar.getStyleClass().add("benchmark-settings");

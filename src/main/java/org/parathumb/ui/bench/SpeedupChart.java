@@ -118,7 +118,18 @@ public final class SpeedupChart extends LineChart<Number, Number> {
             labels.add(label);
         });
         getPlotChildren().addAll(labels);
-        setAxis((NumberAxis) getXAxis(), xMax);
+        setAxis((NumberAxis) getXAxis(), xMax + 0.35); // room for the value written over the last point
+        ((NumberAxis) getXAxis()).setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number n) { // whole workers only: no "2.35" at the axis' end
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         setAxis((NumberAxis) getYAxis(), yMax);
         requestChartLayout();
     }
