@@ -227,8 +227,8 @@ final class BenchCommand implements Callable<Integer> {
                 .orElse("amdahl f: n/a (needs a configuration with 2 or more workers)"));
         out.println("setting: " + report.setting().describe());
         if (report.setting().busyMachine()) {
-            out.printf(Locale.ROOT, "note: other programs were using the cores (load average %.1f on %d cores): "
-                    + "expect noisy timings%n", report.setting().loadAverage(), report.setting().cores());
+            out.printf(Locale.ROOT, "note: other programs kept %.1f of the %d cores busy during the passes: "
+                    + "expect noisy timings%n", report.setting().othersLoad(), report.setting().cores());
         }
     }
 

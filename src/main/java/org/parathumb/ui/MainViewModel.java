@@ -112,6 +112,25 @@ public final class MainViewModel {
                         && loaded.get() != null && loaded.get().count() > 0,
                 state, loading, loaded, busyElsewhere);
         canCancel = Bindings.createBooleanBinding(() -> state.get() == RunState.RUNNING, state);
+        // While a benchmark holds the pool, Run is disabled: the status line says so, and says
+        // "ready" again only when the benchmark ends.
+        busyElsewhere.addListener((obs, was, busy) -> {
+            if (state.get().isActive() || run != null) {
+                return;
+            }
+            if (busy) {
+                status.set(BENCHMARK_BUSY);
+            } else if (loaded.get() != null && loaded.get().count() > 0) {
+                status.set(readyText(loaded.get()));
+            }
+        });
+    }
+
+    /** The status while a benchmark holds the pool (Run is disabled meanwhile). */
+    static final String BENCHMARK_BUSY = "Benchmark running: Run is available again when it ends or is cancelled";
+
+    private static String readyText(LoadedImages images) {
+        return images.summary() + " · ready: press Run (Ctrl+R)";
     }
 
     static String workersText(int workers, int cores) {
@@ -162,7 +181,7 @@ public final class MainViewModel {
         }
         lastInputs = images.inputs();
         if (!state.get().isActive() && run == null) {
-            status.set(images.summary() + " · ready: press Run (Ctrl+R)");
+            status.set(busyElsewhere.get() ? BENCHMARK_BUSY : readyText(images));
         }
     }
 

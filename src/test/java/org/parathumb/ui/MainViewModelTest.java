@@ -39,6 +39,22 @@ class MainViewModelTest {
     }
 
     @Test
+    void whileABenchmarkHoldsThePoolTheStatusNeverSaysReadyAndItDoesAgainAfterwards() {
+        load(120);
+
+        model.busyElsewhereProperty().set(true);
+        assertThat(model.canRun().get()).isFalse();
+        assertThat(model.status()).doesNotContain("ready").contains("Benchmark running");
+
+        load(5); // a folder loaded during the benchmark
+        assertThat(model.status()).doesNotContain("ready");
+
+        model.busyElsewhereProperty().set(false);
+        assertThat(model.canRun().get()).isTrue();
+        assertThat(model.status()).endsWith("ready: press Run (Ctrl+R)");
+    }
+
+    @Test
     void aFolderWithoutImagesSaysSoAndCannotRun() {
         assertThat(model.offer(List.of(FOLDER))).isEqualTo(DropOutcome.LOAD);
         model.loadStarted(List.of(FOLDER));

@@ -524,10 +524,25 @@ class MainWindowTest {
         });
 
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        // First the headers and an estimate: the window waits for Start with the pool free.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seen.size() >= 2 && !model.busyElsewhereProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+        org.parathumb.ui.bench.BenchmarkView prepared = robot.lookup(".benchmark-view")
+                .queryAs(org.parathumb.ui.bench.BenchmarkView.class);
+        assertThat(prepared.model().getReport()).isNull();
+        assertThat(prepared.model().estimateProperty().get()).startsWith("3 of 3 images");
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        robot.interact(() -> model.statusProperty().addListener((obs, old, now) -> statuses.add(now)));
 
-        assertThat(seen).containsExactly("busy, run disabled", "free, run enabled");
+        robot.interact(() -> robot.lookup("#bench-start").queryButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seen.size() >= 4 && !model.busyElsewhereProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(seen).containsExactly("busy, run disabled", "free, run enabled", "busy, run disabled",
+                "free, run enabled");
+        assertThat(statuses).as("never 'ready' while Run is disabled").first().asString()
+                .contains("Benchmark running").doesNotContain("ready");
+        assertThat(status(robot)).endsWith("ready: press Run (Ctrl+R)");
 
         org.parathumb.ui.bench.BenchmarkView bench = robot.lookup(".benchmark-view").queryAs(org.parathumb.ui.bench.BenchmarkView.class);
         assertThat(bench.model().getReport()).isNotNull();

@@ -98,8 +98,12 @@ public final class Benchmark {
         configurations.forEach(c -> walls.put(c, new ArrayList<>()));
         int total = request.totalPasses();
         int done = 0;
+        java.util.Optional<CpuShare.Sample> cpuBefore = java.util.Optional.empty();
         for (int round = 0; round < request.warmups() + request.repeats(); round++) {
             boolean warmup = round < request.warmups();
+            if (!warmup && cpuBefore.isEmpty()) {
+                cpuBefore = CpuShare.read(); // the other programs' share is taken over the measured passes only
+            }
             for (Configuration configuration : configurations) {
                 int passesDone = done;
                 PassProgress progress = units -> listener.onProgress(new BenchmarkProgress(
@@ -111,19 +115,37 @@ public final class Benchmark {
                 if (!warmup) {
                     walls.get(configuration).add(pass.wallNanos());
                     lastPasses.put(configuration, pass);
+                    if (lastPasses.size() >= 2 && lastPasses.containsKey(Configuration.SEQUENTIAL)) {
+                        listener.onPartialReport(report(request, configurations, walls, lastPasses, othersLoad(cpuBefore)));
+                    }
                 }
                 done++;
             }
         }
+        return report(request, configurations, walls, lastPasses, othersLoad(cpuBefore));
+    }
+
+    /** Cores other processes kept busy since {@code before}; -1 when unknown. */
+    private static double othersLoad(java.util.Optional<CpuShare.Sample> before) {
+        if (before.isEmpty()) {
+            return -1;
+        }
+        return CpuShare.read().map(after -> CpuShare.othersCores(before.get(), after)).orElse(-1.0);
+    }
+
+    /** The report of the configurations measured so far, in request order. */
+    private BenchmarkReport report(BenchmarkRequest request, List<Configuration> configurations,
+            Map<Configuration, List<Long>> walls, Map<Configuration, Pass> lastPasses, double othersLoad) {
         double megapixels = lastPasses.get(configurations.get(0)).megapixels();
         List<ConfigurationResult> results = configurations.stream()
+                .filter(lastPasses::containsKey)
                 .map(c -> new ConfigurationResult(c, new WallTimes(walls.get(c)), request.unitsPerPass(),
                         lastPasses.get(c).megapixels(), lastPasses.get(c).results()))
                 .toList();
         String pipeline = request.workload() == Workload.THUMBNAILS ? processor.pipeline().name() : "none";
         String engine = request.workload() == Workload.THUMBNAILS ? processor.pipeline().engine() : "";
-        return new BenchmarkReport(BenchmarkSetting.of(request, pipeline, engine, megapixels, WorkerPool.availableCores()),
-                results);
+        return new BenchmarkReport(BenchmarkSetting.of(request, pipeline, engine, megapixels, WorkerPool.availableCores(),
+                othersLoad), results);
     }
 
     /** The wall time of one pass, the megapixels it decoded and its per-image results. */

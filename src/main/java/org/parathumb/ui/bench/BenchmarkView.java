@@ -3,6 +3,7 @@ package org.parathumb.ui.bench;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -56,6 +57,13 @@ public final class BenchmarkView extends BorderPane {
     private final Label headline = new Label("No benchmark yet");
     private final Label workloadLine = new Label();
     private final Label settingLine = new Label();
+    private final Label notesLine = new Label();
+    private final Label estimateLine = new Label();
+    private final javafx.scene.control.Spinner<Integer> sample = new javafx.scene.control.Spinner<>(0, 100_000, 0);
+    private final javafx.scene.control.Spinner<Integer> repeats =
+            new javafx.scene.control.Spinner<>(1, org.parathumb.core.bench.BenchmarkRequest.MAX_ROUNDS, 3);
+    private final javafx.scene.control.Spinner<Integer> warmups =
+            new javafx.scene.control.Spinner<>(0, org.parathumb.core.bench.BenchmarkRequest.MAX_ROUNDS, 1);
     private final VBox card;
     private final HBox charts;
 
@@ -63,6 +71,10 @@ public final class BenchmarkView extends BorderPane {
         this.model = model;
         getStyleClass().add("benchmark-view");
         getStylesheets().add(BenchmarkView.class.getResource("benchmark.css").toExternalForm());
+        String theme = javafx.application.Application.getUserAgentStylesheet();
+        if (theme != null && theme.toLowerCase(Locale.ROOT).contains("dark")) { // the main window's Dark toggle
+            getStylesheets().add(BenchmarkView.class.getResource("benchmark-dark.css").toExternalForm());
+        }
 
         headline.getStyleClass().add("benchmark-headline");
         headline.setWrapText(true); // the whole finding, on two lines if the window is narrow
@@ -74,7 +86,9 @@ public final class BenchmarkView extends BorderPane {
         HBox.setHgrow(speedupChart, Priority.ALWAYS);
         wallTimeChart.setPrefSize(600, 400);
         speedupChart.setPrefSize(600, 400);
-        card = new VBox(4, headline, workloadLine, charts, settingLine);
+        notesLine.getStyleClass().add("benchmark-notes");
+        notesLine.setWrapText(true);
+        card = new VBox(4, headline, workloadLine, charts, notesLine, settingLine);
         card.getStyleClass().add("benchmark-card");
         card.setPadding(new Insets(14, 18, 12, 18));
 
@@ -84,13 +98,19 @@ public final class BenchmarkView extends BorderPane {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("benchmark-scroll");
-        setTop(toolBar());
+        setTop(new VBox(toolBar(), settingsBar()));
         setCenter(scroll);
 
         model.reportProperty().addListener((obs, old, report) -> show(report));
+        model.liveReportProperty().addListener((obs, old, partial) -> {
+            if (partial != null && model.isRunning()) {
+                show(partial); // the charts grow as each measured pass ends
+                headline.setText("Measuring\u2026 so far: " + headline(partial));
+            }
+        });
         model.runningProperty().addListener((obs, was, running) -> {
-            if (running && model.getReport() == null) {
-                headline.setText("Measuring\u2026");
+            if (running && model.getReport() == null && model.liveReportProperty().get() == null) {
+                headline.setText("Measuring\u2026 the charts appear when the first worker count has a pass");
             } else if (!running && model.getReport() == null) {
                 headline.setText("No benchmark yet");
             }
@@ -150,9 +170,20 @@ public final class BenchmarkView extends BorderPane {
                 workload.setValue(request.workload());
             }
         });
-        Button run = new Button("Run again");
-        run.setOnAction(e -> model.rerun(workload.getValue()));
-        run.disableProperty().bind(model.runningProperty().or(model.lastRequestProperty().isNull()));
+        Button run = new Button("Start");
+        run.setId("bench-start");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> {
+            if (model.planProperty().get() != null) {
+                model.startPlan(workload.getValue());
+            } else {
+                model.rerun(workload.getValue());
+            }
+        });
+        run.textProperty().bind(javafx.beans.binding.Bindings.when(model.lastRequestProperty().isNull())
+                .then("Start").otherwise("Run again"));
+        run.disableProperty().bind(model.runningProperty()
+                .or(model.lastRequestProperty().isNull().and(model.planProperty().isNull())));
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(220);
         progress.progressProperty().bind(model.progressProperty());
@@ -190,6 +221,49 @@ public final class BenchmarkView extends BorderPane {
         status.setMinWidth(0);
         HBox.setHgrow(status, Priority.SOMETIMES);
         return bar;
+    }
+
+    /** Sample size, repeats and warm-up, and the estimate of what they cost, before Start. */
+    private Node settingsBar() {
+        sample.setId("bench-sample");
+        repeats.setId("bench-repeats");
+        warmups.setId("bench-warmups");
+        estimateLine.setId("bench-estimate");
+        for (var spinner : List.of(sample, repeats, warmups)) {
+            spinner.setEditable(true);
+            spinner.setPrefWidth(76);
+            spinner.setMinWidth(Region.USE_PREF_SIZE);
+            spinner.disableProperty().bind(model.runningProperty());
+        }
+        bind(sample, model.sampleSizeProperty());
+        bind(repeats, model.repeatsProperty());
+        bind(warmups, model.warmupsProperty());
+        sample.setAccessibleText("Images to sample, 0 for all");
+        repeats.setAccessibleText("Measured repeats");
+        warmups.setAccessibleText("Warm-up rounds");
+        estimateLine.textProperty().bind(model.estimateProperty());
+        estimateLine.getStyleClass().add("benchmark-estimate");
+        estimateLine.setWrapText(true);
+        estimateLine.setMinWidth(0);
+        HBox.setHgrow(estimateLine, Priority.ALWAYS);
+        List<Label> names = List.of(new Label("Sample"), new Label("images (0 = all)"), new Label("Repeats"),
+                new Label("Warm-up"));
+        names.forEach(l -> l.setMinWidth(Region.USE_PREF_SIZE)); // the estimate wraps; the settings never shrink to "..."
+        HBox bar = new HBox(8, names.get(0), sample, names.get(1), names.get(2), repeats, names.get(3), warmups, estimateLine);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 14, 8, 14));
+        bar.getStyleClass().add("benchmark-settings");
+        return bar;
+    }
+
+    private static void bind(javafx.scene.control.Spinner<Integer> spinner, javafx.beans.property.IntegerProperty value) {
+        spinner.getValueFactory().setValue(value.get());
+        spinner.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                value.set(now);
+            }
+        });
+        value.addListener((obs, old, now) -> spinner.getValueFactory().setValue(now.intValue()));
     }
 
     @FunctionalInterface
@@ -234,8 +308,10 @@ public final class BenchmarkView extends BorderPane {
         table.getColumns().add(column("efficiency", r -> fixed(speedup(r) / r.configuration().workers(), 2)));
     }
 
+    private BenchmarkReport shown;
+
     private double speedup(ConfigurationResult r) {
-        BenchmarkReport report = model.getReport();
+        BenchmarkReport report = shown;
         return report == null ? 0 : report.speedup(r);
     }
 
@@ -253,6 +329,7 @@ public final class BenchmarkView extends BorderPane {
     }
 
     private void show(BenchmarkReport report) {
+        shown = report;
         wallTimeChart.show(report);
         speedupChart.show(report);
         table.getItems().setAll(report == null ? java.util.List.of() : report.results());
@@ -264,6 +341,9 @@ public final class BenchmarkView extends BorderPane {
         table.setManaged(report != null);
         timelineView.setVisible(report != null);
         timelineView.setManaged(report != null);
+        notesLine.setText(report == null ? "" : String.join("\n", BenchmarkViewModel.notes(report)));
+        notesLine.setVisible(!notesLine.getText().isEmpty());
+        notesLine.setManaged(notesLine.isVisible());
         if (report == null) {
             headline.setText("No benchmark yet");
             workloadLine.setText("Start one with the Benchmark button: the sequential loop against N workers, "
@@ -275,8 +355,7 @@ public final class BenchmarkView extends BorderPane {
         headline.setText(headline(report));
         workloadLine.setText("Workload: " + report.setting().workload().id() + ", "
                 + report.setting().workload().description() + ". Warm-up discarded; configurations interleaved.");
-        settingLine.setText(report.setting().describe() + (report.setting().busyMachine()
-                ? " \u2014 other programs were using the cores: expect noisy timings" : ""));
+        settingLine.setText(report.setting().describe());
         int workers = report.parallel().stream().mapToInt(r -> r.configuration().workers()).max().orElse(1);
         timelineView.show(report.timelinePass(), report.timelinePass().isEmpty() ? "Timeline"
                 : String.format(Locale.ROOT, "Timeline of the last pass with %d worker%s: one lane per thread",
@@ -293,7 +372,8 @@ public final class BenchmarkView extends BorderPane {
         String verdict = speedup >= 1 ? String.format(Locale.ROOT, "ran %.2f\u00d7 as fast as the sequential loop", speedup)
                 : String.format(Locale.ROOT, "ran slower than the sequential loop (%.2f\u00d7)", speedup);
         return String.format(Locale.ROOT, "%s: %d worker%s %s", work, n, n == 1 ? "" : "s", verdict)
-                + report.amdahl().map(f -> " \u00b7 Amdahl " + f.describe().replace("x)", "\u00d7)")).orElse("");
+                + BenchmarkViewModel.drawnFit(report).map(f -> " \u00b7 Amdahl " + f.describe().replace("x)", "\u00d7)"))
+                        .orElse("");
     }
 
     WallTimeChart wallTimeChart() {
@@ -306,6 +386,14 @@ public final class BenchmarkView extends BorderPane {
 
     TimelineView timelineView() {
         return timelineView;
+    }
+
+    Label notesLine() {
+        return notesLine;
+    }
+
+    Label estimateLine() {
+        return estimateLine;
     }
 
     TableView<ConfigurationResult> table() {

@@ -17,6 +17,14 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import org.parathumb.core.bench.AmdahlFit;
+import org.parathumb.core.bench.ConfigurationResult;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.WorkerPool;
@@ -55,11 +63,131 @@ public final class BenchmarkViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<BenchmarkRequest> lastRequest = new ReadOnlyObjectWrapper<>(this, "lastRequest");
     private final AtomicReference<BenchmarkProgress> pendingProgress = new AtomicReference<>();
     private volatile Thread thread;
+    private final IntegerProperty sampleSize = new SimpleIntegerProperty(this, "sampleSize", 0);
+    private final IntegerProperty repeats = new SimpleIntegerProperty(this, "repeats", DEFAULT_REPEATS);
+    private final IntegerProperty warmups = new SimpleIntegerProperty(this, "warmups", DEFAULT_WARMUPS);
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
+    private final ReadOnlyObjectWrapper<BenchmarkReport> liveReport = new ReadOnlyObjectWrapper<>(this, "liveReport");
+    private final AtomicReference<BenchmarkReport> pendingPartial = new AtomicReference<>();
+    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+
+    /**
+     * What the window will measure once the user confirms: every loaded image (headers read),
+     * the worker counts, each image's expected work, and the nanoseconds one unit of that work
+     * took in a timed sample (0 or less when unknown).
+     */
+    public record Plan(List<ImageJob> jobs, List<Integer> workerCounts, ToLongFunction<ImageJob> cost,
+            double nanosPerWork, int cores) {
+
+        public Plan {
+            jobs = List.copyOf(jobs);
+            workerCounts = List.copyOf(workerCounts);
+            Objects.requireNonNull(cost, "cost");
+            if (jobs.isEmpty() || workerCounts.isEmpty() || cores < 1) {
+                throw new IllegalArgumentException("a plan needs images, worker counts and cores");
+            }
+        }
+    }
 
     public BenchmarkViewModel(ImageProcessor processor, WorkerPool pool, Executor uiThread) {
         this.processor = Objects.requireNonNull(processor, "processor");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
+        sampleSize.addListener((obs, old, now) -> estimate.set(estimateText()));
+        repeats.addListener((obs, old, now) -> estimate.set(estimateText()));
+        warmups.addListener((obs, old, now) -> estimate.set(estimateText()));
+        plan.addListener((obs, old, now) -> estimate.set(estimateText()));
+    }
+
+    /**
+     * Holds {@code next} until the user confirms with {@link #startPlan}; meanwhile the estimate
+     * follows the sample size, repeats and warm-ups. On the UI thread.
+     */
+    public void prepare(Plan next) {
+        plan.set(Objects.requireNonNull(next, "plan"));
+        if (next.jobs().size() > 12 && sampleSize.get() == 0) {
+            sampleSize.set(12); // a real folder: start from a sample; the user can choose all (0)
+        }
+        status.set("ready: check the estimate, then press Start");
+    }
+
+    /** The images the plan's benchmark would use now: all, or the sample. */
+    public List<ImageJob> chosenJobs() {
+        Plan current = Objects.requireNonNull(plan.get(), "nothing prepared");
+        return BenchmarkPlan.sample(current.jobs(), sampleSize.get(), current.cost());
+    }
+
+    /** The request {@link #startPlan} would start: the chosen images, repeats and warm-ups. */
+    public BenchmarkRequest planRequest(Workload workload) {
+        Plan current = Objects.requireNonNull(plan.get(), "nothing prepared");
+        BenchmarkRequest thumbnails = BenchmarkRequest.thumbnails(chosenJobs(), current.workerCounts(),
+                repeats.get(), warmups.get());
+        return workload == Workload.THUMBNAILS ? thumbnails
+                : BenchmarkRequest.cpuLoop(current.workerCounts(), repeats.get(), warmups.get());
+    }
+
+    /** Starts the prepared benchmark with the current settings. */
+    public CompletableFuture<BenchmarkReport> startPlan(Workload workload) {
+        return start(planRequest(workload));
+    }
+
+    /**
+     * "8 of 73 images (96 MP), sequential + 2 workers, 1 warm-up + 1 repeat: 4 passes, about 1 min 20 s".
+     */
+    String estimateText() {
+        Plan current = plan.get();
+        if (current == null) {
+            return "";
+        }
+        List<ImageJob> chosen = chosenJobs();
+        double megapixels = chosen.stream().mapToDouble(j -> j.header() == null ? 0 : j.header().pixels() / 1e6).sum();
+        long work = chosen.stream().mapToLong(current.cost()).sum();
+        int passes = (repeats.get() + warmups.get()) * (current.workerCounts().size() + 1);
+        String time = current.nanosPerWork() > 0 && work > 0
+                ? BenchmarkPlan.duration(BenchmarkPlan.estimateSeconds(work * current.nanosPerWork() / 1e9,
+                        current.workerCounts(), current.cores(), repeats.get(), warmups.get()))
+                : "time unknown";
+        String counts = current.workerCounts().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+        return String.format(Locale.ROOT, "%d of %d images (%.0f MP), sequential + %s worker%s, %d warm-up%s + %d repeat%s: "
+                        + "%d passes, %s", chosen.size(), current.jobs().size(), megapixels, counts,
+                current.workerCounts().equals(List.of(1)) ? "" : "s", warmups.get(), warmups.get() == 1 ? "" : "s",
+                repeats.get(), repeats.get() == 1 ? "" : "s", passes, time);
+    }
+
+    /** The fit the speedup chart draws: only from two worker counts or more besides 1. */
+    static Optional<AmdahlFit> drawnFit(BenchmarkReport report) {
+        return report.amdahl().filter(f -> f.points() >= 2);
+    }
+
+    /** What the chart calls its Amdahl series: the fit, a one-point estimate, or what is missing. */
+    static String fitLabel(BenchmarkReport report) {
+        Optional<AmdahlFit> fit = report.amdahl();
+        if (fit.isEmpty()) {
+            return "Amdahl fit: needs 2 or more workers";
+        }
+        if (fit.get().points() >= 2) {
+            return SpeedupChart.fitName(fit.get());
+        }
+        return "one-point estimate, not a fit: " + SpeedupChart.fitName(fit.get()).replace("Amdahl ", "")
+                + " (measure more worker counts)";
+    }
+
+    /** Notes under the charts: speedups above the ideal line, and other programs on the cores. */
+    static List<String> notes(BenchmarkReport report) {
+        List<String> notes = new ArrayList<>();
+        for (ConfigurationResult r : report.parallel()) {
+            double efficiency = report.efficiency(r);
+            if (efficiency > 1) {
+                int n = r.configuration().workers();
+                notes.add(String.format(Locale.ROOT, "%d worker%s: efficiency %.2f, faster than ideal: noise or warm-up; "
+                        + "more repeats", n, n == 1 ? "" : "s", efficiency));
+            }
+        }
+        if (report.setting().busyMachine()) {
+            notes.add(String.format(Locale.ROOT, "other programs kept %.1f of the %d cores busy during the passes: "
+                    + "expect noisy timings", report.setting().othersLoad(), report.setting().cores()));
+        }
+        return notes;
     }
 
     /**
@@ -83,6 +211,7 @@ public final class BenchmarkViewModel implements AutoCloseable {
         }
         CompletableFuture<BenchmarkReport> result = new CompletableFuture<>();
         running.set(true);
+        liveReport.set(null);
         progress.set(0);
         error.set(null);
         status.set("starting: " + request.totalPasses() + " passes");
@@ -102,7 +231,7 @@ public final class BenchmarkViewModel implements AutoCloseable {
         if (last == null) {
             throw new IllegalStateException("nothing was benchmarked yet");
         }
-        return start(new BenchmarkRequest(workload, last.jobs(), last.workerCounts(), last.repeats(), last.warmups(),
+        return start(new BenchmarkRequest(workload, last.jobs(), last.workerCounts(), repeats.get(), warmups.get(),
                 last.loopCount(), last.loopTasks()));
     }
 
@@ -117,8 +246,19 @@ public final class BenchmarkViewModel implements AutoCloseable {
     private void runInBackground(Benchmark current, BenchmarkRequest request,
             CompletableFuture<BenchmarkReport> result) {
         try {
-            BenchmarkReport done = current.run(request, this::onProgress);
+            BenchmarkReport done = current.run(request, new org.parathumb.core.bench.BenchmarkListener() {
+                @Override
+                public void onProgress(BenchmarkProgress update) {
+                    BenchmarkViewModel.this.onProgress(update);
+                }
+
+                @Override
+                public void onPartialReport(BenchmarkReport partial) {
+                    BenchmarkViewModel.this.onPartial(partial);
+                }
+            });
             uiThread.execute(() -> {
+                liveReport.set(done);
                 report.set(done);
                 progress.set(1);
                 status.set(summary(done));
@@ -154,6 +294,17 @@ public final class BenchmarkViewModel implements AutoCloseable {
                 if (latest != null && running.get()) {
                     progress.set(latest.fraction());
                     status.set(latest.describe());
+                }
+            });
+        }
+    }
+
+    private void onPartial(BenchmarkReport partial) {
+        if (pendingPartial.getAndSet(partial) == null) {
+            uiThread.execute(() -> {
+                BenchmarkReport latest = pendingPartial.getAndSet(null);
+                if (latest != null && running.get()) {
+                    liveReport.set(latest);
                 }
             });
         }
@@ -197,6 +348,33 @@ public final class BenchmarkViewModel implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Images to sample (0: all of them). */
+    public IntegerProperty sampleSizeProperty() {
+        return sampleSize;
+    }
+
+    public IntegerProperty repeatsProperty() {
+        return repeats;
+    }
+
+    public IntegerProperty warmupsProperty() {
+        return warmups;
+    }
+
+    /** The estimate of the prepared benchmark with the current settings; empty before {@link #prepare}. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    /** The configurations measured so far while running (charts grow with it), then the final report. */
+    public ReadOnlyObjectProperty<BenchmarkReport> liveReportProperty() {
+        return liveReport.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Plan> planProperty() {
+        return plan.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

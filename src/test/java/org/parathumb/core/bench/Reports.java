@@ -11,7 +11,7 @@ final class Reports {
 
     static BenchmarkSetting setting() {
         return new BenchmarkSetting(4, "17.0.15+6", "Eclipse \"Adoptium\", test", 2_000_000_000L, "faithful", "native AVX2 kernel",
-                Workload.THUMBNAILS, 10, 120.5, 0, 3, 1, 0.5);
+                Workload.THUMBNAILS, 10, 120.5, 0, 3, 1, 0.5, -1);
     }
 
     /** The sequential loop's times, then those of 2, 4, 6... workers. */

@@ -68,7 +68,7 @@ class BenchmarkViewTest {
     }
 
     @Test
-    void theChartsShowABarPerConfigurationAndTheMeasuredIdealAndFittedSpeedups() throws Exception {
+    void theChartsShowABarPerConfigurationAndTheMeasuredIdealAndOnePointSpeedups() throws Exception {
         BenchmarkReport report = benchmark(List.of(1, 2));
 
         assertThat(view.wallTimeChart().bars()).extracting(XYChart.Data::getXValue)
@@ -79,13 +79,63 @@ class BenchmarkViewTest {
         var series = view.speedupChart().series();
         assertThat(series.get(SpeedupChart.IDEAL).getData()).allMatch(d ->
                 d.getXValue().doubleValue() == d.getYValue().doubleValue());
-        assertThat(series.get(SpeedupChart.AMDAHL).getName()).startsWith("Amdahl f = ");
-        assertThat(series.get(SpeedupChart.AMDAHL).getData()).isNotEmpty();
+        // one worker count besides 1: an estimate, labelled so, never drawn past the measured N
+        assertThat(series.get(SpeedupChart.AMDAHL).getName()).startsWith("one-point estimate, not a fit");
+        assertThat(view.speedupChart().curveEnd()).isEqualTo(2.0);
+        assertThat(view.speedupChart().spreads()).containsOnlyKeys(1, 2);
         assertThat(series.get(SpeedupChart.MEASURED).getData()).extracting(d -> d.getXValue().intValue())
                 .containsExactly(1, 2);
         assertThat(series.get(SpeedupChart.MEASURED).getData().get(1).getYValue().doubleValue())
                 .isEqualTo(report.speedup(report.parallel().get(1)));
         assertThat(view.table().getItems()).hasSize(3);
+    }
+
+    @Test
+    void theChartsGrowWhilePassesFinishNotOnlyAtTheEnd() throws Exception {
+        // A cpu-loop of many rounds: still running long after its first measured round.
+        BenchmarkRequest request = BenchmarkRequest.cpuLoop(List.of(1, 2), 1000, 0).withLoop(2_000_000, 2);
+        WaitForAsyncUtils.asyncFx(() -> model.start(request)).get(10, TimeUnit.SECONDS);
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.liveReportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            assertThat(model.isRunning()).isTrue();
+            assertThat(model.getReport()).as("no final report yet").isNull();
+            assertThat(view.wallTimeChart().bars()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(view.speedupChart().series().get(SpeedupChart.MEASURED).getData()).isNotEmpty();
+            assertThat(view.table().getItems()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(view.lookup(".benchmark-headline")).isInstanceOfSatisfying(javafx.scene.control.Label.class,
+                    l -> assertThat(l.getText()).startsWith("Measuring\u2026 so far: "));
+        }).get(10, TimeUnit.SECONDS);
+        model.cancel();
+    }
+
+    @Test
+    void theSpinnersSetSampleRepeatsAndWarmUpAndTheEstimateFollows() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> model.prepare(new BenchmarkViewModel.Plan(BenchmarkPlanTest.folder(), List.of(2),
+                j -> j.header().pixels(), 1.0, 2))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Spinner<?> sample = (javafx.scene.control.Spinner<?>) view.lookup("#bench-sample");
+        javafx.scene.control.Spinner<?> repeats = (javafx.scene.control.Spinner<?>) view.lookup("#bench-repeats");
+        javafx.scene.control.Spinner<?> warmups = (javafx.scene.control.Spinner<?>) view.lookup("#bench-warmups");
+        String before = view.estimateLine().getText();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            sample.decrement(4); // 12 -> 8
+            repeats.decrement(2); // 3 -> 1
+            warmups.decrement(1); // 1 -> 0
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(before).startsWith("12 of 73 images");
+        assertThat(model.sampleSizeProperty().get()).isEqualTo(8);
+        assertThat(model.repeatsProperty().get()).isEqualTo(1);
+        assertThat(model.warmupsProperty().get()).isZero();
+        assertThat(view.estimateLine().getText()).startsWith("8 of 73 images").contains("0 warm-ups + 1 repeat: 2 passes");
+        assertThat(model.planRequest(org.parathumb.core.bench.Workload.THUMBNAILS).jobs()).hasSize(8);
+        assertThat(view.lookup("#bench-start")).isInstanceOfSatisfying(javafx.scene.control.Button.class,
+                b -> assertThat(b.isDisabled()).isFalse());
     }
 
     @Test
