@@ -27,6 +27,7 @@ import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.parathumb.core.batch.ImageResult;
+import org.parathumb.core.bench.Timeline;
 import org.parathumb.ui.bench.TimelineModel.Stage;
 
 /**
@@ -116,6 +117,12 @@ public final class TimelineView extends VBox {
     /** The timeline shown, for tests and callers. */
     public TimelineModel model() {
         return model;
+    }
+
+    /** The run shown as core's {@link Timeline}: lanes by thread name, no read-back. */
+    public Timeline timeline() {
+        return Timeline.of(model.lanes().stream().flatMap(l -> l.bars().stream()).map(TimelineModel.Bar::result)
+                .toList());
     }
 
     /** Zooms by {@code factor} around {@code fraction} of the plot's width. */
