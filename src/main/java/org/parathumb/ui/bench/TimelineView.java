@@ -214,6 +214,7 @@ public final class TimelineView extends VBox {
         private final Pane gridLayer = new Pane();
         private final Rectangle clip = new Rectangle();
         private double dragX = Double.NaN;
+        private double laneHeight = LANE_HEIGHT;
 
         Plot() {
             getStyleClass().add("timeline-plot");
@@ -321,7 +322,10 @@ public final class TimelineView extends VBox {
                 return;
             }
             double plotWidth = plotWidth();
-            double lanesBottom = model.lanes().size() * (LANE_HEIGHT + LANE_GAP);
+            int n = model.lanes().size();
+            // lanes grow into a tall window (up to three times their height), so a few workers fill it
+            laneHeight = Math.max(LANE_HEIGHT, Math.min(3 * LANE_HEIGHT, (getHeight() - AXIS_HEIGHT) / n - LANE_GAP));
+            double lanesBottom = n * (laneHeight + LANE_GAP);
             clip.setX(LABEL_WIDTH);
             clip.setWidth(plotWidth);
             clip.setHeight(lanesBottom + AXIS_HEIGHT);
@@ -358,9 +362,9 @@ public final class TimelineView extends VBox {
             double perNano = plotWidth / model.viewSpanNanos();
             int index = 0;
             for (int lane = 0; lane < model.lanes().size(); lane++) {
-                double y = lane * (LANE_HEIGHT + LANE_GAP);
-                laneBackgrounds.get(lane).resizeRelocate(LABEL_WIDTH, y, plotWidth, LANE_HEIGHT);
-                laneLabels.get(lane).resizeRelocate(0, y, LABEL_WIDTH - 8, LANE_HEIGHT);
+                double y = lane * (laneHeight + LANE_GAP);
+                laneBackgrounds.get(lane).resizeRelocate(LABEL_WIDTH, y, plotWidth, laneHeight);
+                laneLabels.get(lane).resizeRelocate(0, y, LABEL_WIDTH - 8, laneHeight);
                 for (int b = 0; b < model.lanes().get(lane).bars().size(); b++, index++) {
                     TimelineModel.Bar bar = barData.get(index);
                     Region node = bars.get(index);
@@ -371,12 +375,12 @@ public final class TimelineView extends VBox {
                     if (!visible) {
                         continue;
                     }
-                    node.resizeRelocate(x0, y + 2, w, LANE_HEIGHT - 4);
+                    node.resizeRelocate(x0, y + 2, w, laneHeight - 4);
                     for (var child : ((Pane) node).getChildren()) {
                         TimelineModel.Segment s = (TimelineModel.Segment) child.getUserData();
                         double sx = (s.startNanos() - bar.startNanos()) * perNano;
                         double sw = Math.max(s.durationNanos() * perNano, 0.5);
-                        ((Region) child).resizeRelocate(sx, 0, Math.min(sw, Math.max(0, w - sx)), LANE_HEIGHT - 4);
+                        ((Region) child).resizeRelocate(sx, 0, Math.min(sw, Math.max(0, w - sx)), laneHeight - 4);
                     }
                 }
             }
