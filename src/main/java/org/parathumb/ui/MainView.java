@@ -253,6 +253,7 @@ public final class MainView {
         timeline.show(TimelineModel.of("Last run: " + entries.size() + " images on " + workers
                 + (workers == 1 ? " worker" : " workers") + " (of " + model.cores() + " cores)", entries));
         VBox content = new VBox(timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS); // its lanes grow into a tall window
         content.setPadding(new Insets(12));
         content.setStyle("-fx-background-color: -color-bg-default;");
         ScrollPane scroll = new ScrollPane(content);

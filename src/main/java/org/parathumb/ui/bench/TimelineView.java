@@ -212,6 +212,8 @@ public final class TimelineView extends VBox {
         private final List<Region> laneBackgrounds = new ArrayList<>();
         private final Pane barLayer = new Pane();
         private final Pane gridLayer = new Pane();
+        private final List<Line> gridLines = new ArrayList<>();
+        private final List<Text> tickTexts = new ArrayList<>();
         private final Rectangle clip = new Rectangle();
         private double dragX = Double.NaN;
         private double laneHeight = LANE_HEIGHT;
@@ -337,24 +339,45 @@ public final class TimelineView extends VBox {
             return LABEL_WIDTH + (nanos - model.viewStartNanos()) / model.viewSpanNanos() * plotWidth;
         }
 
-        /** The time grid and its labels for the visible window. */
+        /**
+         * The time grid and its labels for the visible window. Their nodes are kept and moved, not
+         * remade on every zoom or pan: a node made during layout would be drawn once unstyled.
+         */
         private void layoutAxis(double plotWidth, double lanesBottom) {
-            gridLayer.getChildren().clear();
             double from = model.viewStartNanos() / 1e9;
             double to = from + model.viewSpanNanos() / 1e9;
             double step = Ticks.niceStep(to - from, Math.max(2, (int) (plotWidth / 110)));
             int decimals = Math.max(1, (int) Math.ceil(-Math.log10(step) + 1e-9));
-            for (long k = (long) Math.ceil(from / step - 1e-9); k * step <= to + step * 1e-9; k++) {
+            int used = 0;
+            for (long k = (long) Math.ceil(from / step - 1e-9); k * step <= to + step * 1e-9; k++, used++) {
                 double s = k * step;
+                if (used == gridLines.size()) {
+                    Line line = new Line();
+                    line.getStyleClass().add("timeline-grid");
+                    Text tick = new Text();
+                    tick.getStyleClass().add("timeline-tick");
+                    gridLines.add(line);
+                    tickTexts.add(tick);
+                    gridLayer.getChildren().addAll(line, tick);
+                    line.applyCss();
+                    tick.applyCss();
+                }
                 double x = x(s * 1e9, plotWidth);
-                Line line = new Line(x, 0, x, lanesBottom);
-                line.getStyleClass().add("timeline-grid");
-                Text tick = new Text(String.format(Locale.ROOT, "%." + decimals + "f s", s));
-                tick.getStyleClass().add("timeline-tick");
+                Line line = gridLines.get(used);
+                line.setStartX(x);
+                line.setEndX(x);
+                line.setEndY(lanesBottom);
+                line.setVisible(true);
+                Text tick = tickTexts.get(used);
+                tick.setText(String.format(Locale.ROOT, "%." + decimals + "f s", s));
                 tick.setX(Math.max(LABEL_WIDTH, Math.min(LABEL_WIDTH + plotWidth - tick.getLayoutBounds().getWidth(),
                         x - tick.getLayoutBounds().getWidth() / 2)));
                 tick.setY(lanesBottom + 16);
-                gridLayer.getChildren().addAll(line, tick);
+                tick.setVisible(true);
+            }
+            for (int i = used; i < gridLines.size(); i++) {
+                gridLines.get(i).setVisible(false);
+                tickTexts.get(i).setVisible(false);
             }
         }
 
