@@ -18,7 +18,8 @@ import org.parathumb.core.batch.StageTimes;
 /**
  * One image of a run, as a {@link Task} on the shared worker pool: {@link ImageProcessor#process}
  * (which never throws and stops at an interrupt), then, off the FX thread, the written thumbnail
- * read back and converted for the grid. The finished {@link Tile} goes into the run's queue, which
+ * read back and converted for the grid (timed: the timeline's read-back stage). The finished
+ * {@link Tile} goes into the run's queue, which
  * the window drains once per frame, so no result costs a {@code Platform.runLater}.
  *
  * <p>Every task either runs and queues exactly one tile, or is {@linkplain #skip skipped} before it
@@ -59,12 +60,15 @@ final class ImageTask extends Task<Void> {
             throw e;
         }
         Image thumbnail = null;
+        long readBack = 0;
         try {
             if (result.isDone() && !Thread.currentThread().isInterrupted()) {
+                long start = System.nanoTime();
                 thumbnail = readThumbnail(result.job().target());
+                readBack = System.nanoTime() - start; // the timeline shows it as its own stage
             }
         } finally {
-            finished.add(new Tile(result, thumbnail));
+            finished.add(new Tile(result, thumbnail, readBack));
         }
         return null;
     }

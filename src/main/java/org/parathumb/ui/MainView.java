@@ -54,6 +54,7 @@ import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.ui.bench.TimelineModel;
 import org.parathumb.ui.bench.TimelineView;
 
 /**
@@ -237,19 +238,22 @@ public final class MainView {
                 .ifPresent(folder -> opener.accept(folder.toUri().toString()));
     }
 
-    /** Opens the timeline of the last run: one lane per worker thread, one bar per image. */
+    /** Opens the timeline of the last run: one lane per worker, one bar per image, read-back included. */
     private void showTimeline() {
         if (model.state().isActive()) {
             return;
         }
-        List<ImageResult> results = model.tiles().stream().map(Tile::result).toList();
-        if (results.isEmpty()) {
+        List<TimelineModel.Entry> entries = model.tiles().stream()
+                .map(t -> new TimelineModel.Entry(t.result(), t.readBackNanos())).toList();
+        if (entries.isEmpty()) {
             return;
         }
+        int workers = model.runWorkers(); // the run's own, not the slider's value now
         TimelineView timeline = new TimelineView();
-        timeline.show(results, "Last run: " + results.size() + " images, " + model.workersProperty().get()
-                + " of " + model.cores() + " workers");
+        timeline.show(TimelineModel.of("Last run: " + entries.size() + " images on " + workers
+                + (workers == 1 ? " worker" : " workers") + " (of " + model.cores() + " cores)", entries));
         VBox content = new VBox(timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS); // its lanes grow into a tall window
         content.setPadding(new Insets(12));
         content.setStyle("-fx-background-color: -color-bg-default;");
         ScrollPane scroll = new ScrollPane(content);
@@ -261,6 +265,7 @@ public final class MainView {
         stage.setScene(new Scene(scroll, 1100, 420));
         stage.getScene().getAccelerators().put(CANCEL, stage::close); // Esc closes it, as dialogs do
         stage.show();
+        timeline.requestFocus(); // + - arrows 0 zoom and pan at once
     }
 
     static final javafx.scene.control.ButtonType OVERWRITE =

@@ -65,6 +65,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
+    private int runWorkers;
     private final ObjectProperty<Optional<Path>> outputFolder = new SimpleObjectProperty<>(this, "outputFolder", Optional.empty());
     private final IntegerProperty thumbnailSize = new SimpleIntegerProperty(this, "thumbnailSize");
     private final DoubleProperty blurRadius = new SimpleDoubleProperty(this, "blurRadius");
@@ -99,6 +100,8 @@ public final class MainViewModel {
         workers.addListener((obs, old, now) -> {
             if (now.intValue() < 1 || now.intValue() > cores) {
                 workers.set(Math.max(1, Math.min(cores, now.intValue())));
+            } else if (state.get().isActive()) {
+                runWorkers = Math.max(runWorkers, now.intValue()); // the pool grew during the run
             }
         });
         outputFolder.set(settings.outputFolder());
@@ -207,6 +210,7 @@ public final class MainViewModel {
         tiles.clear();
         failures.clear();
         run = null;
+        runWorkers = workers.get();
         state.set(RunState.RUNNING);
         progress.set(-1);
         status.set("Preparing " + loaded.get().summary() + "…");
@@ -432,6 +436,14 @@ public final class MainViewModel {
     }
 
     // ---- properties ---------------------------------------------------------------------------
+
+    /**
+     * The workers of the last run (the slider's value when it started, or more if it was raised
+     * during the run), not the slider's value now: the timeline of that run is titled with it.
+     */
+    public int runWorkers() {
+        return runWorkers;
+    }
 
     public int cores() {
         return cores;

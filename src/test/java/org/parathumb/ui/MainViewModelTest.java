@@ -125,6 +125,21 @@ class MainViewModelTest {
     }
 
     @Test
+    void theRunKeepsItsOwnWorkerCountWhenTheSliderMovesAfterIt() {
+        load(1);
+        model.workersProperty().set(1);
+        model.requestRun();
+        model.jobsReady(1, 0);
+        model.workersProperty().set(2); // raised during the run: the pool grew for it
+        model.accept(List.of(tile("a.jpg", Status.DONE, 1000)), 1000 * MS);
+
+        model.workersProperty().set(1); // moved after the run: the run's timeline still says 2
+
+        assertThat(model.state()).isEqualTo(RunState.DONE);
+        assertThat(model.runWorkers()).isEqualTo(2);
+    }
+
+    @Test
     void cancellingEndsTheRunAtOnceAndCountsTheRunningImagesAsStoppingUntilTheyReport() {
         load(5);
         model.requestRun();

@@ -498,6 +498,32 @@ class MainWindowTest {
         assertThat(new SettingsStore(preferences).load(CORES).pipeline()).isEqualTo("fast");
     }
 
+    @Test
+    void theTimelineIsTitledWithTheRunsWorkersNamesLanesWorkerOneToNAndShowsTheReadBack(FxRobot robot,
+            @TempDir Path dir) throws TimeoutException, IOException {
+        Path folder = dir.resolve("three");
+        TestImages.folder(folder, 3, 120, 90);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        robot.interact(() -> model.workersProperty().set(CORES)); // the slider moved after the run
+
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.stage.Window window = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && "Parathumb timeline".equals(s.getTitle())).findFirst()
+                .orElseThrow();
+        var root = window.getScene().getRoot();
+        assertThat(((javafx.scene.control.Label) root.lookup(".timeline-title")).getText())
+                .startsWith("Last run: 3 images on 1 worker ");
+        assertThat(root.lookupAll(".timeline-lane-label")).map(n -> ((javafx.scene.control.Label) n).getText())
+                .containsExactly("Worker 1");
+        assertThat(root.lookupAll(".timeline-bar")).hasSize(3)
+                .allSatisfy(bar -> assertThat(bar.lookup(".stage-read-back")).isNotNull());
+        robot.interact(() -> ((Stage) window).close());
+    }
+
     private void load(FxRobot robot, Path folder) throws TimeoutException {
         robot.interact(() -> view.handleDrop(List.of(folder.toFile())));
         waitUntil(() -> model.loadedProperty().get() != null && !model.loadingProperty().get());

@@ -17,7 +17,9 @@ import org.parathumb.core.batch.WorkerPool;
  * The real window on a folder, for looking at it and measuring it; not a test. Options:
  * {@code -Drun=true} runs the folder once loaded; {@code -Dsize=960x600}; {@code -Ddark=true};
  * {@code -Dfailures=true} opens the failures pane; {@code -Dselect=N} inspects the N-th tile;
- * {@code -Dshot=FILE.png} writes a snapshot of the window when done; {@code -Dexit=true} quits.
+ * {@code -Dshot=FILE.png} writes a snapshot of the window when done; {@code -Dexit=true} quits;
+ * {@code -Dtimeline=true} opens the run's timeline (Ctrl+I) and shoots that window instead,
+ * {@code -Dzoom=F} zoomed by F around {@code -Dat=FRACTION} of its plot.
  * At the end of a run it prints the stall monitor's figures: the longest gap between two frames.
  * Run it from the test class path: {@code java -cp ... org.parathumb.ui.WindowDemo$Main DIR}.
  */
@@ -74,7 +76,22 @@ public final class WindowDemo extends Application {
         if (Boolean.getBoolean("failures")) {
             view.root().getScene().getAccelerators().get(MainView.FAILURES).run();
         }
-        if (Integer.getInteger("select", -1) >= 0) {
+        if (Boolean.getBoolean("timeline")) {
+            view.root().getScene().getAccelerators().get(MainView.SHOW_TIMELINE).run();
+            javafx.stage.Window window = javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof Stage s && "Parathumb timeline".equals(s.getTitle())).findFirst()
+                    .orElseThrow();
+            window.setWidth(Double.parseDouble(System.getProperty("size", "1180x760").split("x")[0]));
+            window.setHeight(Double.parseDouble(System.getProperty("size", "1180x760").split("x")[1]));
+            var timeline = (org.parathumb.ui.bench.TimelineView) window.getScene().getRoot()
+                    .lookup(".timeline-view");
+            double zoom = Double.parseDouble(System.getProperty("zoom", "1"));
+            if (zoom != 1) {
+                timeline.model().zoom(zoom, Double.parseDouble(System.getProperty("at", "0.5")));
+                timeline.show(timeline.model());
+            }
+            shootScene(window.getScene());
+        } else if (Integer.getInteger("select", -1) >= 0) {
             view.select(Integer.getInteger("select"));
             waitForOriginal(System.nanoTime());
         } else {
@@ -94,12 +111,16 @@ public final class WindowDemo extends Application {
     }
 
     private void shoot() {
+        shootScene(view.root().getScene());
+    }
+
+    private void shootScene(javafx.scene.Scene scene) {
         String shot = System.getProperty("shot");
         // Two pulses for the layout and the CSS of what just changed, then the picture.
         Platform.runLater(() -> Platform.runLater(() -> {
             if (shot != null) {
                 try {
-                    var image = view.root().getScene().snapshot(null);
+                    var image = scene.snapshot(null);
                     ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", Files.createDirectories(
                             Path.of(shot).toAbsolutePath().getParent()).resolve(Path.of(shot).getFileName()).toFile());
                 } catch (java.io.IOException e) {

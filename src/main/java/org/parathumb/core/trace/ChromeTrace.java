@@ -95,6 +95,17 @@ public final class ChromeTrace implements BatchListener {
         }
     }
 
+    /**
+     * A stage done outside an image's result on {@code worker}'s track, as a complete event of its own
+     * (e.g. the window reading a written thumbnail back right after the image), from {@code startNanos}
+     * to {@code endNanos} ({@link System#nanoTime()} readings).
+     */
+    public synchronized void onStage(String worker, String stage, long startNanos, long endNanos) {
+        Objects.requireNonNull(stage, "stage");
+        events.add(complete(stage, "stage", track(Objects.requireNonNull(worker, "worker")), startNanos, endNanos,
+                null));
+    }
+
     private void stages(ImageResult result, int tid, long start, long end) {
         StageTimes t = result.times();
         long[] durations = {t.readNanos(), t.decodeNanos(), t.blurNanos(), t.resizeNanos(), t.encodeNanos(),
