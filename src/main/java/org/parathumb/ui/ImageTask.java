@@ -34,11 +34,18 @@ final class ImageTask extends Task<Void> {
     private final ImageProcessor processor;
     private final Queue<Tile> finished;
     private final AtomicInteger phase = new AtomicInteger(PENDING);
+    private final WorkerActivity activity;
 
     ImageTask(ImageJob job, ImageProcessor processor, Queue<Tile> finished) {
+        this(job, processor, finished, new WorkerActivity());
+    }
+
+    /** A task that tells {@code activity} when it starts and ends (the processor tells it the stages). */
+    ImageTask(ImageJob job, ImageProcessor processor, Queue<Tile> finished, WorkerActivity activity) {
         this.job = job;
         this.processor = processor;
         this.finished = finished;
+        this.activity = activity;
     }
 
     @Override
@@ -46,6 +53,16 @@ final class ImageTask extends Task<Void> {
         if (!phase.compareAndSet(PENDING, RUNNING)) {
             return null;
         }
+        activity.started(job, System.nanoTime());
+        try {
+            work();
+        } finally {
+            activity.ended();
+        }
+        return null;
+    }
+
+    private void work() {
         ImageResult result;
         try {
             result = processor.process(job);
@@ -61,12 +78,12 @@ final class ImageTask extends Task<Void> {
         Image thumbnail = null;
         try {
             if (result.isDone() && !Thread.currentThread().isInterrupted()) {
+                activity.stage(WorkerActivity.PREVIEW);
                 thumbnail = readThumbnail(result.job().target());
             }
         } finally {
             finished.add(new Tile(result, thumbnail));
         }
-        return null;
     }
 
     /** Marks the task as never to run; false if it has already started. Then cancel it. */

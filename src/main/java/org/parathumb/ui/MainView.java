@@ -319,7 +319,7 @@ public final class MainView {
         HBox side = new HBox(inspection.node(), new FailuresPane(model, toolbar.failuresToggle().selectedProperty(),
                 failure -> opener.accept(failure.job().source().toUri().toString())).node());
         root.setRight(side);
-        root.setBottom(statusBar());
+        root.setBottom(new javafx.scene.layout.VBox(workingRow(), statusBar()));
         installDragAndDrop();
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -381,6 +381,20 @@ public final class MainView {
         }
         return images.count() + (images.count() == 1 ? " image" : " images")
                 + " ready.\nPress Run (Ctrl+R) to watch their thumbnails arrive.";
+    }
+
+    /** One line per busy worker: file, time on it, stage; hidden when no run goes on. */
+    private Label workingRow() {
+        Label row = new Label();
+        row.setId("working");
+        row.textProperty().bind(model.workingProperty());
+        row.setMaxWidth(Double.MAX_VALUE);
+        row.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        row.getStyleClass().add("working-row");
+        row.setAccessibleText("What each worker is doing");
+        row.visibleProperty().bind(model.workingProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private HBox statusBar() {

@@ -63,6 +63,8 @@ public final class MainViewModel {
     private final javafx.beans.property.BooleanProperty sweep =
             new javafx.beans.property.SimpleBooleanProperty(this, "sweep");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
+    /** One line per busy worker (file, elapsed, stage) while a run goes on; empty otherwise. */
+    private final ReadOnlyStringWrapper working = new ReadOnlyStringWrapper(this, "working", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
     private final ObjectProperty<Optional<Path>> outputFolder = new SimpleObjectProperty<>(this, "outputFolder", Optional.empty());
@@ -261,6 +263,23 @@ public final class MainViewModel {
         }
         run.waitingForMemory(count);
         refreshStatus(nowNanos, false);
+    }
+
+    /**
+     * Once per frame while a run goes on: what each busy worker is on. Shown only while the run
+     * is running or stopping; the text changes (and the label relays out) only when a line does.
+     */
+    public void working(List<WorkerActivity.Row> rows) {
+        String text = state.get().isActive() || isStopping()
+                ? rows.stream().map(WorkerActivity.Row::line).collect(java.util.stream.Collectors.joining("\n"))
+                : "";
+        if (!text.equals(working.get())) {
+            working.set(text);
+        }
+    }
+
+    public ReadOnlyStringProperty workingProperty() {
+        return working.getReadOnlyProperty();
     }
 
     /** Once per frame: keeps the rate and ETA current while nothing finishes. */

@@ -188,6 +188,7 @@ final class RunController {
         stalls.frame(nowNanos, fxCpuNanos);
         if (stopping != null) {
             model.acceptStopped(stopping.drain(Integer.MAX_VALUE), nowNanos);
+            model.working(stopping.working(nowNanos));
             if (!model.isStopping()) {
                 stopping = null;
             }
@@ -197,9 +198,13 @@ final class RunController {
             drained.forEach(tile -> policy.record(tile.result()));
             model.accept(drained, nowNanos);
             model.waitingForMemory(live.waitingForMemory(), nowNanos);
+            model.working(live.working(nowNanos));
             if (!model.state().isActive()) {
                 live = null;
             }
+        }
+        if (live == null && stopping == null) {
+            model.working(List.of());
         }
         model.tick(nowNanos);
         boolean more = live != null || stopping != null || preparing != null || model.state().isActive();
