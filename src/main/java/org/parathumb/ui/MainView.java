@@ -242,7 +242,7 @@ public final class MainView {
         if (model.state().isActive()) {
             return;
         }
-        List<ImageResult> results = model.tiles().stream().map(Tile::result).toList();
+        List<ImageResult> results = model.tiles().stream().filter(t -> !t.existing()).map(Tile::result).toList();
         if (results.isEmpty()) {
             return;
         }

@@ -79,8 +79,9 @@ final class RunController {
         }
         model.loadStarted(inputs);
         boolean recursive = model.recursiveProperty().get();
+        var output = model.outputFolderProperty().get();
         Future<?>[] self = new Future<?>[1];
-        self[0] = background(() -> survey.survey(inputs, recursive), images -> {
+        self[0] = background(() -> survey.survey(inputs, recursive, output), images -> {
             if (loading == self[0]) {
                 loading = null;
                 model.loaded(images);

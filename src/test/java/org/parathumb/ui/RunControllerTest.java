@@ -114,6 +114,31 @@ class RunControllerTest {
         assertThat(model.workingProperty().get()).as("no row once the run is over").isEmpty();
     }
 
+    @Test
+    void reloadingAFolderShowsItsThumbnailsOnDiskMarkedExistingUntilARunMakesThemAgain() throws Exception {
+        TestImages.folder(dir.resolve("in"), 3, 120, 90);
+        load(dir.resolve("in"));
+        controller.run();
+        frameUntil(() -> model.state() == RunState.DONE);
+        java.nio.file.Files.delete(dir.resolve("in/thumbs/img-02.jpg"));
+
+        load(dir.resolve("in")); // as after a relaunch
+
+        assertThat(model.tiles()).extracting(Tile::name).containsExactlyInAnyOrder("img-01.jpg", "img-03.jpg");
+        assertThat(model.tiles()).allSatisfy(tile -> {
+            assertThat(tile.existing()).isTrue();
+            assertThat(tile.thumbnail()).as("read back from thumbs/").isNotNull();
+            assertThat(tile.result().thumbnailWidth()).isEqualTo(50);
+        });
+        assertThat(model.status()).contains("2 thumbnails on disk");
+
+        controller.setOnExisting((all, current) -> RunController.Existing.OVERWRITE);
+        controller.run();
+        frameUntil(() -> model.state() == RunState.DONE);
+
+        assertThat(model.tiles()).hasSize(3).noneMatch(Tile::existing);
+    }
+
     private void load(Path folder) throws Exception {
         assertThat(model.offer(List.of(folder))).isEqualTo(MainViewModel.DropOutcome.LOAD);
         controller.load(List.of(folder));
