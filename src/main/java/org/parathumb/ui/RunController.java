@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
+import org.parathumb.core.batch.MemoryBudget;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
 import org.parathumb.core.batch.manifest.SkipPolicy;
@@ -119,7 +120,9 @@ final class RunController {
                 costs.put(job, processor.estimatedWork(job)); // pixels x format weight, from the header
             }
             long existing = ordered.stream().filter(job -> java.nio.file.Files.exists(job.target())).count();
-            return new Prepared(ordered, costs, skip.plan(ordered), (int) existing);
+            // Sized by this folder's largest image, not the heap's maximum: small images, small heap.
+            MemoryBudget budget = MemoryBudget.forJobs(ordered, spec, pool.size());
+            return new Prepared(ordered, costs, skip.plan(ordered), (int) existing, budget);
         }, prepared -> {
             if (preparing != self[0]) {
                 return;
@@ -139,7 +142,7 @@ final class RunController {
                     }
                 }
             }
-            live = new LiveRun(jobs, processor, pool);
+            live = new LiveRun(jobs, processor.withMemoryBudget(prepared.budget()), pool);
             policy = skip;
             model.jobsReady(live.size(), prepared.costs(), System.nanoTime());
             if (jobs.size() < prepared.jobs().size()) {
@@ -240,6 +243,10 @@ final class RunController {
                 }
             });
         }
+        // The run's decode buffers are garbage now, but G1 keeps the heap it grew to until a full
+        // collection, which also shrinks it (MaxHeapFreeRatio): the window's memory then follows
+        // what the grid holds, not the largest image of the run. Once per run, on a worker.
+        pool.execute(System::gc);
         long stallMillis = stalls.longestGapNanos() / 1_000_000;
         String line = "Longest pause of the window during this run: " + stallMillis + " ms over " + stalls.frames()
                 + " frames; the FX thread's own work between two frames: at most "
@@ -266,7 +273,7 @@ final class RunController {
 
     /** A run's jobs, costliest first, with each one's expected cost, the skip plan, and how many targets exist. */
     private record Prepared(List<ImageJob> jobs, java.util.Map<ImageJob, Long> costs, SkipPolicy.Plan plan,
-            int existing) {
+            int existing, MemoryBudget budget) {
     }
 
     /** What to do when a run would overwrite thumbnails already on disk. */
