@@ -243,10 +243,6 @@ final class RunController {
                 }
             });
         }
-        // The run's decode buffers are garbage now, but G1 keeps the heap it grew to until a full
-        // collection, which also shrinks it (MaxHeapFreeRatio): the window's memory then follows
-        // what the grid holds, not the largest image of the run. Once per run, on a worker.
-        pool.execute(System::gc);
         long stallMillis = stalls.longestGapNanos() / 1_000_000;
         String line = "Longest pause of the window during this run: " + stallMillis + " ms over " + stalls.frames()
                 + " frames; the FX thread's own work between two frames: at most "
