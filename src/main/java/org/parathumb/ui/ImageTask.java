@@ -35,11 +35,18 @@ final class ImageTask extends Task<Void> {
     private final ImageProcessor processor;
     private final Queue<Tile> finished;
     private final AtomicInteger phase = new AtomicInteger(PENDING);
+    private final WorkerActivity activity;
 
     ImageTask(ImageJob job, ImageProcessor processor, Queue<Tile> finished) {
+        this(job, processor, finished, new WorkerActivity());
+    }
+
+    /** A task that tells {@code activity} when it starts and ends (the processor tells it the stages). */
+    ImageTask(ImageJob job, ImageProcessor processor, Queue<Tile> finished, WorkerActivity activity) {
         this.job = job;
         this.processor = processor;
         this.finished = finished;
+        this.activity = activity;
     }
 
     @Override
@@ -47,6 +54,16 @@ final class ImageTask extends Task<Void> {
         if (!phase.compareAndSet(PENDING, RUNNING)) {
             return null;
         }
+        activity.started(job, System.nanoTime());
+        try {
+            work();
+        } finally {
+            activity.ended();
+        }
+        return null;
+    }
+
+    private void work() {
         ImageResult result;
         try {
             result = processor.process(job);
@@ -63,6 +80,7 @@ final class ImageTask extends Task<Void> {
         long readBack = 0;
         try {
             if (result.isDone() && !Thread.currentThread().isInterrupted()) {
+                activity.stage(WorkerActivity.PREVIEW);
                 long start = System.nanoTime();
                 thumbnail = readThumbnail(result.job().target());
                 readBack = System.nanoTime() - start; // the timeline shows it as its own stage
@@ -70,7 +88,6 @@ final class ImageTask extends Task<Void> {
         } finally {
             finished.add(new Tile(result, thumbnail, readBack));
         }
-        return null;
     }
 
     /** Marks the task as never to run; false if it has already started. Then cancel it. */

@@ -18,11 +18,17 @@ final class LiveRun {
     private final ImageProcessor processor;
     private final List<ImageTask> tasks;
     private final Queue<Tile> finished = new ConcurrentLinkedQueue<>();
+    private final WorkerActivity activity = new WorkerActivity();
 
     LiveRun(List<ImageJob> jobs, ImageProcessor processor, WorkerPool pool) {
         this.pool = pool;
-        this.processor = processor;
-        this.tasks = jobs.stream().map(job -> new ImageTask(job, processor, finished)).toList();
+        this.processor = processor.withStageListener(activity);
+        this.tasks = jobs.stream().map(job -> new ImageTask(job, this.processor, finished, activity)).toList();
+    }
+
+    /** What each worker of this run is on now (sampled once per frame). */
+    List<WorkerActivity.Row> working(long nowNanos) {
+        return activity.snapshot(nowNanos);
     }
 
     /** Jobs of this run waiting for memory before they decode. */

@@ -50,7 +50,6 @@ import javafx.stage.Window;
 import org.controlsfx.control.GridView;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
-import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
 import org.parathumb.core.image.ThumbnailSpec;
@@ -243,7 +242,7 @@ public final class MainView {
         if (model.state().isActive()) {
             return;
         }
-        List<TimelineModel.Entry> entries = model.tiles().stream()
+        List<TimelineModel.Entry> entries = model.tiles().stream().filter(t -> !t.existing()) // on disk: no times
                 .map(t -> new TimelineModel.Entry(t.result(), t.readBackNanos())).toList();
         if (entries.isEmpty()) {
             return;
@@ -324,7 +323,7 @@ public final class MainView {
         HBox side = new HBox(inspection.node(), new FailuresPane(model, toolbar.failuresToggle().selectedProperty(),
                 failure -> opener.accept(failure.job().source().toUri().toString())).node());
         root.setRight(side);
-        root.setBottom(statusBar());
+        root.setBottom(new javafx.scene.layout.VBox(workingRow(), statusBar()));
         installDragAndDrop();
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -386,6 +385,20 @@ public final class MainView {
         }
         return images.count() + (images.count() == 1 ? " image" : " images")
                 + " ready.\nPress Run (Ctrl+R) to watch their thumbnails arrive.";
+    }
+
+    /** One line per busy worker: file, time on it, stage; hidden when no run goes on. */
+    private Label workingRow() {
+        Label row = new Label();
+        row.setId("working");
+        row.textProperty().bind(model.workingProperty());
+        row.setMaxWidth(Double.MAX_VALUE);
+        row.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        row.getStyleClass().add("working-row");
+        row.setAccessibleText("What each worker is doing");
+        row.visibleProperty().bind(model.workingProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private HBox statusBar() {

@@ -63,6 +63,10 @@ public final class MainViewModel {
     private final javafx.beans.property.BooleanProperty sweep =
             new javafx.beans.property.SimpleBooleanProperty(this, "sweep");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", HINT);
+    /** The thumbnails on disk of a load that came while a run's tiles were shown: shown at the next run. */
+    private List<Tile> onDisk;
+    /** One line per busy worker (file, elapsed, stage) while a run goes on; empty otherwise. */
+    private final ReadOnlyStringWrapper working = new ReadOnlyStringWrapper(this, "working", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
     private int runWorkers;
@@ -184,6 +188,12 @@ public final class MainViewModel {
         }
         lastInputs = images.inputs();
         if (!state.get().isActive() && run == null) {
+            tiles.setAll(images.existing()); // what an earlier run left on disk, marked as such
+            onDisk = null;
+        } else {
+            onDisk = images.existing(); // a queued load: the last run's tiles stay until the next run
+        }
+        if (!state.get().isActive() && run == null) {
             status.set(busyElsewhere.get() ? BENCHMARK_BUSY : readyText(images));
         }
     }
@@ -207,7 +217,17 @@ public final class MainViewModel {
         if (!canRun.get()) {
             return false;
         }
-        tiles.clear();
+        // Thumbnails on disk stay, marked existing, until their image is made again: those found at
+        // load, or the last run's.
+        if (onDisk != null) {
+            tiles.setAll(onDisk);
+            onDisk = null;
+        } else {
+            tiles.setAll(tiles.stream().filter(tile -> tile.result().isDone())
+                    .map(tile -> tile.existing() ? tile : Tile.onDisk(tile.result().job(), tile.result().sourceWidth(),
+                            tile.result().sourceHeight(), tile.thumbnail()))
+                    .toList());
+        }
         failures.clear();
         run = null;
         runWorkers = workers.get();
@@ -267,11 +287,25 @@ public final class MainViewModel {
                 failures.add(result);
             }
         }
-        tiles.addAll(finished.stream().filter(t -> t.result().status() != ImageResult.Status.CANCELLED).toList());
+        addTiles(finished);
         progress.set(run.fraction());
         if (!finishIfComplete()) {
             refreshStatus(nowNanos, false);
         }
+    }
+
+    /** Adds the tiles of images that ended (not cancelled), each replacing the tile on disk of its image. */
+    private void addTiles(List<Tile> finished) {
+        List<Tile> shown = finished.stream().filter(t -> t.result().status() != ImageResult.Status.CANCELLED).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        if (tiles.stream().anyMatch(Tile::existing)) {
+            java.util.Set<Path> remade = new java.util.HashSet<>();
+            shown.forEach(t -> remade.add(t.result().job().source()));
+            tiles.removeIf(t -> t.existing() && remade.contains(t.result().job().source()));
+        }
+        tiles.addAll(shown);
     }
 
     /**
@@ -284,6 +318,23 @@ public final class MainViewModel {
         }
         run.waitingForMemory(count);
         refreshStatus(nowNanos, false);
+    }
+
+    /**
+     * Once per frame while a run goes on: what each busy worker is on. Shown only while the run
+     * is running or stopping; the text changes (and the label relays out) only when a line does.
+     */
+    public void working(List<WorkerActivity.Row> rows) {
+        String text = state.get().isActive() || isStopping()
+                ? rows.stream().map(WorkerActivity.Row::line).collect(java.util.stream.Collectors.joining("\n"))
+                : "";
+        if (!text.equals(working.get())) {
+            working.set(text);
+        }
+    }
+
+    public ReadOnlyStringProperty workingProperty() {
+        return working.getReadOnlyProperty();
     }
 
     /** Once per frame: keeps the rate and ETA current while nothing finishes. */
@@ -346,7 +397,7 @@ public final class MainViewModel {
             }
         }
         if (shown) {
-            tiles.addAll(finished.stream().filter(t -> t.result().status() != ImageResult.Status.CANCELLED).toList());
+            addTiles(finished);
             progress.set(madeShare(run));
             status.set(run.endLine(true));
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
+import org.parathumb.core.batch.MemoryBudget;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.batch.WorkerPool;
 import org.parathumb.core.batch.manifest.SkipPolicy;
@@ -79,8 +80,9 @@ final class RunController {
         }
         model.loadStarted(inputs);
         boolean recursive = model.recursiveProperty().get();
+        var output = model.outputFolderProperty().get();
         Future<?>[] self = new Future<?>[1];
-        self[0] = background(() -> survey.survey(inputs, recursive), images -> {
+        self[0] = background(() -> survey.survey(inputs, recursive, output), images -> {
             if (loading == self[0]) {
                 loading = null;
                 model.loaded(images);
@@ -118,7 +120,9 @@ final class RunController {
                 costs.put(job, processor.estimatedWork(job)); // pixels x format weight, from the header
             }
             long existing = ordered.stream().filter(job -> java.nio.file.Files.exists(job.target())).count();
-            return new Prepared(ordered, costs, skip.plan(ordered), (int) existing);
+            // Sized by this folder's largest image, not the heap's maximum: small images, small heap.
+            MemoryBudget budget = MemoryBudget.forJobs(ordered, spec, pool.size());
+            return new Prepared(ordered, costs, skip.plan(ordered), (int) existing, budget);
         }, prepared -> {
             if (preparing != self[0]) {
                 return;
@@ -138,7 +142,7 @@ final class RunController {
                     }
                 }
             }
-            live = new LiveRun(jobs, processor, pool);
+            live = new LiveRun(jobs, processor.withMemoryBudget(prepared.budget()), pool);
             policy = skip;
             model.jobsReady(live.size(), prepared.costs(), System.nanoTime());
             if (jobs.size() < prepared.jobs().size()) {
@@ -188,6 +192,7 @@ final class RunController {
         stalls.frame(nowNanos, fxCpuNanos);
         if (stopping != null) {
             model.acceptStopped(stopping.drain(Integer.MAX_VALUE), nowNanos);
+            model.working(stopping.working(nowNanos));
             if (!model.isStopping()) {
                 stopping = null;
             }
@@ -197,9 +202,13 @@ final class RunController {
             drained.forEach(tile -> policy.record(tile.result()));
             model.accept(drained, nowNanos);
             model.waitingForMemory(live.waitingForMemory(), nowNanos);
+            model.working(live.working(nowNanos));
             if (!model.state().isActive()) {
                 live = null;
             }
+        }
+        if (live == null && stopping == null) {
+            model.working(List.of());
         }
         model.tick(nowNanos);
         boolean more = live != null || stopping != null || preparing != null || model.state().isActive();
@@ -260,7 +269,7 @@ final class RunController {
 
     /** A run's jobs, costliest first, with each one's expected cost, the skip plan, and how many targets exist. */
     private record Prepared(List<ImageJob> jobs, java.util.Map<ImageJob, Long> costs, SkipPolicy.Plan plan,
-            int existing) {
+            int existing, MemoryBudget budget) {
     }
 
     /** What to do when a run would overwrite thumbnails already on disk. */

@@ -30,40 +30,59 @@ final class SourceSurvey {
      * sub-folders are counted anyway, so the window can say where the images are.
      */
     LoadedImages survey(List<Path> inputs, boolean recursive) throws IOException {
-        List<ImageJob> jobs = scanner.scan(new ScanRequest(inputs, Optional.empty(), recursive, OutputFormat.SAME));
+        return survey(inputs, recursive, Optional.empty());
+    }
+
+    /**
+     * As above, with the thumbnails that already exist where a run into {@code output} (empty:
+     * each folder's thumbs/) would write them, read back as tiles marked existing.
+     */
+    LoadedImages survey(List<Path> inputs, boolean recursive, Optional<Path> output) throws IOException {
+        List<ImageJob> jobs = scanner.scan(new ScanRequest(inputs, output, recursive, OutputFormat.SAME));
         if (jobs.isEmpty() && !recursive) {
             int below = scanner.scan(new ScanRequest(inputs, Optional.empty(), true, OutputFormat.SAME)).size();
             return new LoadedImages(inputs, 0, 0, below);
         }
         double megapixels = 0;
+        List<Tile> existing = new java.util.ArrayList<>();
         for (ImageJob job : jobs) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.io.InterruptedIOException("loading was cancelled");
             }
-            megapixels += pixels(job.source()) / 1e6;
+            int[] size = size(job.source());
+            megapixels += (double) size[0] * size[1] / 1e6;
+            if (java.nio.file.Files.isRegularFile(job.target())) {
+                existing.add(Tile.onDisk(job, size[0], size[1], ImageTask.readThumbnail(job.target())));
+            }
         }
-        return new LoadedImages(inputs, jobs.size(), megapixels, 0);
+        return new LoadedImages(inputs, jobs.size(), megapixels, 0, existing);
     }
 
     /** Width x height from the header, or 0 if the file does not say. */
     static long pixels(Path file) {
+        int[] size = size(file);
+        return (long) size[0] * size[1];
+    }
+
+    /** Width and height from the header, or 0 and 0 if the file does not say. */
+    static int[] size(Path file) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
-                return 0;
+                return new int[2];
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                return 0;
+                return new int[2];
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return (long) reader.getWidth(0) * reader.getHeight(0);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            return 0; // a bad file is reported by the run that fails on it, not here
+            return new int[2]; // a bad file is reported by the run that fails on it, not here
         }
     }
 }

@@ -28,6 +28,8 @@ final class ThumbnailCell extends GridCell<Tile> {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     /** Made by a pipeline other than the faithful one: the tile says so with a badge. */
     private static final PseudoClass FAST = PseudoClass.getPseudoClass("fast");
+    /** A thumbnail found on disk at load, from an earlier run: not made by this one. */
+    private static final PseudoClass EXISTING = PseudoClass.getPseudoClass("existing");
 
     private final ImageView image = new ImageView();
     private final Label failure = new Label();
@@ -112,15 +114,20 @@ final class ThumbnailCell extends GridCell<Tile> {
         failure.setVisible(failed || tile.thumbnail() == null);
         failure.setText(failed ? shortReason(result.failure(), tile.name()) : "no preview");
         show(failed ? null : tile.thumbnail());
-        tooltip.setText(failed
+        pseudoClassStateChanged(EXISTING, tile.existing());
+        tooltip.setText(tile.existing()
+                ? String.format(Locale.ROOT, "%s%nOn disk from an earlier run (not run yet) · %d×%d → %d×%d%nDouble-click or Enter to inspect",
+                        tile.name(), result.sourceWidth(), result.sourceHeight(), result.thumbnailWidth(),
+                        result.thumbnailHeight())
+                : failed
                 ? tile.name() + "\nFailed: " + result.failure() + "\nDouble-click or Enter to inspect"
                 : String.format(Locale.ROOT, "%s%n%.2f s on %s · %d×%d → %d×%d · %s pipeline%nDouble-click or Enter to inspect",
                         tile.name(), result.elapsedNanos() / 1e9, result.worker(), result.sourceWidth(),
                         result.sourceHeight(), result.thumbnailWidth(), result.thumbnailHeight(), result.pipeline()));
         boolean labelled = !failed && !Pipelines.DEFAULT.equals(result.pipeline());
-        pseudoClassStateChanged(FAST, labelled);
+        pseudoClassStateChanged(FAST, labelled && !tile.existing());
         badge.setVisible(labelled);
-        badge.setText(labelled ? result.pipeline() : "");
+        badge.setText(tile.existing() ? "on disk" : labelled ? result.pipeline() : "");
     }
 
     /** The reason without the file name the tile already shows under it. */

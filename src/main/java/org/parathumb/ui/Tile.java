@@ -7,9 +7,14 @@ import org.parathumb.core.batch.ImageResult;
 /**
  * One tile of the grid: a finished image's result and, when it was made, its thumbnail's pixels,
  * converted off the FX thread, with how long that read-back took (its own stage in the timeline).
- * A failed image's tile has no pixels and shows the reason instead.
+ * A failed image's tile has no pixels and shows the reason instead. An {@code existing} tile is a
+ * thumbnail found on disk when the folder was loaded, from an earlier run: its result has no
+ * times, and its pipeline is not known.
  */
-public record Tile(ImageResult result, Image thumbnail, long readBackNanos) {
+public record Tile(ImageResult result, Image thumbnail, long readBackNanos, boolean existing) {
+
+    /** The pipeline an existing tile's result names: what made it is not known. */
+    static final String UNKNOWN_PIPELINE = "earlier run";
 
     public Tile {
         Objects.requireNonNull(result, "result");
@@ -21,6 +26,19 @@ public record Tile(ImageResult result, Image thumbnail, long readBackNanos) {
     /** A tile whose thumbnail was not read back, or whose read-back was not timed. */
     public Tile(ImageResult result, Image thumbnail) {
         this(result, thumbnail, 0);
+    }
+
+    /** A tile of this run, its read-back timed. */
+    public Tile(ImageResult result, Image thumbnail, long readBackNanos) {
+        this(result, thumbnail, readBackNanos, false);
+    }
+
+    /** A thumbnail already on disk for {@code job}, shown on load, not run. */
+    static Tile onDisk(org.parathumb.core.batch.ImageJob job, int sourceWidth, int sourceHeight, Image thumbnail) {
+        int width = thumbnail == null ? 0 : (int) thumbnail.getWidth();
+        int height = thumbnail == null ? 0 : (int) thumbnail.getHeight();
+        return new Tile(new ImageResult(job, ImageResult.Status.DONE, sourceWidth, sourceHeight, width, height,
+                org.parathumb.core.batch.StageTimes.NONE, null, "on disk", 0, 0, UNKNOWN_PIPELINE), thumbnail, 0, true);
     }
 
     public boolean isFailure() {

@@ -132,7 +132,9 @@ class MainWindowTest {
         robot.clickOn("Skip unchanged");
         waitUntil(() -> model.state() == RunState.DONE);
 
-        assertThat(model.tiles()).extracting(Tile::name).containsExactly("img-02.jpg");
+        assertThat(model.tiles().stream().filter(t -> !t.existing())).extracting(Tile::name).containsExactly("img-02.jpg");
+        assertThat(model.tiles().stream().filter(Tile::existing)).as("the unchanged ones stay shown, as on disk")
+                .extracting(Tile::name).containsExactlyInAnyOrder("img-01.jpg", "img-03.jpg");
         assertThat(status(robot)).startsWith("Done: 1 image in ").endsWith(" · 2 unchanged, skipped");
 
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
@@ -140,7 +142,7 @@ class MainWindowTest {
                 && robot.lookup("Overwrite").tryQuery().isPresent());
         robot.clickOn("Overwrite");
         waitUntil(() -> model.state() == RunState.DONE);
-        assertThat(model.tiles()).hasSize(3);
+        assertThat(model.tiles()).hasSize(3).noneMatch(Tile::existing);
     }
 
     /** Not the skip-unchanged manifest, which the window keeps beside the thumbnails. */

@@ -94,6 +94,51 @@ class RunControllerTest {
         assertThat(model.status()).startsWith("Could not run: ");
     }
 
+    @Test
+    void whileAnImageRendersTheLiveRowNamesItsWorkerFileAndStageAndTheTimeGoesOn() throws Exception {
+        TestImages.folder(dir.resolve("in"), 2, 120, 90);
+        load(dir.resolve("in"));
+        renders.drainPermits();
+        controller.run();
+        frameUntil(() -> renders.hasQueuedThreads()); // the pool's one worker is inside a render
+        frameUntil(() -> model.workingProperty().get().contains("decode · blur · resize"));
+
+        String first = model.workingProperty().get();
+        assertThat(first).startsWith("Worker 1 · img-").contains(".jpg · ").doesNotContain("\n");
+        long before = System.nanoTime();
+        frameUntil(() -> System.nanoTime() - before > 200_000_000L); // frames go on while nothing finishes
+        assertThat(model.workingProperty().get()).as("the elapsed time moves between frames").isNotEqualTo(first);
+
+        renders.release(2);
+        frameUntil(() -> model.state() == RunState.DONE);
+        assertThat(model.workingProperty().get()).as("no row once the run is over").isEmpty();
+    }
+
+    @Test
+    void reloadingAFolderShowsItsThumbnailsOnDiskMarkedExistingUntilARunMakesThemAgain() throws Exception {
+        TestImages.folder(dir.resolve("in"), 3, 120, 90);
+        load(dir.resolve("in"));
+        controller.run();
+        frameUntil(() -> model.state() == RunState.DONE);
+        java.nio.file.Files.delete(dir.resolve("in/thumbs/img-02.jpg"));
+
+        load(dir.resolve("in")); // as after a relaunch
+
+        assertThat(model.tiles()).extracting(Tile::name).containsExactlyInAnyOrder("img-01.jpg", "img-03.jpg");
+        assertThat(model.tiles()).allSatisfy(tile -> {
+            assertThat(tile.existing()).isTrue();
+            assertThat(tile.thumbnail()).as("read back from thumbs/").isNotNull();
+            assertThat(tile.result().thumbnailWidth()).isEqualTo(50);
+        });
+        assertThat(model.status()).contains("2 thumbnails on disk");
+
+        controller.setOnExisting((all, current) -> RunController.Existing.OVERWRITE);
+        controller.run();
+        frameUntil(() -> model.state() == RunState.DONE);
+
+        assertThat(model.tiles()).hasSize(3).noneMatch(Tile::existing);
+    }
+
     private void load(Path folder) throws Exception {
         assertThat(model.offer(List.of(folder))).isEqualTo(MainViewModel.DropOutcome.LOAD);
         controller.load(List.of(folder));

@@ -72,6 +72,7 @@ public final class ImageProcessor {
     private final MemoryBudget budget;
     private final OutputOpener opener;
     private final OutputOptions output;
+    private final StageListener stages;
 
     /** Default options (orientation applied, Pillow's pixel limit) and a budget of this heap. */
     public ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec) {
@@ -85,22 +86,33 @@ public final class ImageProcessor {
 
     ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec, ProcessingOptions options, MemoryBudget budget,
             OutputOpener opener) {
-        this(pipeline, spec, options, budget, opener, OutputOptions.DEFAULT);
+        this(pipeline, spec, options, budget, opener, OutputOptions.DEFAULT, StageListener.NONE);
     }
 
     private ImageProcessor(ThumbnailPipeline pipeline, ThumbnailSpec spec, ProcessingOptions options,
-            MemoryBudget budget, OutputOpener opener, OutputOptions output) {
+            MemoryBudget budget, OutputOpener opener, OutputOptions output, StageListener stages) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.options = Objects.requireNonNull(options, "options");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.output = Objects.requireNonNull(output, "output");
+        this.stages = Objects.requireNonNull(stages, "stages");
     }
 
     /** This processor, framing and writing thumbnails as {@code newOutput} says. */
     public ImageProcessor withOutput(OutputOptions newOutput) {
-        return new ImageProcessor(pipeline, spec, options, budget, opener, newOutput);
+        return new ImageProcessor(pipeline, spec, options, budget, opener, newOutput, stages);
+    }
+
+    /** This processor, telling {@code listener} as each image enters each {@link StageListener.Stage stage}. */
+    public ImageProcessor withStageListener(StageListener listener) {
+        return new ImageProcessor(pipeline, spec, options, budget, opener, output, listener);
+    }
+
+    /** This processor, its jobs waiting on {@code newBudget}. */
+    public ImageProcessor withMemoryBudget(MemoryBudget newBudget) {
+        return new ImageProcessor(pipeline, spec, options, newBudget, opener, output, stages);
     }
 
     public OutputOptions output() {
@@ -249,13 +261,18 @@ public final class ImageProcessor {
         Thumbnail thumbnail = null;
         try (LocalImage local = LocalImage.of(source)) {
             // A header read before the job (withHeaders) is not read again: its read time is then 0.
+            if (job.header() == null) {
+                stages.onStage(job, StageListener.Stage.HEADER);
+            }
             ImageHeader header = job.header() != null ? job.header() : pipeline.readHeader(local.path());
             long readNanos = System.nanoTime() - start;
             checkPixelLimit(header);
             Orientation orientation = options.applyOrientation() ? header.orientation() : Orientation.NORMAL;
             ThumbnailSpec box = orientation.swapsAxes() ? spec.withSize(spec.maxHeight(), spec.maxWidth()) : spec;
             box = Framing.renderBox(box, output.fit(), header.width(), header.height());
+            stages.onStage(job, StageListener.Stage.WAITING_FOR_MEMORY);
             try (MemoryBudget.Lease lease = budget.acquire(WorkingSet.bytes(header, spec))) {
+                stages.onStage(job, StageListener.Stage.RENDER);
                 thumbnail = upright(renderWithinBudget(local.path(), box), orientation);
             } finally {
                 keepOrDropBuffers(header);
@@ -264,10 +281,12 @@ public final class ImageProcessor {
             CancelledException.checkInterrupt();
             ImageFormat format = outputFormat(job, thumbnail);
             job = retargeted(job, format, thumbnail.sourceFormat());
+            stages.onStage(job, StageListener.Stage.ENCODE);
             long encodeStart = System.nanoTime();
             ByteArrayOutputStream encoded = new ByteArrayOutputStream(16 * 1024);
             ThumbnailWriter.write(pipeline, thumbnail, format, output, local.path(),
                     orientation != Orientation.NORMAL, encoded);
+            stages.onStage(job, StageListener.Stage.WRITE);
             long writeStart = System.nanoTime();
             try (OutputStream out = sink.open(job.target())) {
                 encoded.writeTo(out);

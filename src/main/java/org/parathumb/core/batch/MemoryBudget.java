@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.parathumb.core.image.ThumbnailSpec;
 
 /**
  * Heap shared by the jobs of a batch, so that N workers never need more than there is. A job
@@ -85,6 +86,30 @@ public final class MemoryBudget {
     public static MemoryBudget ofHeap() {
         return new MemoryBudget((long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE));
     }
+
+    /**
+     * A budget sized by what {@code jobs} need rather than by the heap: the largest job's working
+     * set (from its header) granted in full to each of {@code workers} at once, plus a margin for
+     * the buffers threads keep, and never more than {@link #ofHeap()}. A folder of small images
+     * then never lets the heap grow towards its maximum; jobs without a header count as nothing.
+     */
+    public static MemoryBudget forJobs(List<ImageJob> jobs, ThumbnailSpec spec, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("at least one worker: " + workers);
+        }
+        long largest = 0;
+        for (ImageJob job : jobs) {
+            if (job.header() != null) {
+                largest = Math.max(largest, WorkingSet.bytes(job.header(), spec));
+            }
+        }
+        // A job is granted at most 3/4 of the capacity, and kept buffers take up to 1/4 more.
+        long needed = largest * workers * 4 / 3 + FOLDER_MARGIN_BYTES;
+        return new MemoryBudget(Math.min(needed, (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE)));
+    }
+
+    /** Added to a {@link #forJobs} budget: readers', encoders' and the grid's own small needs. */
+    static final long FOLDER_MARGIN_BYTES = 32L << 20;
 
     public long capacity() {
         return capacity;

@@ -3,6 +3,7 @@ package org.parathumb.core.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -165,5 +166,32 @@ class MemoryBudgetTest {
     @Test
     void aBudgetMustBePositive() {
         assertThatThrownBy(() -> new MemoryBudget(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBudgetForAFolderOfSmallImagesFitsThemNotTheHeapYetGrantsEachWorkerTheLargestInFull() {
+        var spec = new org.parathumb.core.image.ThumbnailSpec(50, 50, 2, org.parathumb.core.image.OutputFormat.SAME);
+        List<ImageJob> jobs = List.of(job(640, 480), job(1920, 1080), new ImageJob(Path.of("bad.jpg"), Path.of("t/bad.jpg")));
+
+        MemoryBudget budget = MemoryBudget.forJobs(jobs, spec, 2);
+
+        long largest = WorkingSet.bytes(jobs.get(1).header(), spec);
+        assertThat(budget.capacity()).isLessThan(MemoryBudget.ofHeap().capacity()).isLessThan(3 * largest + MemoryBudget.FOLDER_MARGIN_BYTES);
+        assertThat(budget.largestGrant()).as("a worker on the largest image never waits for a partial grant")
+                .isGreaterThanOrEqualTo(largest);
+        assertThat(budget.capacity()).isGreaterThanOrEqualTo(2 * largest);
+    }
+
+    @Test
+    void aBudgetForAFolderNeverExceedsTheHeapsShare() {
+        var spec = new org.parathumb.core.image.ThumbnailSpec(50, 50, 2, org.parathumb.core.image.OutputFormat.SAME);
+        MemoryBudget budget = MemoryBudget.forJobs(List.of(job(40_000, 40_000)), spec, 8);
+        assertThat(budget.capacity()).isEqualTo(MemoryBudget.ofHeap().capacity());
+    }
+
+    private static ImageJob job(int width, int height) {
+        return new ImageJob(Path.of(width + ".jpg"), Path.of("t", width + ".jpg"),
+                new org.parathumb.core.image.ImageHeader(org.parathumb.core.image.ImageFormat.JPEG, width, height,
+                        org.parathumb.core.image.Orientation.NORMAL, org.parathumb.core.image.PixelLayout.RGB, 0));
     }
 }
