@@ -38,7 +38,14 @@ public final class ThumbnailWriter {
     public static void write(ThumbnailPipeline pipeline, Thumbnail thumbnail, ImageFormat format,
             OutputOptions options, Path source, boolean turned, OutputStream out) throws IOException {
         if (options.writesAsTheOriginal()) {
-            pipeline.write(thumbnail, format, out);
+            Optional<byte[]> comment = format == ImageFormat.JPEG && thumbnail.sourceFormat() == ImageFormat.JPEG
+                    ? JpegComment.read(source) : Optional.empty();
+            if (comment.isPresent()) {
+                // Pillow keeps a JPEG's comment in the image's info and writes it back on save.
+                new ImageEncoder().write(thumbnail.image(), format, ImageEncoder.Extras.withComment(comment.get()), out);
+            } else {
+                pipeline.write(thumbnail, format, out);
+            }
             return;
         }
         SourceMetadata metadata = SourceMetadata.read(source, options.metadata());

@@ -37,10 +37,20 @@ public final class ImageEncoder {
 
     /**
      * What may change in a write, beyond Pillow's defaults: the JPEG {@code quality} (1 to 100),
-     * an ICC profile to embed (JPEG and PNG) and an EXIF block (JPEG), each possibly null.
+     * an ICC profile to embed (JPEG and PNG), an EXIF block (JPEG) and a comment (a JPEG COM
+     * segment, as Pillow carries a JPEG source's comment into its thumbnail), each possibly null.
      */
-    public record Extras(int quality, byte[] iccProfile, byte[] exif, boolean exifMadeUpright) {
-        public static final Extras NONE = new Extras(75, null, null, false);
+    public record Extras(int quality, byte[] iccProfile, byte[] exif, boolean exifMadeUpright, byte[] comment) {
+        public static final Extras NONE = new Extras(75, null, null, false, null);
+
+        public Extras(int quality, byte[] iccProfile, byte[] exif, boolean exifMadeUpright) {
+            this(quality, iccProfile, exif, exifMadeUpright, null);
+        }
+
+        /** Pillow's defaults with {@code comment} written as a COM segment. */
+        public static Extras withComment(byte[] comment) {
+            return new Extras(75, null, null, false, comment);
+        }
     }
 
     /** Encodes {@code image} as {@code format} into {@code out}, which stays open. */
@@ -95,6 +105,14 @@ public final class ImageEncoder {
             app1.setUserObject(extras.exifMadeUpright() ? ExifBlock.upright(extras.exif()) : extras.exif());
             IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
             markers.insertBefore(app1, markers.getFirstChild());
+        }
+        if (extras.comment() != null) {
+            // Pillow (libjpeg) writes the comment after the APP segments, before the tables.
+            IIOMetadataNode com = new IIOMetadataNode("com");
+            com.setUserObject(extras.comment());
+            IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+            var tables = root.getElementsByTagName("dqt");
+            markers.insertBefore(com, tables.getLength() > 0 ? tables.item(0) : markers.getFirstChild());
         }
         metadata.setFromTree(JPEG_METADATA, root);
         writeWith(writer, image, metadata, param, out);
