@@ -11,15 +11,10 @@
  */
 #define _GNU_SOURCE
 #include "native_codec.h"
-#include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <libheif/heif.h>
-
-__asm__(".symver dlopen,dlopen@GLIBC_2.2.5");
-__asm__(".symver dlsym,dlsym@GLIBC_2.2.5");
-__asm__(".symver dlclose,dlclose@GLIBC_2.2.5");
 
 static struct {
     int loaded;
@@ -50,12 +45,7 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname) {
     if (heif.loaded) {
         return JNI_TRUE;
     }
-    const char *name = (*env)->GetStringUTFChars(env, soname, NULL);
-    if (name == NULL) {
-        return JNI_FALSE;
-    }
-    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    (*env)->ReleaseStringUTFChars(env, soname, name);
+    void *library = open_library(env, soname);
     if (library == NULL) {
         return JNI_FALSE;
     }

@@ -8,15 +8,10 @@
  */
 #define _GNU_SOURCE
 #include "native_codec.h"
-#include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <jxl/decode.h>
-
-__asm__(".symver dlopen,dlopen@GLIBC_2.2.5");
-__asm__(".symver dlsym,dlsym@GLIBC_2.2.5");
-__asm__(".symver dlclose,dlclose@GLIBC_2.2.5");
 
 #define CHUNKS 64
 #define MIN_CHUNK 1024
@@ -42,12 +37,7 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname) {
     if (jxl.loaded) {
         return JNI_TRUE;
     }
-    const char *name = (*env)->GetStringUTFChars(env, soname, NULL);
-    if (name == NULL) {
-        return JNI_FALSE;
-    }
-    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    (*env)->ReleaseStringUTFChars(env, soname, name);
+    void *library = open_library(env, soname);
     if (library == NULL) {
         return JNI_FALSE;
     }

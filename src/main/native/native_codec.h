@@ -7,9 +7,9 @@
 #ifndef PARATHUMB_NATIVE_CODEC_H
 #define PARATHUMB_NATIVE_CODEC_H
 
-#include <jni.h>
+#include "parathumb_native.h" /* JNI, and dlopen bound at glibc 2.17's symbol versions */
 
-#define NATIVE_PACKAGE "org/parathumb/core/image/nativecodec/"
+#define NATIVE_PACKAGE PARATHUMB_PACKAGE
 
 /* Result codes of every native decode, the same numbers as NativeImages.Result on the Java side. */
 enum {
@@ -34,6 +34,17 @@ static inline int register_methods(JNIEnv *env, const char *class_name, const JN
         return -1;
     }
     return (*env)->RegisterNatives(env, cls, methods, count) != 0 ? -1 : 0;
+}
+
+/* dlopen of the library Java names in {@code soname} (RTLD_NOW, local); NULL when it is not there. */
+static inline void *open_library(JNIEnv *env, jstring soname) {
+    const char *name = soname == NULL ? NULL : (*env)->GetStringUTFChars(env, soname, NULL);
+    if (name == NULL) {
+        return NULL;
+    }
+    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    (*env)->ReleaseStringUTFChars(env, soname, name);
+    return library;
 }
 
 /* True when the Java thread was interrupted (NativeImages.interrupted()), or a Java exception is pending. */

@@ -9,17 +9,12 @@
  */
 #define _GNU_SOURCE
 #include "native_codec.h"
-#include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <webp/decode.h>
 #include <webp/demux.h>
-
-__asm__(".symver dlopen,dlopen@GLIBC_2.2.5");
-__asm__(".symver dlsym,dlsym@GLIBC_2.2.5");
-__asm__(".symver dlclose,dlclose@GLIBC_2.2.5");
 
 /* Input per incremental step: a 64th of the file, within [512 B, 256 KiB], so even a small file
    of many pixels (a lossless gradient) is decoded in dozens of steps with a look at the interrupt
@@ -50,12 +45,7 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname, jst
     if (webp.loaded) {
         return JNI_TRUE;
     }
-    const char *name = (*env)->GetStringUTFChars(env, soname, NULL);
-    if (name == NULL) {
-        return JNI_FALSE;
-    }
-    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    (*env)->ReleaseStringUTFChars(env, soname, name);
+    void *library = open_library(env, soname);
     if (library == NULL) {
         return JNI_FALSE;
     }
@@ -70,11 +60,7 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname, jst
         dlclose(library);
         return JNI_FALSE;
     }
-    const char *demux_name = (*env)->GetStringUTFChars(env, demux_soname, NULL);
-    void *demux = demux_name == NULL ? NULL : dlopen(demux_name, RTLD_NOW | RTLD_LOCAL);
-    if (demux_name != NULL) {
-        (*env)->ReleaseStringUTFChars(env, demux_soname, demux_name);
-    }
+    void *demux = open_library(env, demux_soname);
     if (demux != NULL) {
         *(void **) &webp.anim_options_init = dlsym(demux, "WebPAnimDecoderOptionsInitInternal");
         *(void **) &webp.anim_new = dlsym(demux, "WebPAnimDecoderNewInternal");
