@@ -25,7 +25,6 @@ import org.parathumb.core.image.pillow.ReducingSink;
 import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.Scratch;
 import org.parathumb.core.image.read.ImageDecoder;
-import org.parathumb.core.image.write.ImageEncoder;
 import org.parathumb.core.image.read.JpegStructure;
 
 /**
@@ -248,12 +247,10 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         scratch.remove();
     }
 
-    /** Pillow's {@code save()} at its defaults ({@link ImageEncoder}); does not close {@code out}. */
+    /** Pillow's {@code save()} at its defaults ({@link ThumbnailWriter#pillowSave}); does not close {@code out}. */
     @Override
     public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
-        Objects.requireNonNull(thumbnail, "thumbnail");
-        new ImageEncoder().write(thumbnail.image(), Objects.requireNonNull(format, "format"),
-                Objects.requireNonNull(out, "out"));
+        ThumbnailWriter.pillowSave(thumbnail, format, out);
     }
 
     @Override

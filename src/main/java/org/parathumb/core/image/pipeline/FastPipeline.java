@@ -27,7 +27,6 @@ import org.parathumb.core.image.pillow.SmallGaussianBlur;
 import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.Scratch;
 import org.parathumb.core.image.read.ImageDecoder;
-import org.parathumb.core.image.write.ImageEncoder;
 
 /**
  * The original program's work, approximately and much faster. A JPEG is decoded at 1/2, 1/4 or
@@ -265,12 +264,10 @@ public final class FastPipeline implements ThumbnailPipeline {
         buffers.remove();
     }
 
-    /** Pillow's {@code save()} at its defaults ({@link ImageEncoder}); does not close {@code out}. */
+    /** Pillow's {@code save()} at its defaults ({@link ThumbnailWriter#pillowSave}); does not close {@code out}. */
     @Override
     public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
-        Objects.requireNonNull(thumbnail, "thumbnail");
-        new ImageEncoder().write(thumbnail.image(), Objects.requireNonNull(format, "format"),
-                Objects.requireNonNull(out, "out"));
+        ThumbnailWriter.pillowSave(thumbnail, format, out);
     }
 
     @Override

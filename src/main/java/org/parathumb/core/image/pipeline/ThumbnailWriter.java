@@ -10,6 +10,7 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.OutputOptions;
@@ -61,6 +62,13 @@ public final class ThumbnailWriter {
         }
         new ImageEncoder().write(image, format,
                 new ImageEncoder.Extras(options.quality(), icc, metadata.exif().orElse(null), turned), out);
+    }
+
+    /** Pillow's {@code save()} at its defaults, as both pipelines write; does not close {@code out}. */
+    static void pillowSave(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
+        Objects.requireNonNull(thumbnail, "thumbnail");
+        new ImageEncoder().write(thumbnail.image(), Objects.requireNonNull(format, "format"),
+                Objects.requireNonNull(out, "out"));
     }
 
     /**
