@@ -13,8 +13,9 @@ import org.parathumb.core.image.ImageFailure;
 
 /**
  * What a JPEG's header says before its first scan: the frame's size, components and coding, the
- * Adobe colour transform, and the embedded ICC profile with where its segments lie. Enough to
- * choose a reader and to decide whether the profile can be skipped. Reads up to the first SOS
+ * Adobe colour transform, the embedded ICC profile with where its segments lie, and the EXIF
+ * orientation tag (0 when there is none). Enough to choose a reader, to decide whether the profile
+ * can be skipped, and to give a plain JPEG's header without a reader. Reads up to the first SOS
  * marker only.
  */
 public record JpegStructure(
@@ -26,12 +27,14 @@ public record JpegStructure(
         int adobeTransform,
         byte[] iccProfile,
         long[] iccSegmentStarts,
-        long[] iccSegmentEnds) {
+        long[] iccSegmentEnds,
+        int orientationTag) {
 
     /** No Adobe APP14 segment. */
     static final int NO_ADOBE = -1;
 
     private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int MAX_SEGMENTS = 4096;
 
     /** Reads the header of the JPEG at the stream's current position (its SOI), then seeks back. */
@@ -56,6 +59,7 @@ public record JpegStructure(
         int precision = 8;
         boolean progressive = false;
         int adobe = NO_ADOBE;
+        int orientation = 0;
         List<byte[]> iccChunks = new ArrayList<>();
         List<long[]> iccRanges = new ArrayList<>();
         for (int segments = 0; segments < MAX_SEGMENTS; segments++) {
@@ -95,6 +99,11 @@ public record JpegStructure(
                 in.readFully(chunk);
                 iccChunks.add(chunk);
                 iccRanges.add(new long[] {markerStart, segmentEnd});
+            } else if (marker == 0xE1 && orientation == 0 && length >= 2 + EXIF_ID.length + 8
+                    && startsWith(in, EXIF_ID)) {
+                byte[] tiff = new byte[(int) (segmentEnd - in.getStreamPosition())];
+                in.readFully(tiff);
+                orientation = ExifOrientation.tagOf(tiff);
             } else if (marker == 0xDA) {
                 break;
             }
@@ -111,7 +120,8 @@ public record JpegStructure(
         }
         long[] starts = iccRanges.stream().mapToLong(r -> r[0]).toArray();
         long[] ends = iccRanges.stream().mapToLong(r -> r[1]).toArray();
-        return new JpegStructure(width, height, components, precision, progressive, adobe, icc, starts, ends);
+        return new JpegStructure(width, height, components, precision, progressive, adobe, icc, starts, ends,
+                orientation);
     }
 
     private static boolean isStartOfFrame(int marker) {
