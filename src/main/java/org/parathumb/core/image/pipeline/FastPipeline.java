@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
-import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSize;
@@ -21,10 +20,8 @@ import org.parathumb.core.image.nativecodec.NativePng;
 import org.parathumb.core.image.nativecodec.NativeScaledJpeg;
 import org.parathumb.core.image.pillow.BicubicResize;
 import org.parathumb.core.image.pillow.BoxReduce;
-import org.parathumb.core.image.pillow.PillowGaussianBlur;
 import org.parathumb.core.image.pillow.PillowThumbnail;
 import org.parathumb.core.image.pillow.SmallGaussianBlur;
-import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.Scratch;
 import org.parathumb.core.image.read.ImageDecoder;
 
@@ -37,11 +34,11 @@ import org.parathumb.core.image.read.ImageDecoder;
  * it costs next to nothing), and the bicubic resize of the region that stands for the whole
  * source.
  *
- * <p>Whatever the decoder declines (PNG, progressive JPEG, ...) is decoded in full by
- * {@link ImageDecoder} and box-reduced by the same factor, so this fails only where the faithful
- * pipeline fails too. An image too small to reduce, and any image with alpha, takes exactly the
- * faithful pipeline's steps and gets its pixels. Results stay at least 38 dB (PSNR, per channel)
- * from the faithful pipeline's; measured 48.8 dB and up on the test corpus.
+ * <p>Whatever the JPEG routes decline (PNG, WebP and every other format, CMYK, a JPEG too small
+ * to reduce, a colour profile that is not sRGB's) goes the {@link FaithfulPipeline}'s way and gets
+ * its pixels: without a reduced decode there is nothing to win by approximating, and the faithful
+ * route's streamed native blur and reduce is the quicker one. Results stay at least 38 dB (PSNR,
+ * per channel) from the faithful pipeline's; measured 48.8 dB and up on the test corpus.
  */
 public final class FastPipeline implements ThumbnailPipeline {
 
@@ -51,6 +48,7 @@ public final class FastPipeline implements ThumbnailPipeline {
     private static final int[] SCALES = {8, 4, 2};
 
     private final ImageDecoder fallback = new ImageDecoder();
+    private final FaithfulPipeline faithful;
     private final boolean nativeJpeg;
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
     private final ScaledRoute scaledRoute;
@@ -72,6 +70,7 @@ public final class FastPipeline implements ThumbnailPipeline {
             throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
         }
         this.nativeJpeg = nativeJpeg;
+        this.faithful = new FaithfulPipeline(nativeJpeg && NativeBlurReduce.available());
         this.scaledRoute = Objects.requireNonNull(scaledRoute, "scaledRoute");
     }
 
@@ -113,22 +112,15 @@ public final class FastPipeline implements ThumbnailPipeline {
         CancelledException.checkInterrupt();
         Buffers own = buffers.get();
         long start = System.nanoTime();
-        Reduced reduced = decode(source, spec, own);
-        long decodedAt = System.nanoTime();
-        Optional<ThumbnailSize> fit = ThumbnailSize.fit(
-                reduced.sourceWidth(), reduced.sourceHeight(), spec.maxWidth(), spec.maxHeight());
-        BufferedImage image = reduced.image();
-        if (reduced.scale() == 1) {
-            // Nothing was reduced (small or with alpha): the faithful pipeline's steps, exactly.
-            blur(image, spec.blurRadius(), own);
-            long blurredAt = System.nanoTime();
-            BufferedImage thumbnail = fit.isEmpty()
-                    ? new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image)
-                    : PillowThumbnail.resizeOwned(image, fit.get());
-            return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
-                    decodedAt - start, blurredAt - decodedAt, System.nanoTime() - blurredAt);
+        Optional<Reduced> scaled = decodeScaled(source, spec, own);
+        if (scaled.isEmpty()) {
+            return faithful.render(source, spec);
         }
-        ThumbnailSize size = fit.orElseThrow();
+        Reduced reduced = scaled.get();
+        long decodedAt = System.nanoTime();
+        ThumbnailSize size = ThumbnailSize.fit(
+                reduced.sourceWidth(), reduced.sourceHeight(), spec.maxWidth(), spec.maxHeight()).orElseThrow();
+        BufferedImage image = reduced.image();
         double width = (double) reduced.sourceWidth() / reduced.scale();
         double height = (double) reduced.sourceHeight() / reduced.scale();
         int factorX = Math.max(1, (int) (width / size.width() / PillowThumbnail.REDUCING_GAP));
@@ -145,12 +137,6 @@ public final class FastPipeline implements ThumbnailPipeline {
         long resizedAt = System.nanoTime();
         return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
                 decodedAt - start, blurredAt - smallAt, resizedAt - blurredAt + smallAt - decodedAt);
-    }
-
-    private static void blur(BufferedImage image, double radius, Buffers own) {
-        if (radius > 0) {
-            new PillowGaussianBlur(radius).blurInto(image, image, own.scratch);
-        }
     }
 
     /**
@@ -198,36 +184,24 @@ public final class FastPipeline implements ThumbnailPipeline {
                 frame.width(), frame.height(), scale);
     }
 
-    private Reduced decode(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
+    /** A JPEG decoded at a reduced size by libjpeg-turbo, else by the pure-Java route; empty when neither takes it. */
+    private Optional<Reduced> decodeScaled(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
         if (nativeJpeg) {
             Optional<Reduced> scaled = nativeScaledJpeg(source, spec, own);
             if (scaled.isPresent()) {
-                return scaled.get();
+                return scaled;
             }
         }
         try {
-            Reduced reduced = scaledRoute.decode(source, spec, own.jpeg);
-            if (reduced != null) {
-                return reduced;
-            }
+            return Optional.ofNullable(scaledRoute.decode(source, spec, own.jpeg));
         } catch (CancelledException e) {
             throw e;
         } catch (UnsupportedJpegException | IOException e) {
-            // Not ours to decode (or not readable by us): ImageDecoder decides, as for the faithful
-            // pipeline. A RuntimeException is a bug of ours, and surfaces as one.
+            // Not ours to decode (or not readable by us): the faithful pipeline decides, and says
+            // what is wrong if anything is. A RuntimeException is a bug of ours, and surfaces as one.
             CancelledException.checkInterrupt();
+            return Optional.empty();
         }
-        Optional<DecodedImage> png = nativeJpeg ? NativePngDecoding.decode(source, own.scratch) : Optional.empty();
-        DecodedImage decoded = png.isPresent() ? png.get() : fallback.decode(source, own.scratch);
-        BufferedImage full = decoded.image();
-        int width = full.getWidth();
-        int height = full.getHeight();
-        // RGBA goes the faithful way: near-transparent pixels turn any approximation of alpha
-        // into large colour errors once un-premultiplied (1 level of alpha cost 9 dB on alpha.png).
-        boolean alpha = PixelLayout.of(full).orElseThrow().hasAlpha();
-        int scale = alpha ? 1 : scaleFor(width, height, spec);
-        BufferedImage image = scale == 1 ? full : new BoxReduce(scale, scale).apply(full);
-        return new Reduced(image, decoded.format(), width, height, scale);
     }
 
     /**
@@ -256,12 +230,13 @@ public final class FastPipeline implements ThumbnailPipeline {
     }
 
     /**
-     * Drops this thread's decoder buffers (the file, the planes, a full-size fallback decode), so
-     * an idle worker does not keep what a big image needed.
+     * Drops this thread's decoder buffers (the file, the planes, and the faithful pipeline's for
+     * what went its way), so an idle worker does not keep what a big image needed.
      */
     @Override
     public void releaseThreadBuffers() {
         buffers.remove();
+        faithful.releaseThreadBuffers();
     }
 
     /** Pillow's {@code save()} at its defaults ({@link ThumbnailWriter#pillowSave}); does not close {@code out}. */
