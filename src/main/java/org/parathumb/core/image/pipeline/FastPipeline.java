@@ -28,7 +28,8 @@ import org.parathumb.core.image.read.ImageDecoder;
 /**
  * The original program's work, approximately and much faster. A JPEG is decoded at 1/2, 1/4 or
  * 1/8 of its size (the largest reduction that keeps at least twice the thumbnail on each side)
- * by the pure-Java {@link ScaledJpegDecoder}, which never reconstructs the full image. Then, as
+ * by the system's libjpeg-turbo ({@link NativeScaledJpeg}, progressive files too), else by the
+ * pure-Java {@link ScaledJpegDecoder}; neither reconstructs the full image. Then, as
  * Pillow's thumbnail does, an integer box reduce to about twice the thumbnail, a Gaussian blur
  * ({@link SmallGaussianBlur}) with its radius divided by the whole reduction so far (at that size
  * it costs next to nothing), and the bicubic resize of the region that stands for the whole
@@ -187,7 +188,11 @@ public final class FastPipeline implements ThumbnailPipeline {
     /** A JPEG decoded at a reduced size by libjpeg-turbo, else by the pure-Java route; empty when neither takes it. */
     private Optional<Reduced> decodeScaled(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
         if (nativeJpeg) {
-            Optional<Reduced> scaled = nativeScaledJpeg(source, spec, own);
+            Optional<WholeFile> file = WholeFile.readJpeg(source, own.scratch);
+            if (file.isEmpty()) {
+                return Optional.empty(); // no JPEG (or unreadable): the faithful pipeline decides
+            }
+            Optional<Reduced> scaled = nativeScaledJpeg(file.get(), source, spec);
             if (scaled.isPresent()) {
                 return scaled;
             }
@@ -205,17 +210,13 @@ public final class FastPipeline implements ThumbnailPipeline {
     }
 
     /**
-     * A plain JPEG decoded at a reduced size by the system's libjpeg-turbo (progressive ones too).
-     * Empty for anything else, for a JPEG too small to reduce, for an ICC profile that is not
-     * ignorable, and for any error or warning: the Java decoders then take the file.
+     * The JPEG in {@code file} (read from {@code source}) decoded at a reduced size by the system's
+     * libjpeg-turbo, progressive ones too. Empty for a JPEG that is not plain, too small to reduce,
+     * with an ICC profile that is not ignorable, and for any error or warning: the Java decoders
+     * then take the file.
      */
-    private static Optional<Reduced> nativeScaledJpeg(Path source, ThumbnailSpec spec, Buffers own) {
-        Optional<WholeFile> file = WholeFile.read(source, own.scratch);
-        if (file.isEmpty() || !file.get().isJpeg()) {
-            return Optional.empty();
-        }
-        Optional<NativeBlurReduce.JpegHeader> header =
-                NativeBlurReduce.jpegHeader(file.get().data(), file.get().length());
+    private static Optional<Reduced> nativeScaledJpeg(WholeFile file, Path source, ThumbnailSpec spec) {
+        Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(file.data(), file.length());
         if (header.isEmpty()) {
             return Optional.empty();
         }
@@ -225,7 +226,7 @@ public final class FastPipeline implements ThumbnailPipeline {
         if (scale == 1 || header.get().iccProfile() && !FaithfulPipeline.iccProfileIsIgnorable(source)) {
             return Optional.empty();
         }
-        return NativeScaledJpeg.decode(file.get().data(), file.get().length(), header.get(), scale)
+        return NativeScaledJpeg.decode(file.data(), file.length(), header.get(), scale)
                 .map(image -> new Reduced(image, ImageFormat.JPEG, width, height, scale));
     }
 
