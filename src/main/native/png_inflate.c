@@ -11,7 +11,7 @@
  * left to png_decode.c (libspng), which decides as before: other depths, interlacing, gray or RGB
  * with tRNS, chunks cut short, out of order or repeated, critical chunks it does not know, a zlib
  * window smaller than the image data (zlib would check its distances, libdeflate does not), and on
- * a palette image any ancillary chunk whose parsing can fail ImageIO's reader (which parses them
+ * a palette image any ancillary chunk whose parsing might fail ImageIO's reader (which parses them
  * all on palette images). Once taken, what the decode finds damaged (a CRC wrong, inflated data
  * not exactly the image's size or with data after it, a wrong Adler-32, a filter type beyond 4, a
  * palette index beyond the palette) is declined, and ImageIO decodes the file and names what is
@@ -64,8 +64,16 @@ static int is_type(const uint8_t *type, const char *name) {
     return memcmp(type, name, 4) == 0;
 }
 
-/* The ancillary chunks ImageIO's reader parses on a palette image without a chance to fail. */
-static int imageio_parses_safely(const uint8_t *type, uint32_t n) {
+/*
+ * Whether ImageIO's reader, which parses every chunk of a palette image, parses this one without a
+ * chance to fail: a fixed-size chunk of its size, or a tEXt chunk whose keyword ends within the
+ * chunk and its 80 bytes (and is not "Creation Time", whose text ImageIO parses as a date).
+ */
+static int imageio_parses_safely(const uint8_t *type, const uint8_t *body, uint32_t n) {
+    if (is_type(type, "tEXt")) {
+        const uint8_t *end = memchr(body, 0, n < 80 ? n : 80);
+        return end != NULL && !(end - body == 13 && memcmp(body, "Creation Time", 13) == 0);
+    }
     static const struct {
         char type[5];
         uint32_t length;
@@ -159,7 +167,7 @@ static int walk(const uint8_t *bytes, size_t length, int check_crcs, png_walk *p
             for (uint32_t i = 0; i < n; i++) {
                 png->palette[i] = (png->palette[i] & 0x00FFFFFFu) | (uint32_t) body[i] << 24;
             }
-        } else if (!(type[0] & 0x20) || (png->color == PALETTE && !imageio_parses_safely(type, n))) {
+        } else if (!(type[0] & 0x20) || (png->color == PALETTE && !imageio_parses_safely(type, body, n))) {
             return 0; /* a critical chunk this file does not know, or one ImageIO might refuse */
         }
         at += 12 + (size_t) n;
