@@ -185,15 +185,10 @@ static int window_too_small(const uint8_t *bytes, const png_walk *png, size_t ra
     return cinfo < 7 && raw_size > (size_t) 1 << (cinfo + 8);
 }
 
-/* The IDAT data as one run: in place when there is one chunk, else copied into *copy. */
-static const uint8_t *gather_idat(const uint8_t *bytes, const png_walk *png, uint8_t **copy) {
-    *copy = NULL;
+/* The IDAT data as one run: in place when there is one chunk, else copied into run. */
+static const uint8_t *gather_idat(const uint8_t *bytes, const png_walk *png, uint8_t *run) {
     if (png->idat_chunks == 1) {
         return bytes + png->idat_first + 8;
-    }
-    uint8_t *run = malloc(png->idat_bytes);
-    if (run == NULL) {
-        return NULL;
     }
     size_t filled = 0;
     for (size_t at = png->idat_first; filled < png->idat_bytes;) {
@@ -202,7 +197,6 @@ static const uint8_t *gather_idat(const uint8_t *bytes, const png_walk *png, uin
         filled += n;
         at += 12 + (size_t) n;
     }
-    *copy = run;
     return run;
 }
 
@@ -348,17 +342,40 @@ static int convert_rows(const png_walk *png, const uint8_t *in, uint8_t *out, si
     return !bad;
 }
 
+/* Where the decode's working memory lies in the caller's buffer: nothing is allocated per image. */
+typedef struct {
+    size_t raw;       /* the inflated rows, filter bytes and all */
+    size_t rows;      /* a band of undone rows after the row above it */
+    size_t converted; /* the band in the layout, when it is not the file's */
+    size_t idat;      /* the IDAT data gathered into one run, when there are several chunks */
+    size_t total;
+} png_work;
+
+static png_work work_layout(const png_walk *png, int64_t n) {
+    size_t row_bytes = (size_t) png->width * (size_t) png->bpp;
+    png_work w;
+    w.raw = 0;
+    w.rows = w.raw + (row_bytes + 1) * png->height + SLACK;
+    w.converted = w.rows + (BAND_ROWS + 1) * row_bytes + SLACK;
+    int direct = png->color == GRAY || png->color == RGB || png->color == RGBA;
+    w.idat = w.converted + (direct ? 0 : (size_t) n * BAND_ROWS + SLACK);
+    w.total = w.idat + (png->idat_chunks > 1 ? png->idat_bytes : 0);
+    return w;
+}
+
 /*
  * Decodes the PNG in the direct buffer `data` (length bytes), when it is one this file takes. With
- * out == NULL only reads its header: info = {width, height, channels of the layout}. Otherwise writes
+ * out == NULL only reads its header: info = {width, height, channels of the layout, bytes of work
+ * memory}. Otherwise decodes in `work` (a direct buffer of at least that many bytes, which the
+ * caller reuses, so that no image's worth of memory is mapped and faulted in per image) and writes
  * the layout's samples into out. Returns PNG_DONE, PNG_DECLINED, PNG_CANCELLED or PNG_BAD_ARGUMENTS.
  */
-static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint length, jbyteArray out,
-        jintArray info) {
+static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint length, jobject work,
+        jbyteArray out, jintArray info) {
     (void) cls;
     const uint8_t *bytes = (*env)->GetDirectBufferAddress(env, data);
     if (!deflate.loaded || bytes == NULL || length < 8 || (*env)->GetDirectBufferCapacity(env, data) < length
-            || (*env)->GetArrayLength(env, info) < 3) {
+            || (*env)->GetArrayLength(env, info) < 4) {
         return PNG_BAD_ARGUMENTS;
     }
     png_walk *png = malloc(sizeof *png);
@@ -367,10 +384,6 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
     }
     parathumb_abort abort = {env, 0};
     jint result = PNG_DECLINED;
-    uint8_t *idat_copy = NULL;
-    uint8_t *raw = NULL;
-    uint8_t *rows = NULL;
-    uint8_t *converted = NULL;
     struct libdeflate_decompressor *decompressor = NULL;
     if (!walk(bytes, (size_t) length, out != NULL, png)) {
         goto done;
@@ -380,16 +393,19 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
     int64_t n = (int64_t) width * png->channels;
     size_t row_bytes = (size_t) width * (size_t) png->bpp;
     size_t raw_size = (row_bytes + 1) * (size_t) height;
-    if (n * height > INT32_MAX - 8 || window_too_small(bytes, png, raw_size)) {
+    png_work layout = work_layout(png, n);
+    if (n * height > INT32_MAX - 8 || layout.total > INT32_MAX - 8 || window_too_small(bytes, png, raw_size)) {
         goto done;
     }
-    jint header[3] = {width, height, png->channels};
+    jint header[4] = {width, height, png->channels, (jint) layout.total};
     if (out == NULL) {
-        (*env)->SetIntArrayRegion(env, info, 0, 3, header);
+        (*env)->SetIntArrayRegion(env, info, 0, 4, header);
         result = PNG_DONE;
         goto done;
     }
-    if ((*env)->GetArrayLength(env, out) < n * height) {
+    uint8_t *memory = work == NULL ? NULL : (*env)->GetDirectBufferAddress(env, work);
+    if ((*env)->GetArrayLength(env, out) < n * height || memory == NULL
+            || (*env)->GetDirectBufferCapacity(env, work) < (jlong) layout.total) {
         result = PNG_BAD_ARGUMENTS;
         goto done;
     }
@@ -397,26 +413,19 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
         result = PNG_CANCELLED;
         goto done;
     }
-    const uint8_t *compressed = gather_idat(bytes, png, &idat_copy);
-    raw = malloc(raw_size + SLACK);
+    uint8_t *raw = memory + layout.raw;
+    uint8_t *rows = memory + layout.rows;
+    uint8_t *converted = memory + layout.converted;
+    const uint8_t *compressed = gather_idat(bytes, png, memory + layout.idat);
     decompressor = deflate.alloc_decompressor();
-    if (compressed == NULL || raw == NULL || decompressor == NULL) {
-        goto done;
-    }
     size_t consumed = 0, produced = 0;
-    if (deflate.zlib_decompress_ex(decompressor, compressed, png->idat_bytes, raw, raw_size, &consumed, &produced)
-            != LIBDEFLATE_SUCCESS || consumed != png->idat_bytes || produced != raw_size) {
+    if (decompressor == NULL
+            || deflate.zlib_decompress_ex(decompressor, compressed, png->idat_bytes, raw, raw_size, &consumed,
+                    &produced) != LIBDEFLATE_SUCCESS
+            || consumed != png->idat_bytes || produced != raw_size) {
         goto done;
     }
-    free(idat_copy);
-    idat_copy = NULL;
-    /* The band's undone rows after the row above them; converted, when the layout is not the file's. */
-    rows = malloc((BAND_ROWS + 1) * row_bytes + SLACK);
     int direct = png->color == GRAY || png->color == RGB || png->color == RGBA;
-    converted = direct ? NULL : malloc((size_t) n * BAND_ROWS + SLACK);
-    if (rows == NULL || (!direct && converted == NULL)) {
-        goto done;
-    }
     memset(rows, 0, row_bytes + SLACK);
     for (int first = 0; first < height; first += BAND_ROWS) {
         if (parathumb_abort_requested(&abort)) {
@@ -441,16 +450,12 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
         (*env)->SetByteArrayRegion(env, out, (jsize) (first * n), (jsize) (count * n), (const jbyte *) band);
         memcpy(rows, rows + (size_t) count * row_bytes, row_bytes);
     }
-    (*env)->SetIntArrayRegion(env, info, 0, 3, header);
+    (*env)->SetIntArrayRegion(env, info, 0, 4, header);
     result = PNG_DONE;
 done:
     if (decompressor != NULL) {
         deflate.free_decompressor(decompressor);
     }
-    free(idat_copy);
-    free(raw);
-    free(rows);
-    free(converted);
     free(png);
     return result;
 }
@@ -479,7 +484,7 @@ static jboolean JNICALL native_openLibdeflate(JNIEnv *env, jclass cls, jstring s
 int parathumb_register_png_inflate(JNIEnv *env) {
     static const JNINativeMethod methods[] = {
         {"openLibdeflate", "(Ljava/lang/String;)Z", (void *) native_openLibdeflate},
-        {"inflate", "(Ljava/nio/ByteBuffer;I[B[I)I", (void *) native_inflate},
+        {"inflate", "(Ljava/nio/ByteBuffer;ILjava/nio/ByteBuffer;[B[I)I", (void *) native_inflate},
     };
     return parathumb_register(env, "NativePng", methods, 2);
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.pixels.Scratch;
 
 /**
  * PNG in native code, into the very samples the Java path gives (ImageIO, then LayoutConversion):
@@ -53,11 +54,17 @@ public final class NativePng {
         }
     }
 
-    /** A PNG's size, the layout it decodes to, and the engine that takes it. */
-    public record PngHeader(int width, int height, PixelLayout layout, Engine engine) {
+    /**
+     * A PNG's size, the layout it decodes to, the engine that takes it, and the bytes of direct
+     * memory it decodes in (libdeflate's inflated rows; 0 for libspng, which works row by row).
+     */
+    public record PngHeader(int width, int height, PixelLayout layout, Engine engine, int workBytes) {
         public PngHeader {
             Objects.requireNonNull(layout, "layout");
             Objects.requireNonNull(engine, "engine");
+            if (workBytes < 0) {
+                throw new IllegalArgumentException("work bytes " + workBytes);
+            }
         }
     }
 
@@ -90,9 +97,9 @@ public final class NativePng {
         if (!engine.open()) {
             return Optional.empty();
         }
-        int[] info = new int[3];
-        return decode(engine, data, length, null, info) == DONE
-                ? Optional.of(new PngHeader(info[0], info[1], layout(info[2]), engine))
+        int[] info = new int[4];
+        return decode(engine, data, length, null, null, info) == DONE
+                ? Optional.of(new PngHeader(info[0], info[1], layout(info[2]), engine, info[3]))
                 : Optional.empty();
     }
 
@@ -104,6 +111,15 @@ public final class NativePng {
      * @throws CancelledException if the thread was interrupted
      */
     public static Optional<BufferedImage> decode(ByteBuffer data, int length, PngHeader header, byte[] into) {
+        return decode(data, length, header, into, new Scratch());
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer, int, PngHeader, byte[])}, working in {@code scratch}'s second
+     * direct buffer, which the thread reuses from image to image.
+     */
+    public static Optional<BufferedImage> decode(ByteBuffer data, int length, PngHeader header, byte[] into,
+            Scratch scratch) {
         if (!header.engine().open()) {
             throw new IllegalStateException("no " + header.engine().library() + " to decode with: "
                     + NativeBlurReduce.status());
@@ -112,8 +128,9 @@ public final class NativePng {
         if (into.length < needed) {
             throw new IllegalArgumentException("a buffer of " + into.length + " bytes is too small for " + needed);
         }
-        int[] info = new int[3];
-        int result = decode(header.engine(), data, length, into, info);
+        ByteBuffer work = header.workBytes() > 0 ? scratch.direct(1, header.workBytes()) : null;
+        int[] info = new int[4];
+        int result = decode(header.engine(), data, length, work, into, info);
         if (result == CANCELLED) {
             throw new CancelledException();
         }
@@ -136,8 +153,8 @@ public final class NativePng {
         };
     }
 
-    private static int decode(Engine engine, ByteBuffer data, int length, byte[] out, int[] info) {
-        return engine == Engine.LIBDEFLATE ? inflate(data, length, out, info) : decode(data, length, out, info);
+    private static int decode(Engine engine, ByteBuffer data, int length, ByteBuffer work, byte[] out, int[] info) {
+        return engine == Engine.LIBDEFLATE ? inflate(data, length, work, out, info) : decode(data, length, out, info);
     }
 
     /** Opens libspng.so.0; false when the system has none. */
@@ -146,8 +163,11 @@ public final class NativePng {
     /** Opens libdeflate ({@code soname}); false when the system has none. */
     static native boolean openLibdeflate(String soname);
 
-    /** As {@link #decode(ByteBuffer, int, byte[], int[])}, for the PNGs libdeflate takes (png_inflate.c). */
-    private static native int inflate(ByteBuffer data, int length, byte[] out, int[] info);
+    /**
+     * As {@link #decode(ByteBuffer, int, byte[], int[])}, for the PNGs libdeflate takes (png_inflate.c),
+     * in {@code work}; the header also names the work bytes (info[3]).
+     */
+    private static native int inflate(ByteBuffer data, int length, ByteBuffer work, byte[] out, int[] info);
 
     private static native int decode(ByteBuffer data, int length, byte[] out, int[] info);
 }

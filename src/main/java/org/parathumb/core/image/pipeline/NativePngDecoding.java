@@ -31,7 +31,7 @@ final class NativePngDecoding {
         }
         NativePng.PngHeader h = header.get();
         byte[] into = buffers.bytes(h.width() * h.height() * h.layout().channels());
-        return NativePng.decode(file.get().data(), file.get().length(), h, into)
+        return NativePng.decode(file.get().data(), file.get().length(), h, into, buffers)
                 .map(image -> new DecodedImage(image, ImageFormat.PNG));
     }
 }
