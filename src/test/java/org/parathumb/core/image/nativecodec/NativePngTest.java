@@ -95,7 +95,8 @@ class NativePngTest {
                 Files.readAllBytes(NativeScaledJpegTest.codecFile("palette-alpha.png")),
                 Files.readAllBytes(NativeScaledJpegTest.codecFile("interlaced.png")),
                 Files.readAllBytes(NativeScaledJpegTest.codecFile("rgba8.png")),
-                Files.readAllBytes(NativeScaledJpegTest.codecFile("gray-alpha.png")));
+                Files.readAllBytes(NativeScaledJpegTest.codecFile("gray-alpha.png")),
+                TestFiles.encode(noise(240, 160), "png")); // 115 KB of noise: ImageIO writes it in several IDAT chunks
         FaithfulPipeline nativePath = new FaithfulPipeline(true);
         FaithfulPipeline javaPath = new FaithfulPipeline(false);
         Random random = new Random(20261202);
@@ -146,6 +147,18 @@ class NativePngTest {
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
         return NativePng.header(data, bytes.length).flatMap(header -> NativePng.decode(data, bytes.length, header,
                 new byte[header.width() * header.height() * header.layout().channels()]));
+    }
+
+    /** Noise the deflater cannot shrink, in RGB. */
+    private static BufferedImage noise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Random random = new Random(width * 31L + height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return image;
     }
 
     /** Whether the file's zlib stream fails its Adler-32 (or runs on) while every chunk's CRC is right. */
