@@ -40,7 +40,9 @@ import org.parathumb.core.image.read.JpegStructure;
  * with the same samples; anything else by {@link ImageDecoder}) into the thread's reused buffer (a 12 MP
  * image costs no 36 MB allocation after the first), then blurred into the reduce by the native
  * kernel or, without it, by {@link BlurStream};</li>
- * <li>images with alpha, and blurs the streams do not cover, take Pillow's full-size path.</li>
+ * <li>images with alpha, and blurs the streams do not cover, take Pillow's full-size path: the
+ * bicubic resize of the whole premultiplied image runs in {@linkplain NativeBicubic native code}
+ * where the kernel loads, with the same bytes as {@link PillowThumbnail}'s.</li>
  * </ul>
  */
 public final class FaithfulPipeline implements ThumbnailPipeline {
