@@ -16,6 +16,7 @@ static int (*const REGISTRATIONS[])(JNIEnv *) = {
     parathumb_register_libjpeg,
     parathumb_register_jpeg_scaled,
     parathumb_register_png_decode,
+    parathumb_register_resample,
     register_webp,
     register_heif,
     register_jxl,

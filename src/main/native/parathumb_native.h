@@ -27,6 +27,7 @@ int parathumb_register_blur_reduce(JNIEnv *env);
 int parathumb_register_libjpeg(JNIEnv *env);
 int parathumb_register_jpeg_scaled(JNIEnv *env);
 int parathumb_register_png_decode(JNIEnv *env);
+int parathumb_register_resample(JNIEnv *env);
 
 /* Registers methods on PARATHUMB_PACKAGE + simple_name. */
 int parathumb_register(JNIEnv *env, const char *simple_name, const JNINativeMethod *methods, int count);
