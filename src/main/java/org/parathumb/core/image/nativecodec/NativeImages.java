@@ -1,6 +1,8 @@
 package org.parathumb.core.image.nativecodec;
 
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFailure;
 
@@ -43,6 +45,43 @@ public final class NativeImages {
     public record Availability(boolean readable, String description) {
         public Availability {
             Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /** A decoded image's size and channels (3 RGB, 4 RGBA; 1 gray where the codec gives it), from its header. */
+    public interface Shape {
+        int width();
+
+        int height();
+
+        int channels();
+    }
+
+    /**
+     * What a codec can do here: nothing without the native library, nothing when {@code opener}
+     * cannot open {@code library}'s soname, else read, as {@code description} says (asked once open).
+     */
+    static Availability open(Library library, Predicate<String> opener, Supplier<String> description) {
+        if (!libraryLoaded()) {
+            return new Availability(false, "no native library (" + NativeBlurReduce.status() + ")");
+        }
+        if (!opener.test(library.soname())) {
+            return new Availability(false, library.soname() + " not found");
+        }
+        return new Availability(true, description.get());
+    }
+
+    /** Throws unless {@code availability} says {@code name} can read. */
+    static void requireOpen(Availability availability, String name) {
+        if (!availability.readable()) {
+            throw new IllegalStateException(name + " is not open: " + availability.description());
+        }
+    }
+
+    /** Throws unless a header's {@code width} and {@code height} are both positive. */
+    static void checkSize(int width, int height) throws ImageFailure {
+        if (width < 1 || height < 1) {
+            throw new ImageFailure(ImageFailure.Kind.CORRUPT, "corrupt image data (size " + width + "x" + height + ")");
         }
     }
 
