@@ -8,9 +8,10 @@ import org.parathumb.core.image.ImageFailure;
 
 /**
  * What the native codecs (libwebp, libheif, libjxl, each opened from the system at run time)
- * share: the result codes their C side returns (native_codec.h), turned into a failure a user
- * can read or a cancel; the interrupt check the C side calls between chunks; and the system
- * property that names each library's soname, so a run can be pointed at a missing one.
+ * share: the result codes their C side returns (parathumb_native.h), turned into a failure a user
+ * can read or a cancel (the C side asks {@link NativeAbort} between chunks, as every native
+ * decode does); how each is opened; and the system property that names each library's soname,
+ * so a run can be pointed at a missing one.
  */
 public final class NativeImages {
 
@@ -88,12 +89,6 @@ public final class NativeImages {
     /** Whether the native library itself loaded (any CPU: the codecs need no AVX2). */
     static boolean libraryLoaded() {
         return NativeBlurReduce.libraryLoaded();
-    }
-
-    /** Called by the native codecs between chunks of work. */
-    @SuppressWarnings("unused")
-    private static boolean interrupted() {
-        return Thread.currentThread().isInterrupted();
     }
 
     /**
