@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import javax.imageio.stream.FileImageInputStream;
-import javax.imageio.stream.ImageInputStream;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.PixelLayout;
@@ -218,12 +216,13 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
     }
 
     /**
-     * Whether the JPEG's ICC profile changes no sample when ignored, as {@link ImageDecoder} judges
-     * it. Reads the header only, up to the first scan.
+     * Whether the JPEG's ICC profile changes no sample when ignored, by the one ICC policy
+     * ({@link org.parathumb.core.image.jpeg.JpegColour#iccProfileIsIgnorable}). Reads the header only, up
+     * to the first scan.
      */
     static boolean iccProfileIsIgnorable(Path source) {
-        try (ImageInputStream in = new FileImageInputStream(source.toFile())) {
-            return JpegStructure.read(in).iccProfileIsIgnorable();
+        try {
+            return JpegStructure.read(source).colour().iccProfileIsIgnorable();
         } catch (IOException e) {
             return false;
         }
