@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <emmintrin.h>
-#include "native_codec.h"
+#include "parathumb_native.h"
 
 /* The few declarations of libdeflate.h (libdeflate-dev) this file needs. */
 struct libdeflate_decompressor;
@@ -465,7 +465,7 @@ static jboolean JNICALL native_openLibdeflate(JNIEnv *env, jclass cls, jstring s
     if (deflate.loaded) {
         return JNI_TRUE;
     }
-    void *library = open_library(env, soname);
+    void *library = parathumb_open_library(env, soname);
     if (library == NULL) {
         return JNI_FALSE;
     }

@@ -123,7 +123,8 @@ public final class NativeBlurReduce {
 
     /**
      * The header of the JPEG in {@code data}'s first {@code length} bytes, when the native path
-     * can decode it: 8-bit gray, or YCbCr the JDK's reader would name the same. Empty otherwise.
+     * can decode it: {@link org.parathumb.core.image.jpeg.JpegColour#isPlainYCbCr() plain YCbCr}, as
+     * libjpeg reads the header (the C twin of that rule). Empty otherwise.
      */
     public static Optional<JpegHeader> jpegHeader(ByteBuffer data, int length) {
         long[] info = new long[5];

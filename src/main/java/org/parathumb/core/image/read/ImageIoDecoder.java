@@ -161,7 +161,7 @@ final class ImageIoDecoder implements Decoder {
     private static int readerBytesPerPixel(ImageTypeSpecifier raw, ReaderChoice source) {
         int bits = raw == null ? 32 : raw.getSampleModel().getNumBands() * maxSampleSize(raw);
         int bytes = Math.max(1, (bits + 7) / 8);
-        if (source.jpeg != null && !source.jpeg.isPlain()) {
+        if (source.jpeg != null && !source.jpeg.colour().isPlain()) {
             bytes += 4; // TwelveMonkeys converts CMYK/YCCK into a second, RGB image
         }
         return bytes;
