@@ -15,6 +15,7 @@ static int (*const REGISTRATIONS[])(JNIEnv *) = {
     parathumb_register_libjpeg,
     parathumb_register_jpeg_scaled,
     parathumb_register_png_decode,
+    parathumb_register_png_inflate,
     parathumb_register_resample,
     parathumb_register_webp,
     parathumb_register_heif,

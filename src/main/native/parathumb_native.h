@@ -29,6 +29,7 @@ int parathumb_register_blur_reduce(JNIEnv *env);
 int parathumb_register_libjpeg(JNIEnv *env);
 int parathumb_register_jpeg_scaled(JNIEnv *env);
 int parathumb_register_png_decode(JNIEnv *env);
+int parathumb_register_png_inflate(JNIEnv *env);
 int parathumb_register_resample(JNIEnv *env);
 int parathumb_register_webp(JNIEnv *env);
 int parathumb_register_heif(JNIEnv *env);

@@ -34,7 +34,7 @@ import org.parathumb.core.image.read.JpegStructure;
  * <li>a plain JPEG, where the {@linkplain NativeBlurReduce native kernel} and the system's
  * libjpeg load, is decoded row by row straight into the kernel's blur and reduce: no full-size
  * image exists at all;</li>
- * <li>any other image is decoded (PNGs by the system's libspng where the native library loads,
+ * <li>any other image is decoded (PNGs by the system's libdeflate or libspng where the native library loads,
  * with the same samples; anything else by {@link ImageDecoder}) into the thread's reused buffer (a 12 MP
  * image costs no 36 MB allocation after the first), then blurred into the reduce by the native
  * kernel or, without it, by {@link BlurStream};</li>

@@ -233,7 +233,8 @@ class NativeBlurReduceTest {
     @Test
     void thePipelineNamesWhatBlursInThisJvm() {
         assertThat(FaithfulPipeline.kernel()).isEqualTo(NativeBlurReduce.status())
-                .matches("native (AVX2|AVX-512) kernel( on (libjpeg, libspng|libjpeg|libspng))?|Java blur \\(.+\\)");
+                .matches("native (AVX2|AVX-512) kernel( on (libjpeg|libdeflate|libspng)(, (libdeflate|libspng))*)?"
+                        + "|Java blur \\(.+\\)");
     }
 
     private static URL library() {
