@@ -57,7 +57,7 @@ public final class BenchmarkViewDemo extends Application {
                 Runnable::run, 1, () -> false);
         List<Integer> sweep = BenchmarkRequest.sweep(WorkerPool.availableCores());
         model.prepare(new BenchmarkViewModel.Plan(jobs, sweep, processor::estimatedWork,
-                org.parathumb.ui.BenchmarkLauncherProbe.nanosPerWork(processor, jobs), WorkerPool.availableCores()));
+                CostCalibration.timing(processor, jobs)));
         model.sampleSizeProperty().set(Integer.getInteger("sample", 12));
         model.repeatsProperty().set(Integer.getInteger("repeats", 3));
         model.warmupsProperty().set(Integer.getInteger("warmups", 1));
