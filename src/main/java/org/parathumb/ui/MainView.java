@@ -249,8 +249,7 @@ public final class MainView {
         }
         int workers = model.runWorkers(); // the run's own, not the slider's value now
         TimelineView timeline = new TimelineView();
-        timeline.show(TimelineModel.of("Last run: " + entries.size() + " images on " + workers
-                + (workers == 1 ? " worker" : " workers") + " (of " + model.cores() + " cores)", entries));
+        timeline.show(TimelineModel.of(TimelineModel.caption("Last run", entries.size(), workers, model.cores()), entries));
         VBox content = new VBox(timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS); // its lanes grow into a tall window
         content.setPadding(new Insets(12));

@@ -70,11 +70,8 @@ public final class BenchmarkView extends BorderPane {
     public BenchmarkView(BenchmarkViewModel model) {
         this.model = model;
         getStyleClass().add("benchmark-view");
+        // The theme's looked-up colours only: it follows the light or dark theme, even while open.
         getStylesheets().add(BenchmarkView.class.getResource("benchmark.css").toExternalForm());
-        String theme = javafx.application.Application.getUserAgentStylesheet();
-        if (theme != null && theme.toLowerCase(Locale.ROOT).contains("dark")) { // the main window's Dark toggle
-            getStylesheets().add(BenchmarkView.class.getResource("benchmark-dark.css").toExternalForm());
-        }
 
         headline.getStyleClass().add("benchmark-headline");
         headline.setWrapText(true); // the whole finding, on two lines if the window is narrow
@@ -140,7 +137,7 @@ public final class BenchmarkView extends BorderPane {
     /** Writes the charts card (charts, headline and setting) as a PNG at twice screen resolution. Call on the FX thread. */
     public void exportPng(Path file) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setFill(Color.WHITE);
+        parameters.setFill(Color.TRANSPARENT); // the card's own background, light or dark, with round corners
         parameters.setTransform(Transform.scale(PNG_SCALE, PNG_SCALE));
         WritableImage image = card.snapshot(parameters, null);
         if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
@@ -358,8 +355,8 @@ public final class BenchmarkView extends BorderPane {
         settingLine.setText(report.setting().describe());
         int workers = report.parallel().stream().mapToInt(r -> r.configuration().workers()).max().orElse(1);
         timelineView.show(report.timelinePass(), report.timelinePass().isEmpty() ? "Timeline"
-                : String.format(Locale.ROOT, "Timeline of the last pass with %d worker%s: one lane per thread",
-                        workers, workers == 1 ? "" : "s"));
+                : TimelineModel.caption("Last pass with the most workers", report.timelinePass().size(), workers,
+                        report.setting().cores()));
     }
 
     static String headline(BenchmarkReport report) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -57,7 +58,11 @@ class BenchmarkViewTest {
     }
 
     private BenchmarkReport benchmark(List<Integer> workers) throws Exception {
-        new SampleGenerator().generate(dir.resolve("photos"), 4, 0.05, 1);
+        return benchmark(workers, 4);
+    }
+
+    private BenchmarkReport benchmark(List<Integer> workers, int images) throws Exception {
+        new SampleGenerator().generate(dir.resolve("photos"), images, 0.05, 1);
         List<ImageJob> jobs = new org.parathumb.core.batch.SourceScanner()
                 .scan(org.parathumb.core.batch.ScanRequest.of(dir.resolve("photos")));
         BenchmarkRequest request = BenchmarkRequest.thumbnails(jobs, workers, 2, 0);
@@ -114,7 +119,7 @@ class BenchmarkViewTest {
     @Test
     void theSpinnersSetSampleRepeatsAndWarmUpAndTheEstimateFollows() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> model.prepare(new BenchmarkViewModel.Plan(BenchmarkPlanTest.folder(), List.of(2),
-                j -> j.header().pixels(), 1.0, 2))).get(10, TimeUnit.SECONDS);
+                j -> j.header().pixels(), CostCalibration.uniform(1.0, 2)))).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Spinner<?> sample = (javafx.scene.control.Spinner<?>) view.lookup("#bench-sample");
         javafx.scene.control.Spinner<?> repeats = (javafx.scene.control.Spinner<?>) view.lookup("#bench-repeats");
@@ -146,6 +151,19 @@ class BenchmarkViewTest {
         assertThat(view.timelineView().timeline().lanes()).extracting(l -> l.worker())
                 .containsExactlyElementsOf(report.timelinePass().stream().map(r -> r.worker()).distinct().sorted().toList());
         assertThat(view.timelineView().lookupAll(".timeline-bar")).hasSize(4);
+    }
+
+    @Test
+    void theTimelineLanesReadWorkerOneToNForThePassesWorkerCountNotThreadNames() throws Exception {
+        // 1 then 2 workers in each round: the pool shrinks and grows, and its new threads get new numbers
+        BenchmarkReport report = benchmark(List.of(1, 2), 8);
+
+        TimelineModel shown = view.timelineView().model();
+        assertThat(shown.lanes()).extracting(TimelineModel.Lane::name).containsExactly("Worker 1", "Worker 2");
+        assertThat(shown.caption()).contains("8 images on 2 workers").doesNotContain("thread");
+        assertThat(view.timelineView().lookupAll(".timeline-lane-label")).extracting(n -> ((Label) n).getText())
+                .containsExactly("Worker 1", "Worker 2");
+        assertThat(report.timelinePass()).extracting(r -> r.worker()).allMatch(t -> t.startsWith("thumb-worker-"));
     }
 
     @Test
