@@ -143,9 +143,14 @@ public final class MainView {
         return onBenchmark;
     }
 
-    /** Whether the dark theme is chosen: the application applies it. */
-    javafx.beans.property.BooleanProperty darkProperty() {
-        return toolbar.darkToggle().selectedProperty();
+    /** Light, Dark or System, as chosen in the tool bar: the application applies it. */
+    javafx.beans.property.ObjectProperty<ThemeChoice> themeProperty() {
+        return toolbar.themeChoice().valueProperty();
+    }
+
+    /** Whether the theme shown is dark: the application says, so Ctrl+D can switch to the other. */
+    javafx.beans.property.BooleanProperty darkShownProperty() {
+        return toolbar.darkShownProperty();
     }
 
     public MainViewModel model() {
@@ -440,7 +445,7 @@ public final class MainView {
         scene.getAccelerators().put(SHOW_THUMBNAILS, this::showThumbnails);
         scene.getAccelerators().put(SHOW_TIMELINE, this::showTimeline);
         scene.getAccelerators().put(FAILURES, () -> toolbar.failuresToggle().setSelected(!toolbar.failuresToggle().isSelected()));
-        scene.getAccelerators().put(DARK, () -> toolbar.darkToggle().setSelected(!toolbar.darkToggle().isSelected()));
+        scene.getAccelerators().put(DARK, toolbar::toggleTheme);
     }
 
     private void chooseFolderUnlessCancelling() {

@@ -167,6 +167,45 @@ class BenchmarkViewTest {
     }
 
     @Test
+    void theChartsTakeEveryColourFromTheThemeAndFollowASwitchWhileOpen() throws Exception {
+        benchmark(List.of(2));
+        String[] parts = {".chart-plot-background", ".benchmark-card", ".benchmark-headline", ".axis-label",
+            ".timeline-lane", ".timeline-lane-label", ".chart-legend .label"};
+
+        List<String> light = WaitForAsyncUtils.asyncFx(() -> colours(parts, new atlantafx.base.theme.PrimerLight()))
+                .get(10, TimeUnit.SECONDS);
+        List<String> dark = WaitForAsyncUtils.asyncFx(() -> colours(parts, new atlantafx.base.theme.PrimerDark()))
+                .get(10, TimeUnit.SECONDS);
+
+        // the plot and the card: the theme's default background; the text: its default foreground
+        assertThat(light.subList(0, 2)).containsOnly("0xffffffff");
+        assertThat(dark.subList(0, 2)).containsOnly("0x0d1117ff");
+        assertThat(light.get(2)).isEqualTo("0x24292fff");
+        assertThat(dark.get(2)).isEqualTo("0xc9d1d9ff");
+        for (int i = 0; i < parts.length; i++) {
+            assertThat(dark.get(i)).as("%s in the dark theme", parts[i]).isNotEqualTo(light.get(i));
+        }
+        WaitForAsyncUtils.asyncFx(() -> javafx.application.Application.setUserAgentStylesheet(null))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** The fill (text) or background colour of the first node of each part, under {@code theme}. */
+    private List<String> colours(String[] parts, atlantafx.base.theme.Theme theme) {
+        javafx.application.Application.setUserAgentStylesheet(theme.getUserAgentStylesheet());
+        view.applyCss();
+        view.layout();
+        List<String> colours = new java.util.ArrayList<>();
+        for (String part : parts) {
+            javafx.scene.Node node = view.lookup(part);
+            assertThat(node).as(part).isNotNull();
+            javafx.scene.paint.Paint paint = node instanceof javafx.scene.control.Labeled l ? l.getTextFill()
+                    : ((javafx.scene.layout.Region) node).getBackground().getFills().get(0).getFill();
+            colours.add(paint.toString());
+        }
+        return colours;
+    }
+
+    @Test
     void exportsWriteAValidPngCsvAndJson() throws Exception {
         benchmark(List.of(2));
         Path png = dir.resolve("bench.png");
