@@ -46,6 +46,10 @@ import org.parathumb.core.bench.Workload;
  */
 public final class BenchmarkView extends BorderPane {
 
+    /** The smallest window that shows every control whole, as the main window's. */
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 600;
+
     /** Scale of the PNG export: twice the screen size, sharp when posted. */
     static final double PNG_SCALE = 2;
 
@@ -129,6 +133,8 @@ public final class BenchmarkView extends BorderPane {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(new BenchmarkView(model),
                 Math.min(1400, screen.getWidth() - 40), Math.min(960, screen.getHeight() - 40)));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setOnHidden(e -> model.cancel());
         stage.show();
         return stage;

@@ -168,7 +168,7 @@ public final class BenchmarkViewModel implements AutoCloseable {
         return report.amdahl().filter(f -> f.points() >= 2);
     }
 
-    /** What the chart calls its Amdahl series: the fit, a one-point estimate, or what is missing. */
+    /** What the chart calls its Amdahl series: the fit, a one-point estimate (no fit: more worker counts needed), or what is missing. */
     static String fitLabel(BenchmarkReport report) {
         Optional<AmdahlFit> fit = report.amdahl();
         if (fit.isEmpty()) {
@@ -177,8 +177,8 @@ public final class BenchmarkViewModel implements AutoCloseable {
         if (fit.get().points() >= 2) {
             return SpeedupChart.fitName(fit.get());
         }
-        return "one-point estimate, not a fit: " + SpeedupChart.fitName(fit.get()).replace("Amdahl ", "")
-                + " (measure more worker counts)";
+        // Short enough for the legend of a 960 px window; the curve itself shows where it goes.
+        return String.format(Locale.ROOT, "one-point estimate, not a fit: f = %.3f", fit.get().serialFraction());
     }
 
     /** Notes under the charts: speedups above the ideal line, and other programs on the cores. */

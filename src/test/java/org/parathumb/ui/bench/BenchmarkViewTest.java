@@ -41,9 +41,11 @@ class BenchmarkViewTest {
     private final WorkerPool pool = new WorkerPool(2);
     private BenchmarkViewModel model;
     private BenchmarkView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = new BenchmarkViewModel(new ImageProcessor(new FaithfulPipeline(), ThumbnailSpec.DEFAULT), pool,
                 Platform::runLater);
         view = new BenchmarkView(model);
@@ -203,6 +205,51 @@ class BenchmarkViewTest {
             colours.add(paint.toString());
         }
         return colours;
+    }
+
+    @Test
+    void atTheMinimumWidthWhileRunningEveryControlOfTheBarsIsWholeAndInside() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.prepare(new BenchmarkViewModel.Plan(BenchmarkPlanTest.folder(), List.of(1, 2), j -> j.header().pixels(),
+                    CostCalibration.uniform(1.0, 2)));
+            stage.setWidth(BenchmarkView.MIN_WIDTH);
+            stage.setHeight(BenchmarkView.MIN_HEIGHT);
+            model.start(BenchmarkRequest.cpuLoop(List.of(1, 2), 1000, 0).withLoop(2_000_000, 2));
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            double width = view.getScene().getWidth();
+            assertThat(model.isRunning()).isTrue();
+            assertThat(width).isLessThanOrEqualTo(BenchmarkView.MIN_WIDTH);
+            List<javafx.scene.control.Control> controls = new java.util.ArrayList<>();
+            collect(view.getTop(), controls);
+            assertThat(controls).extracting(javafx.scene.Node::getId).contains("bench-start", "bench-sample", "bench-estimate");
+            assertThat(controls).anyMatch(c -> c instanceof javafx.scene.control.Button b && b.getText().equals("Cancel"));
+            for (javafx.scene.control.Control c : controls) {
+                javafx.geometry.Bounds b = c.localToScene(c.getLayoutBounds());
+                String name = c.getClass().getSimpleName() + (c instanceof javafx.scene.control.Labeled l ? " \"" + l.getText() + "\"" : "");
+                assertThat(b.getMinX()).as("%s starts inside the window", name).isGreaterThanOrEqualTo(-0.5);
+                assertThat(b.getMaxX()).as("%s ends inside the window", name).isLessThanOrEqualTo(width + 0.5);
+                if (c instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
+                        && c.getMinWidth() != 0 && !l.isWrapText()) {
+                    assertThat(c.getWidth()).as("%s is as wide as its text", name).isGreaterThanOrEqualTo(c.prefWidth(-1) - 0.5);
+                }
+            }
+        }).get(10, TimeUnit.SECONDS);
+        model.cancel();
+    }
+
+    private static void collect(javafx.scene.Node node, List<javafx.scene.control.Control> controls) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.Control c && !(c.getParent() instanceof javafx.scene.control.Control)) {
+            controls.add(c);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, controls));
+        }
     }
 
     @Test
