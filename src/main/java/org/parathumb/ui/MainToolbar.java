@@ -139,6 +139,9 @@ final class MainToolbar {
                         .orElse(null);
             }
         });
+        // As wide as its longest choice and the arrow, not the theme's default width for a choice box.
+        theme.setPrefWidth(java.util.Arrays.stream(ThemeChoice.values())
+                .mapToDouble(c -> new javafx.scene.text.Text(c.label()).getLayoutBounds().getWidth()).max().orElse(90) + 56);
         theme.setTooltip(new Tooltip("Light, dark, or the system's theme (Ctrl+D switches between light and dark)"));
         theme.setAccessibleText("Theme");
         theme.setAccessibleHelp("Choose the light, the dark or the system's theme");
