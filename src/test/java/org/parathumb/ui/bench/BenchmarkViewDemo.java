@@ -22,7 +22,7 @@ import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 /**
  * Shows the benchmark window alone, for looking at it: prepares the folder given as the first
- * argument as the Benchmark button does (headers, one timed image, a sweep), with -Dsample=N
+ * argument as the Benchmark button does (headers, timed images of each kind, a sweep), with -Dsample=N
  * (default 12), -Drepeats=N (3), -Dwarmups=N (1), -Ddark=true, -Dsize=WxH (1400x960). With
  * -Dstart=true it starts at once; with a second argument it writes a snapshot of the whole
  * window there once the benchmark ends, and exits. Not a test; run it from the test class path.
