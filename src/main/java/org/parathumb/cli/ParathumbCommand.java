@@ -1,15 +1,21 @@
 package org.parathumb.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** The top-level {@code parathumb} command: its sub-commands are the headless tools. */
+/**
+ * The top-level {@code parathumb} command: its sub-commands are the headless tools. They are added
+ * when the command line is built, not named in {@code @Command}, so that {@code parathumb run DIR}
+ * builds the model of {@code run} alone: picocli reflects over every option of every command it is
+ * given, and that was a tenth of a cold run on one photo.
+ */
 @Command(name = "parathumb", mixinStandardHelpOptions = true, version = ParathumbCommand.VERSION,
         description = "Blurs and thumbnails folders of images in parallel.%n"
-                + "With no command, opens the window.",
-        subcommands = {RunCommand.class, BenchCommand.class, GenerateCommand.class, FormatsCommand.class,
-                CommandLine.HelpCommand.class})
+                + "With no command, opens the window.")
 public final class ParathumbCommand {
 
     /** Exit code of a run where every image succeeded. */
@@ -22,13 +28,29 @@ public final class ParathumbCommand {
     /** What {@code parathumb --version} prints. */
     static final String VERSION = "parathumb 0.1.0";
 
+    /** The sub-commands by the name each gives itself in {@code @Command}, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand::new);
+        SUBCOMMANDS.put("bench", BenchCommand::new);
+        SUBCOMMANDS.put("generate", GenerateCommand::new);
+        SUBCOMMANDS.put("formats", FormatsCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
+    /** True when {@code arg} is the name of a sub-command, such as {@code run}. */
+    public static boolean isSubcommand(String arg) {
+        return SUBCOMMANDS.containsKey(arg);
+    }
+
     /** Runs the command line {@code args} and returns the exit code. */
     public static int execute(String... args) {
         if (asksOnlyForVersion(args)) {
             System.out.println(VERSION);
             return OK;
         }
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** Runs {@code args} with the given streams, for tests and embedding. */
@@ -38,7 +60,7 @@ public final class ParathumbCommand {
             out.flush();
             return OK;
         }
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
@@ -54,8 +76,20 @@ public final class ParathumbCommand {
         return args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
     }
 
-    private static CommandLine commandLine() {
+    /**
+     * The command line for {@code args}: with only the sub-command they name, or with all of them
+     * when they name none ({@code --help}, {@code help run}, a typo that picocli corrects).
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new ParathumbCommand());
+        String first = args.length > 0 ? args[0] : "";
+        boolean all = !SUBCOMMANDS.containsKey(first) || "help".equals(first);
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (all || name.equals(first)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
+        // Set after the sub-commands are added: picocli passes these settings down only to those present.
         commandLine.setExitCodeExceptionMapper(e ->
                 e instanceof UsageException || e instanceof CommandLine.ParameterException ? USAGE : SOME_FAILED);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
