@@ -1,9 +1,7 @@
 package org.parathumb.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -29,19 +27,27 @@ public final class ParathumbCommand {
     static final String VERSION = "parathumb 0.1.0";
 
     /** The sub-commands by the name each gives itself in {@code @Command}, in the order help lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
-
-    static {
-        SUBCOMMANDS.put("run", RunCommand::new);
-        SUBCOMMANDS.put("bench", BenchCommand::new);
-        SUBCOMMANDS.put("generate", GenerateCommand::new);
-        SUBCOMMANDS.put("formats", FormatsCommand::new);
-        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
-    }
+    private static final List<String> SUBCOMMANDS = List.of("run", "bench", "generate", "formats", "help");
 
     /** True when {@code arg} is the name of a sub-command, such as {@code run}. */
     public static boolean isSubcommand(String arg) {
-        return SUBCOMMANDS.containsKey(arg);
+        return SUBCOMMANDS.contains(arg);
+    }
+
+    /**
+     * A new sub-command. A switch, not a map of constructor references: JDK 25's AOT cache cannot
+     * hold picocli's Java 5 classes, and a method reference to one of them ({@code HelpCommand::new})
+     * crashed the JVM that writes the cache.
+     */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "bench" -> new BenchCommand();
+            case "generate" -> new GenerateCommand();
+            case "formats" -> new FormatsCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** Runs the command line {@code args} and returns the exit code. */
@@ -83,12 +89,12 @@ public final class ParathumbCommand {
     static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new ParathumbCommand());
         String first = args.length > 0 ? args[0] : "";
-        boolean all = !SUBCOMMANDS.containsKey(first) || "help".equals(first);
-        SUBCOMMANDS.forEach((name, command) -> {
+        boolean all = !SUBCOMMANDS.contains(first) || "help".equals(first);
+        for (String name : SUBCOMMANDS) {
             if (all || name.equals(first)) {
-                commandLine.addSubcommand(name, command.get());
+                commandLine.addSubcommand(name, subcommand(name));
             }
-        });
+        }
         // Set after the sub-commands are added: picocli passes these settings down only to those present.
         commandLine.setExitCodeExceptionMapper(e ->
                 e instanceof UsageException || e instanceof CommandLine.ParameterException ? USAGE : SOME_FAILED);
