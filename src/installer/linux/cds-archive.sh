@@ -18,7 +18,9 @@ if [ @JAVA_FEATURE@ -ge 25 ]; then
     # An AOT cache (JEP 483 and 514): the training run's classes loaded and linked ahead of time.
     # One training process only: the command's.
     "$java" @JAVA_OPTIONS@ -XX:AOTCacheOutput="$app/parathumb.jsa" -Xlog:aot=off -Xlog:cds=off \
-        -cp "$class_path" @MAIN_CLASS@ run "$work/images" --out "$work/thumbs" >/dev/null
+        -cp "$class_path" @MAIN_CLASS@ run "$work/images" --out "$work/thumbs" >/dev/null 2>"$work/aot.log"
+    # The JVM that writes the cache is a child: its failure leaves an empty file and a zero status.
+    [ -s "$app/parathumb.jsa" ] || { rm -f "$app/parathumb.jsa"; cat "$work/aot.log" >&2; exit 1; }
     exit 0
 fi
 # A static archive made from the list of classes the training runs loaded. A dynamic archive
