@@ -109,14 +109,18 @@ if [ "$type" = none ]; then
 fi
 
 # 6. The installer, from the app image, without the app image's CDS archive (made for where it is).
-archive=$image/lib/app/$name.jsa
-if [ -f "$archive" ]; then
-    mv "$archive" "$staged/$name.jsa"
-fi
+app_files=$image/lib/app
+for file in "$name.jsa" "$name.jsa.home"; do
+    if [ -f "$app_files/$file" ]; then
+        mv "$app_files/$file" "$staged/$file"
+    fi
+done
 "${tools}jpackage" --type "$type" --dest "$dist" --name "$name" --app-version "$numeric_version" \
     --description "$description" --vendor Parathumb --license-file "$project/LICENSE" \
     --app-image "$image" ${package_options[@]+"${package_options[@]}"}
-if [ -f "$staged/$name.jsa" ]; then
-    mv "$staged/$name.jsa" "$archive"
-fi
+for file in "$name.jsa" "$name.jsa.home"; do
+    if [ -f "$staged/$file" ]; then
+        mv "$staged/$file" "$app_files/$file"
+    fi
+done
 ls -l "$dist"

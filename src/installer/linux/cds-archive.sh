@@ -12,7 +12,7 @@ java=$root/lib/runtime/bin/java
 class_path="@CLASS_PATH@"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-rm -f "$app/parathumb.jsa"
+rm -f "$app/parathumb.jsa" "$app/parathumb.jsa.home"
 "$java" @JAVA_OPTIONS@ -cp "$class_path" @MAIN_CLASS@ generate "$work/images" --count 6 --megapixels 1 >/dev/null
 if [ @JAVA_FEATURE@ -ge 25 ]; then
     # An AOT cache (JEP 483 and 514): the training run's classes loaded and linked ahead of time.
@@ -21,6 +21,7 @@ if [ @JAVA_FEATURE@ -ge 25 ]; then
         -cp "$class_path" @MAIN_CLASS@ run "$work/images" --out "$work/thumbs" >/dev/null 2>"$work/aot.log"
     # The JVM that writes the cache is a child: its failure leaves an empty file and a zero status.
     [ -s "$app/parathumb.jsa" ] || { rm -f "$app/parathumb.jsa"; cat "$work/aot.log" >&2; exit 1; }
+    printf '%s\n' "$app" >"$app/parathumb.jsa.home"
     exit 0
 fi
 # A static archive made from the list of classes the training runs loaded. A dynamic archive
@@ -37,3 +38,4 @@ fi
 cat "$work"/*.classlist >"$work/all.classlist"
 "$java" -Xshare:dump -XX:SharedClassListFile="$work/all.classlist" -XX:SharedArchiveFile="$app/parathumb.jsa" \
     -cp "$class_path" >"$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
+printf '%s\n' "$app" >"$app/parathumb.jsa.home"
