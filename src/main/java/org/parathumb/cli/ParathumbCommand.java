@@ -9,7 +9,7 @@ import picocli.CommandLine;
  * The top-level {@code parathumb} command: its sub-commands are the headless tools. They are added
  * when the command line is built, not named in {@code @Command}, so that {@code parathumb run DIR}
  * builds the model of {@code run} alone: picocli reflects over every option of every command it is
- * given, and that was a tenth of a cold run on one photo.
+ * given, and that is the largest share of a cold run's start that is ours.
  */
 @Command(name = "parathumb", mixinStandardHelpOptions = true, version = ParathumbCommand.VERSION,
         description = "Blurs and thumbnails folders of images in parallel.%n"
