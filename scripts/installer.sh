@@ -68,7 +68,8 @@ if [ "$os" = Linux ]; then
     # 4. bin/parathumb starts the runtime with the class path of jpackage's native launcher (kept
     #    as bin/parathumb-jvm, its .cfg renamed along), under a UTF-8 locale, with the application's
     #    archive: a static CDS archive up to JDK 24, an AOT cache from JDK 25 (decision 0012). From
-    #    JDK 22 on, loading our native library without --enable-native-access prints a warning.
+    #    JDK 22 on, loading a native library (ours, JavaFX's) without --enable-native-access prints
+    #    a warning.
     archive_option=-XX:SharedArchiveFile
     log_options=
     java_options=
@@ -77,7 +78,11 @@ if [ "$os" = Linux ]; then
         log_options=-Xlog:aot=off
     fi
     if [ "$java_feature" -ge 22 ]; then
-        java_options=--enable-native-access=ALL-UNNAMED
+        java_options="--enable-native-access=ALL-UNNAMED,javafx.graphics"
+    fi
+    if [ "$java_feature" -ge 24 ]; then
+        # JavaFX 21's Marlin renderer allocates through sun.misc.Unsafe, which JDK 24+ warns about.
+        java_options="$java_options --sun-misc-unsafe-memory-access=allow"
     fi
     mv "$image/bin/$name" "$image/bin/$name-jvm"
     mv "$image/lib/app/$name.cfg" "$image/lib/app/$name-jvm.cfg"
