@@ -19,8 +19,9 @@ import javafx.util.Duration;
  * how long until the window said the run was cancelled (the state and status line, and the next
  * frame that drew them); until the last worker thread stopped using CPU (sampled every 5 ms from
  * each {@code thumb-worker-} thread's CPU clock: busy while it used more than 1 ms of the 5); until
- * the process's own CPU (from {@code /proc/self/stat}, 10 ms ticks) fell back under a fifth of a
- * core; and until the window heard the last interrupted image report.
+ * the process's CPU, all its threads but the probe's (from {@code /proc/self/task/}, 10 ms ticks,
+ * every 50 ms), fell back under a fifth of a core, naming the thread busiest last; and until the
+ * window heard the last interrupted image report.
  */
 final class CancelProbe {
 
@@ -48,11 +49,11 @@ final class CancelProbe {
                 wait.play();
             } else if (state == RunState.CANCELLED && pressed >= 0 && saidCancelled < 0) {
                 saidCancelled = System.nanoTime();
-                statusAtCancel = view.model().status();
                 new javafx.animation.AnimationTimer() {
                     @Override
                     public void handle(long now) {
                         drawnCancelled = System.nanoTime();
+                        statusAtCancel = view.model().status();
                         stop();
                     }
                 }.start();
@@ -73,19 +74,25 @@ final class CancelProbe {
 
     private void sample() {
         Map<Long, Long> last = new HashMap<>();
+        long[] workers = new long[0];
+        long workersAt = 0;
         long lastBusy = pressed;
         long lastProcessBusy = pressed;
-        long processTicks = processTicks();
+        String lastBusyThread = "";
+        Map<String, Long> processTicks = threadTicks();
         long processAt = System.nanoTime();
         long workerCpuAfter = 0;
         while (true) {
             long now = System.nanoTime();
-            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info == null || !info.getThreadName().startsWith("thumb-worker-")) {
-                    continue;
-                }
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                Long before = last.put(info.getThreadId(), cpu);
+            if (now - workersAt > 100_000_000L) { // the pool may have started a thread since
+                workers = java.util.Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                        .filter(info -> info != null && info.getThreadName().startsWith("thumb-worker-"))
+                        .mapToLong(ThreadInfo::getThreadId).toArray();
+                workersAt = now;
+            }
+            for (long id : workers) {
+                long cpu = threads.getThreadCpuTime(id);
+                Long before = last.put(id, cpu);
                 if (before != null && cpu - before > BUSY_NANOS) {
                     lastBusy = now;
                 }
@@ -94,9 +101,21 @@ final class CancelProbe {
                 }
             }
             if (now - processAt >= 50_000_000L) {
-                long ticks = processTicks();
-                if (ticks - processTicks > 1) { // more than 10 ms of CPU in 50 ms
+                Map<String, Long> ticks = threadTicks();
+                long used = 0;
+                String busiest = "";
+                long most = 0;
+                for (var entry : ticks.entrySet()) {
+                    long delta = entry.getValue() - processTicks.getOrDefault(entry.getKey(), entry.getValue());
+                    used += delta;
+                    if (delta > most) {
+                        most = delta;
+                        busiest = entry.getKey();
+                    }
+                }
+                if (used > 1) { // more than 10 ms of CPU in 50 ms: a fifth of a core
                     lastProcessBusy = now;
+                    lastBusyThread = busiest;
                 }
                 processTicks = ticks;
                 processAt = now;
@@ -119,10 +138,12 @@ final class CancelProbe {
         long workersIdle = lastBusy;
         long processIdle = lastProcessBusy;
         long cpuAfter = workerCpuAfter;
+        String lastThread = lastBusyThread;
         Platform.runLater(() -> {
             System.out.printf(Locale.ROOT, "cancel: saidCancelledMs=%.1f drawnMs=%.1f workersIdleMs=%.1f"
-                    + " processIdleMs=%.1f lastStoppedReportedMs=%.1f workerCpuAfterCancelMs=%.1f atCancel=[%s] status=[%s]%n",
-                    ms(saidCancelled), ms(drawnCancelled), ms(workersIdle), ms(processIdle),
+                    + " processIdleMs=%.1f (last busy: %s) lastStoppedReportedMs=%.1f workerCpuAfterCancelMs=%.1f"
+                    + " atCancel=[%s] status=[%s]%n",
+                    ms(saidCancelled), ms(drawnCancelled), ms(workersIdle), ms(processIdle), lastThread,
                     ms(lastStoppedReport), cpuAfter / 1e6, statusAtCancel, view.model().status());
             done.run();
         });
@@ -132,14 +153,29 @@ final class CancelProbe {
         return at < 0 ? -1 : (at - pressed) / 1e6;
     }
 
-    /** utime + stime of this process, in clock ticks. */
-    private static long processTicks() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
+    /**
+     * utime + stime of each of this process's threads but the probe's own, in clock ticks (10 ms),
+     * by thread id and name: the JVM's own threads (GC, compilers) count too.
+     */
+    private static Map<String, Long> threadTicks() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.equals("cancel-probe")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(task.getFileName() + " " + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return ticks;
         }
+        return ticks;
     }
 }
