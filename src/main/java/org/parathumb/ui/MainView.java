@@ -123,7 +123,9 @@ public final class MainView {
                 new MainToolbar.Actions(this::chooseFolder, this::run, this::cancel, this::benchmark), onBenchmark);
         controller.setOnRunEnded(line -> status.setTooltip(new Tooltip(line)));
         controller.setOnExisting(this::askAboutExisting);
-        // The heap keeps little free room only while nothing works: see IdleHeap.
+        // The heap is given back once the window idles, and keeps little free room only while
+        // nothing works: see IdleHeap.
+        IdleHeap.returnWhenIdle();
         javafx.beans.InvalidationListener heap = o -> IdleHeap.idle(!model.state().isActive()
                 && !model.busyElsewhereProperty().get());
         model.stateProperty().addListener(heap);

@@ -70,7 +70,6 @@ public final class ParathumbApp extends Application {
     static MainView show(Stage stage, SettingsStore store, WorkerPool pool, List<Path> inputs, Consumer<String> opener,
             Function<String, ThumbnailPipeline> pipelines) {
         applyTheme(store.dark());
-        IdleHeap.returnWhenIdle();
         MainViewModel model = new MainViewModel(store.load(WorkerPool.availableCores()), WorkerPool.availableCores(),
                 pipelines);
         MainView view = new MainView(model, pool, opener);
