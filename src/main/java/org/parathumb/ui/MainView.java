@@ -123,6 +123,13 @@ public final class MainView {
                 new MainToolbar.Actions(this::chooseFolder, this::run, this::cancel, this::benchmark), onBenchmark);
         controller.setOnRunEnded(line -> status.setTooltip(new Tooltip(line)));
         controller.setOnExisting(this::askAboutExisting);
+        // The heap is given back once the window idles, and keeps little free room only while
+        // nothing works: see IdleHeap.
+        IdleHeap.returnWhenIdle();
+        javafx.beans.InvalidationListener heap = o -> IdleHeap.idle(!model.state().isActive()
+                && !model.busyElsewhereProperty().get());
+        model.stateProperty().addListener(heap);
+        model.busyElsewhereProperty().addListener(heap);
         // Ticking Sub-folders loads what is loaded again, with or without them.
         model.recursiveProperty().addListener((obs, was, now) -> {
             LoadedImages images = model.loadedProperty().get();
