@@ -10,7 +10,7 @@
  * the decode on a thread of its own that a cancel can walk away from.
  */
 #define _GNU_SOURCE
-#include "native_codec.h"
+#include "parathumb_native.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,7 +45,7 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname) {
     if (heif.loaded) {
         return JNI_TRUE;
     }
-    void *library = open_library(env, soname);
+    void *library = parathumb_open_library(env, soname);
     if (library == NULL) {
         return JNI_FALSE;
     }
@@ -175,11 +175,12 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
     struct heif_image_handle *handle;
     struct heif_image *image = NULL;
     struct heif_decoding_options *options = NULL;
+    parathumb_abort abort = {env, 0};
     int result = open_primary(env, bytes, length, &context, &handle, detail);
     if (result != CODEC_DONE) {
         goto done;
     }
-    if (java_interrupted(env)) {
+    if (parathumb_abort_requested(&abort)) {
         result = CODEC_CANCELLED;
         goto done;
     }
@@ -198,7 +199,7 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
         result = error_result(env, error, detail);
         goto done;
     }
-    if (java_interrupted(env)) {
+    if (parathumb_abort_requested(&abort)) {
         result = CODEC_CANCELLED;
         goto done;
     }
@@ -235,6 +236,6 @@ static const JNINativeMethod METHODS[] = {
     {"decode", "(Ljava/nio/ByteBuffer;IIII[B[Ljava/lang/String;)I", (void *) native_decode},
 };
 
-int register_heif(JNIEnv *env) {
-    return register_methods(env, NATIVE_PACKAGE "NativeHeif", METHODS, (int) (sizeof METHODS / sizeof METHODS[0]));
+int parathumb_register_heif(JNIEnv *env) {
+    return parathumb_register(env, "NativeHeif", METHODS, (int) (sizeof METHODS / sizeof METHODS[0]));
 }

@@ -5,7 +5,6 @@
  */
 #include <stdio.h>
 #include "parathumb_native.h"
-#include "native_codec.h"
 
 #ifndef PARATHUMB_SOURCE_SHA256
 #error "build with build.sh, which compiles in the SHA-256 of the sources"
@@ -16,9 +15,11 @@ static int (*const REGISTRATIONS[])(JNIEnv *) = {
     parathumb_register_libjpeg,
     parathumb_register_jpeg_scaled,
     parathumb_register_png_decode,
-    register_webp,
-    register_heif,
-    register_jxl,
+    parathumb_register_png_inflate,
+    parathumb_register_resample,
+    parathumb_register_webp,
+    parathumb_register_heif,
+    parathumb_register_jxl,
 };
 
 static jclass abort_class;

@@ -7,7 +7,7 @@
  * workers already run one image per core, so libjxl_threads would only oversubscribe them.
  */
 #define _GNU_SOURCE
-#include "native_codec.h"
+#include "parathumb_native.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +37,7 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname) {
     if (jxl.loaded) {
         return JNI_TRUE;
     }
-    void *library = open_library(env, soname);
+    void *library = parathumb_open_library(env, soname);
     if (library == NULL) {
         return JNI_FALSE;
     }
@@ -87,6 +87,7 @@ static int run(JNIEnv *env, const uint8_t *bytes, jint length, int until, jint *
     if (decoder == NULL) {
         return CODEC_NO_MEMORY;
     }
+    parathumb_abort abort = {env, 0};
     int result = CODEC_CORRUPT;
     uint8_t *pixels = NULL;
     size_t pixels_size = 0;
@@ -112,7 +113,7 @@ static int run(JNIEnv *env, const uint8_t *bytes, jint length, int until, jint *
                 result = CODEC_TRUNCATED;
                 break;
             }
-            if (java_interrupted(env)) {
+            if (parathumb_abort_requested(&abort)) {
                 result = CODEC_CANCELLED;
                 break;
             }
@@ -219,6 +220,6 @@ static const JNINativeMethod METHODS[] = {
     {"decode", "(Ljava/nio/ByteBuffer;IIII[B)I", (void *) native_decode},
 };
 
-int register_jxl(JNIEnv *env) {
-    return register_methods(env, NATIVE_PACKAGE "NativeJxl", METHODS, (int) (sizeof METHODS / sizeof METHODS[0]));
+int parathumb_register_jxl(JNIEnv *env) {
+    return parathumb_register(env, "NativeJxl", METHODS, (int) (sizeof METHODS / sizeof METHODS[0]));
 }

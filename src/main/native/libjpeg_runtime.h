@@ -62,7 +62,8 @@ void parathumb_jpeg_begin(j_decompress_ptr cinfo, parathumb_jpeg_source *source,
 /* Checks the abort; on a cancel, ends the decode through the error manager's longjmp. */
 void parathumb_jpeg_check_abort(j_decompress_ptr cinfo, parathumb_abort *abort);
 
-/* Whether libjpeg's samples are the ones the JDK's reader gives: 8-bit gray, or YCbCr it can name. */
+/* Whether libjpeg's samples are the ones the JDK's reader gives: 8-bit gray, or YCbCr it can name.
+   The C twin of JpegColour.isPlainYCbCr() (JpegColourAgreementTest holds them together). */
 int parathumb_jpeg_plain(const struct jpeg_decompress_struct *c);
 
 /* Whether the header holds an ICC profile (an APP2 segment named ICC_PROFILE; save APP2 markers). */

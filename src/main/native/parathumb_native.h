@@ -1,7 +1,9 @@
 /*
- * What every C file of the native library shares: JNI, dlopen at glibc 2.17's symbol versions,
- * the registration function each file exports for JNI_OnLoad (jni_onload.c), and the abort check
- * every decoder makes once per band of rows.
+ * What every C file of the native library shares: JNI, dlopen at glibc 2.17's symbol versions and
+ * the one helper that opens a system library, the registration function each file exports for
+ * JNI_OnLoad (jni_onload.c) with the one helper that registers, the abort check every decoder
+ * makes once per band of rows, and the result codes of the codecs, which the Java side
+ * (org.parathumb.core.image.nativecodec.NativeImages) turns into a failure or a cancel.
  */
 #ifndef PARATHUMB_NATIVE_H
 #define PARATHUMB_NATIVE_H
@@ -27,6 +29,11 @@ int parathumb_register_blur_reduce(JNIEnv *env);
 int parathumb_register_libjpeg(JNIEnv *env);
 int parathumb_register_jpeg_scaled(JNIEnv *env);
 int parathumb_register_png_decode(JNIEnv *env);
+int parathumb_register_png_inflate(JNIEnv *env);
+int parathumb_register_resample(JNIEnv *env);
+int parathumb_register_webp(JNIEnv *env);
+int parathumb_register_heif(JNIEnv *env);
+int parathumb_register_jxl(JNIEnv *env);
 
 /* Registers methods on PARATHUMB_PACKAGE + simple_name. */
 int parathumb_register(JNIEnv *env, const char *simple_name, const JNINativeMethod *methods, int count);
@@ -42,6 +49,29 @@ typedef struct {
 
 /* Asks Java once; remembers a yes (or a pending exception) for good. */
 int parathumb_abort_requested(parathumb_abort *abort);
+
+/* Result codes of the codecs' decodes (webp.c, heif.c, jxl.c), the same numbers as NativeImages's. */
+enum {
+    CODEC_DONE = 0,
+    CODEC_TRUNCATED = 1,   /* the data ended before the image did */
+    CODEC_CANCELLED = 2,   /* parathumb_abort_requested said so */
+    CODEC_CORRUPT = 3,     /* the library rejected the data */
+    CODEC_UNSUPPORTED = 4, /* a feature or codec the library lacks */
+    CODEC_NO_MEMORY = 5,
+    CODEC_NO_LIBRARY = 6,  /* the system library is not there */
+    CODEC_BAD_ARGUMENTS = -1
+};
+
+/* dlopen of the library Java names in soname (RTLD_NOW, local); NULL when it is not there. */
+static inline void *parathumb_open_library(JNIEnv *env, jstring soname) {
+    const char *name = soname == NULL ? NULL : (*env)->GetStringUTFChars(env, soname, NULL);
+    if (name == NULL) {
+        return NULL;
+    }
+    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    (*env)->ReleaseStringUTFChars(env, soname, name);
+    return library;
+}
 
 /* The kernels (blur_reduce.c): 1 = AVX2, 2 = AVX-512BW, if this CPU runs it. */
 int parathumb_cpu_runs(int kernel);

@@ -8,7 +8,7 @@
  * by WebPAnimDecoder, as Pillow does.
  */
 #define _GNU_SOURCE
-#include "native_codec.h"
+#include "parathumb_native.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +45,7 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname, jst
     if (webp.loaded) {
         return JNI_TRUE;
     }
-    void *library = open_library(env, soname);
+    void *library = parathumb_open_library(env, soname);
     if (library == NULL) {
         return JNI_FALSE;
     }
@@ -60,7 +60,7 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname, jst
         dlclose(library);
         return JNI_FALSE;
     }
-    void *demux = open_library(env, demux_soname);
+    void *demux = parathumb_open_library(env, demux_soname);
     if (demux != NULL) {
         *(void **) &webp.anim_options_init = dlsym(demux, "WebPAnimDecoderOptionsInitInternal");
         *(void **) &webp.anim_new = dlsym(demux, "WebPAnimDecoderNewInternal");
@@ -154,6 +154,7 @@ static int decode_animation(JNIEnv *env, const uint8_t *bytes, jint length, jint
     if (decoder == NULL) {
         return CODEC_CORRUPT;
     }
+    parathumb_abort abort = {env, 0};
     int result = CODEC_CORRUPT;
     WebPAnimInfo info;
     uint8_t *canvas;
@@ -161,7 +162,7 @@ static int decode_animation(JNIEnv *env, const uint8_t *bytes, jint length, jint
     if (!webp.anim_info(decoder, &info) || (int) info.canvas_width != width || (int) info.canvas_height != height) {
         goto done;
     }
-    if (java_interrupted(env)) {
+    if (parathumb_abort_requested(&abort)) {
         result = CODEC_CANCELLED;
         goto done;
     }
@@ -218,6 +219,7 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
     if (decoder == NULL) {
         return CODEC_NO_MEMORY;
     }
+    parathumb_abort abort = {env, 0};
     int result = CODEC_TRUNCATED;
     int done_rows = 0;
     jint chunk = length / CHUNKS < MIN_CHUNK ? MIN_CHUNK : length / CHUNKS > MAX_CHUNK ? MAX_CHUNK : length / CHUNKS;
@@ -243,7 +245,7 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
             result = status_result(status);
             break;
         }
-        if (java_interrupted(env)) {
+        if (parathumb_abort_requested(&abort)) {
             result = CODEC_CANCELLED;
             break;
         }
@@ -260,6 +262,6 @@ static const JNINativeMethod METHODS[] = {
     {"decode", "(Ljava/nio/ByteBuffer;IIIIZ[B[I)I", (void *) native_decode},
 };
 
-int register_webp(JNIEnv *env) {
-    return register_methods(env, NATIVE_PACKAGE "NativeWebp", METHODS, (int) (sizeof METHODS / sizeof METHODS[0]));
+int parathumb_register_webp(JNIEnv *env) {
+    return parathumb_register(env, "NativeWebp", METHODS, (int) (sizeof METHODS / sizeof METHODS[0]));
 }

@@ -39,8 +39,7 @@ public final class Main {
     }
 
     private static boolean isCommand(String arg) {
-        return arg.startsWith("-")
-                || new picocli.CommandLine(new ParathumbCommand()).getSubcommands().containsKey(arg);
+        return arg.startsWith("-") || ParathumbCommand.isSubcommand(arg);
     }
 
     private static boolean exists(String arg) {

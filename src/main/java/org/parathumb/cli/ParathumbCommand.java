@@ -1,15 +1,19 @@
 package org.parathumb.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** The top-level {@code parathumb} command: its sub-commands are the headless tools. */
+/**
+ * The top-level {@code parathumb} command: its sub-commands are the headless tools. They are added
+ * when the command line is built, not named in {@code @Command}, so that {@code parathumb run DIR}
+ * builds the model of {@code run} alone: picocli reflects over every option of every command it is
+ * given, and that is the largest share of a cold run's start that is ours.
+ */
 @Command(name = "parathumb", mixinStandardHelpOptions = true, version = ParathumbCommand.VERSION,
         description = "Blurs and thumbnails folders of images in parallel.%n"
-                + "With no command, opens the window.",
-        subcommands = {RunCommand.class, BenchCommand.class, GenerateCommand.class, FormatsCommand.class,
-                CommandLine.HelpCommand.class})
+                + "With no command, opens the window.")
 public final class ParathumbCommand {
 
     /** Exit code of a run where every image succeeded. */
@@ -22,13 +26,37 @@ public final class ParathumbCommand {
     /** What {@code parathumb --version} prints. */
     static final String VERSION = "parathumb 0.1.0";
 
+    /** The sub-commands by the name each gives itself in {@code @Command}, in the order help lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("run", "bench", "generate", "formats", "help");
+
+    /** True when {@code arg} is the name of a sub-command, such as {@code run}. */
+    public static boolean isSubcommand(String arg) {
+        return SUBCOMMANDS.contains(arg);
+    }
+
+    /**
+     * A new sub-command. A switch, not a map of constructor references: JDK 25's AOT cache cannot
+     * hold picocli's Java 5 classes, and a method reference to one of them ({@code HelpCommand::new})
+     * crashed the JVM that writes the cache.
+     */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "bench" -> new BenchCommand();
+            case "generate" -> new GenerateCommand();
+            case "formats" -> new FormatsCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
     /** Runs the command line {@code args} and returns the exit code. */
     public static int execute(String... args) {
         if (asksOnlyForVersion(args)) {
             System.out.println(VERSION);
             return OK;
         }
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** Runs {@code args} with the given streams, for tests and embedding. */
@@ -38,7 +66,7 @@ public final class ParathumbCommand {
             out.flush();
             return OK;
         }
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
@@ -54,8 +82,20 @@ public final class ParathumbCommand {
         return args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
     }
 
-    private static CommandLine commandLine() {
+    /**
+     * The command line for {@code args}: with only the sub-command they name, or with all of them
+     * when they name none ({@code --help}, {@code help run}, a typo that picocli corrects).
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new ParathumbCommand());
+        String first = args.length > 0 ? args[0] : "";
+        boolean all = !SUBCOMMANDS.contains(first) || "help".equals(first);
+        for (String name : SUBCOMMANDS) {
+            if (all || name.equals(first)) {
+                commandLine.addSubcommand(name, subcommand(name));
+            }
+        }
+        // Set after the sub-commands are added: picocli passes these settings down only to those present.
         commandLine.setExitCodeExceptionMapper(e ->
                 e instanceof UsageException || e instanceof CommandLine.ParameterException ? USAGE : SOME_FAILED);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {

@@ -18,12 +18,13 @@ import org.parathumb.core.bench.BenchmarkRequest;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.ui.bench.BenchmarkView;
 import org.parathumb.ui.bench.BenchmarkViewModel;
+import org.parathumb.ui.bench.CostCalibration;
 
 /**
  * The main window's Benchmark button: scans the loaded images (without creating any output
- * folder: a benchmark writes only to its own temporary folder), reads their headers and times one
- * image, then opens the benchmark window with an estimate, a sample size, repeats and warm-up; its
- * Start measures the sequential loop against the slider's worker count, or every count with Sweep.
+ * folder: a benchmark writes only to its own temporary folder), reads their headers and times a
+ * few images of each kind, then opens the benchmark window with an estimate, a sample size,
+ * repeats and warm-up; its Start measures the sequential loop against the slider's worker count, or every count with Sweep.
  * While it holds the application's pool the main window cannot run or move the slider. One
  * benchmark window at a time: a new benchmark replaces the last one's window.
  */
@@ -54,7 +55,7 @@ final class BenchmarkLauncher implements Consumer<MainViewModel>, AutoCloseable 
                 List<ImageJob> jobs = processor.withHeaders(new SourceScanner().scan(request), Runnable::run, 1,
                         this::isCancelled);
                 return new BenchmarkViewModel.Plan(jobs, counts, processor::estimatedWork,
-                        BenchmarkLauncher.nanosPerWork(processor, jobs), WorkerPool.availableCores());
+                        CostCalibration.timing(processor, jobs));
             }
         };
         scan.setOnSucceeded(e -> open(model, processor, scan.getValue()));
@@ -65,46 +66,6 @@ final class BenchmarkLauncher implements Consumer<MainViewModel>, AutoCloseable 
             alert.show();
         });
         pool.execute(scan);
-    }
-
-    /**
-     * Nanoseconds per unit of {@link ImageProcessor#estimatedWork}, from the faster of two timed
-     * thumbnails of the image of median expected work (into a temporary folder, deleted after); 0 if it fails.
-     */
-    static double nanosPerWork(ImageProcessor processor, List<ImageJob> jobs) {
-        List<ImageJob> known = jobs.stream().filter(j -> processor.estimatedWork(j) > 0)
-                .sorted(java.util.Comparator.comparingLong(processor::estimatedWork)).toList();
-        if (known.isEmpty()) {
-            return 0;
-        }
-        ImageJob probe = known.get(known.size() / 2);
-        java.nio.file.Path dir = null;
-        try {
-            dir = java.nio.file.Files.createTempDirectory("parathumb-estimate-");
-            ImageJob job = probe.withTarget(dir.resolve(probe.target().getFileName()));
-            long took = Long.MAX_VALUE;
-            for (int run = 0; run < 2; run++) { // the first run pays for class loading and a cold JIT
-                long start = System.nanoTime();
-                if (!processor.process(job).isDone()) {
-                    return 0;
-                }
-                took = Math.min(took, System.nanoTime() - start);
-            }
-            return (double) took / processor.estimatedWork(probe);
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
-        } finally {
-            if (dir != null) {
-                try (var files = java.nio.file.Files.list(dir)) {
-                    for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
-                        java.nio.file.Files.deleteIfExists(f);
-                    }
-                    java.nio.file.Files.deleteIfExists(dir);
-                } catch (java.io.IOException ignored) {
-                    // a leftover temporary folder is harmless
-                }
-            }
-        }
     }
 
     /** Opens the window with {@code plan}: the user sees the estimate, sets the sample and rounds, and presses Start. */

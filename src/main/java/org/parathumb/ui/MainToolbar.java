@@ -2,11 +2,14 @@ package org.parathumb.ui;
 
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
@@ -24,7 +27,9 @@ final class MainToolbar {
 
     private final MainViewModel model;
     private final ToggleButton failuresToggle = new ToggleButton();
-    private final ToggleButton darkToggle = new ToggleButton("Dark");
+    private final ChoiceBox<ThemeChoice> theme = new ChoiceBox<>();
+    /** Whether the theme shown is dark (Light, Dark, or System on a dark desktop): set by the application. */
+    private final BooleanProperty darkShown = new SimpleBooleanProperty(this, "darkShown");
     private final FlowPane bar = new FlowPane(20, 6);
 
     MainToolbar(MainViewModel model, Actions actions, ObjectProperty<Consumer<MainViewModel>> onBenchmark) {
@@ -44,8 +49,18 @@ final class MainToolbar {
         return failuresToggle;
     }
 
-    ToggleButton darkToggle() {
-        return darkToggle;
+    /** Light, Dark or System. */
+    ChoiceBox<ThemeChoice> themeChoice() {
+        return theme;
+    }
+
+    BooleanProperty darkShownProperty() {
+        return darkShown;
+    }
+
+    /** Ctrl+D: light or dark the other way from what is shown. */
+    void toggleTheme() {
+        theme.setValue(darkShown.get() ? ThemeChoice.LIGHT : ThemeChoice.DARK);
     }
 
     private void build(Actions actions, ObjectProperty<Consumer<MainViewModel>> onBenchmark) {
@@ -109,17 +124,35 @@ final class MainToolbar {
         failuresToggle.setTooltip(new Tooltip("Show or hide the list of images that failed, with the reason (Ctrl+L)"));
         failuresToggle.setAccessibleHelp("Show or hide the list of images that failed");
         failuresToggle.getStyleClass().add("failures-toggle");
-        darkToggle.setId("dark");
-        darkToggle.setTooltip(new Tooltip("Dark theme (Ctrl+D)"));
-        darkToggle.setAccessibleHelp("Switch between the light and the dark theme");
+        theme.setId("theme");
+        theme.getItems().setAll(ThemeChoice.values());
+        theme.setValue(ThemeChoice.SYSTEM);
+        theme.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ThemeChoice choice) {
+                return choice == null ? "" : choice.label();
+            }
+
+            @Override
+            public ThemeChoice fromString(String text) {
+                return java.util.Arrays.stream(ThemeChoice.values()).filter(c -> c.label().equals(text)).findFirst()
+                        .orElse(null);
+            }
+        });
+        // As wide as its longest choice and the arrow, not the theme's default width for a choice box.
+        theme.setPrefWidth(java.util.Arrays.stream(ThemeChoice.values())
+                .mapToDouble(c -> new javafx.scene.text.Text(c.label()).getLayoutBounds().getWidth()).max().orElse(90) + 56);
+        theme.setTooltip(new Tooltip("Light, dark, or the system's theme (Ctrl+D switches between light and dark)"));
+        theme.setAccessibleText("Theme");
+        theme.setAccessibleHelp("Choose the light, the dark or the system's theme");
 
         MainView.keepWhole(openButton, runButton, cancelButton, workersCaption, benchmarkButton, sweep, failuresToggle,
-                darkToggle);
+                theme);
         bar.getChildren().add(group(openButton));
         bar.getChildren().add(group(runButton, cancelButton));
         bar.getChildren().add(group(workersCaption, workers, workersText));
         bar.getChildren().add(group(benchmarkButton, sweep));
-        bar.getChildren().add(group(darkToggle, failuresToggle));
+        bar.getChildren().add(group(theme, failuresToggle));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
     }

@@ -123,6 +123,13 @@ public final class MainView {
                 new MainToolbar.Actions(this::chooseFolder, this::run, this::cancel, this::benchmark), onBenchmark);
         controller.setOnRunEnded(line -> status.setTooltip(new Tooltip(line)));
         controller.setOnExisting(this::askAboutExisting);
+        // The heap is given back once the window idles, and keeps little free room only while
+        // nothing works: see IdleHeap.
+        IdleHeap.returnWhenIdle();
+        javafx.beans.InvalidationListener heap = o -> IdleHeap.idle(!model.state().isActive()
+                && !model.busyElsewhereProperty().get());
+        model.stateProperty().addListener(heap);
+        model.busyElsewhereProperty().addListener(heap);
         // Ticking Sub-folders loads what is loaded again, with or without them.
         model.recursiveProperty().addListener((obs, was, now) -> {
             LoadedImages images = model.loadedProperty().get();
@@ -143,9 +150,14 @@ public final class MainView {
         return onBenchmark;
     }
 
-    /** Whether the dark theme is chosen: the application applies it. */
-    javafx.beans.property.BooleanProperty darkProperty() {
-        return toolbar.darkToggle().selectedProperty();
+    /** Light, Dark or System, as chosen in the tool bar: the application applies it. */
+    javafx.beans.property.ObjectProperty<ThemeChoice> themeProperty() {
+        return toolbar.themeChoice().valueProperty();
+    }
+
+    /** Whether the theme shown is dark: the application says, so Ctrl+D can switch to the other. */
+    javafx.beans.property.BooleanProperty darkShownProperty() {
+        return toolbar.darkShownProperty();
     }
 
     public MainViewModel model() {
@@ -249,8 +261,7 @@ public final class MainView {
         }
         int workers = model.runWorkers(); // the run's own, not the slider's value now
         TimelineView timeline = new TimelineView();
-        timeline.show(TimelineModel.of("Last run: " + entries.size() + " images on " + workers
-                + (workers == 1 ? " worker" : " workers") + " (of " + model.cores() + " cores)", entries));
+        timeline.show(TimelineModel.of(TimelineModel.caption("Last run", entries.size(), workers, model.cores()), entries));
         VBox content = new VBox(timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS); // its lanes grow into a tall window
         content.setPadding(new Insets(12));
@@ -441,7 +452,7 @@ public final class MainView {
         scene.getAccelerators().put(SHOW_THUMBNAILS, this::showThumbnails);
         scene.getAccelerators().put(SHOW_TIMELINE, this::showTimeline);
         scene.getAccelerators().put(FAILURES, () -> toolbar.failuresToggle().setSelected(!toolbar.failuresToggle().isSelected()));
-        scene.getAccelerators().put(DARK, () -> toolbar.darkToggle().setSelected(!toolbar.darkToggle().isSelected()));
+        scene.getAccelerators().put(DARK, toolbar::toggleTheme);
     }
 
     private void chooseFolderUnlessCancelling() {

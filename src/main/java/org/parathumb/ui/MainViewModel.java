@@ -300,7 +300,7 @@ public final class MainViewModel {
         if (shown.isEmpty()) {
             return;
         }
-        if (tiles.stream().anyMatch(Tile::existing)) {
+        if (!tiles.isEmpty() && tiles.get(0).existing()) { // tiles on disk come first: no walk over all
             java.util.Set<Path> remade = new java.util.HashSet<>();
             shown.forEach(t -> remade.add(t.result().job().source()));
             tiles.removeIf(t -> t.existing() && remade.contains(t.result().job().source()));

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.beans.Observable;
 import javafx.scene.Scene;
@@ -69,7 +71,13 @@ public final class ParathumbApp extends Application {
     /** As above, with the pipelines made by {@code pipelines} from their names. */
     static MainView show(Stage stage, SettingsStore store, WorkerPool pool, List<Path> inputs, Consumer<String> opener,
             Function<String, ThumbnailPipeline> pipelines) {
-        applyTheme(store.dark());
+        return show(stage, store, pool, inputs, opener, pipelines, SystemTheme::askThisDesktop);
+    }
+
+    /** As above, asking {@code systemTheme} whether the desktop is dark (off the FX thread) when the theme is System. */
+    static MainView show(Stage stage, SettingsStore store, WorkerPool pool, List<Path> inputs, Consumer<String> opener,
+            Function<String, ThumbnailPipeline> pipelines, Supplier<Optional<Boolean>> systemTheme) {
+        Theme theme = Theme.forDesktop(store.theme(), ParathumbApp::applyTheme, store::saveTheme, systemTheme);
         MainViewModel model = new MainViewModel(store.load(WorkerPool.availableCores()), WorkerPool.availableCores(),
                 pipelines);
         MainView view = new MainView(model, pool, opener);
@@ -77,11 +85,8 @@ public final class ParathumbApp extends Application {
                 model.blurRadiusProperty(), model.pipelineProperty(), model.outputFolderProperty(), model.loadedProperty())) {
             setting.addListener(o -> store.save(model.settings()));
         }
-        view.darkProperty().set(store.dark());
-        view.darkProperty().addListener((obs, was, dark) -> {
-            applyTheme(dark);
-            store.saveDark(dark);
-        });
+        view.themeProperty().bindBidirectional(theme.choiceProperty());
+        view.darkShownProperty().bind(theme.darkProperty());
         WindowPlace place = store.windowPlace().filter(ParathumbApp::onAScreen)
                 .orElse(new WindowPlace(0, 0, 1180, 760));
         Scene scene = new Scene(view.root(), Math.max(MIN_WIDTH, place.width()), Math.max(MIN_HEIGHT, place.height()));

@@ -248,9 +248,11 @@ final class RunController {
                 + " frames; the FX thread's own work between two frames: at most "
                 + stalls.longestCpuGapNanos() / 1_000_000 + " ms";
         LOG.log(System.Logger.Level.INFO, "run {0}: {1} tiles, longest FX-thread stall {2} ms over {3} frames"
-                + " (FX-thread CPU between two frames at most {4} ms; {5} frames over 100 ms of it)",
+                + " (FX-thread CPU between two frames: at most {4} ms, p99 {5} ms; {6} frames over 100 ms"
+                + " of it, {7} over 50 ms)",
                 model.state(), model.tiles().size(), stallMillis, stalls.frames(),
-                stalls.longestCpuGapNanos() / 1_000_000, stalls.framesOverBudget());
+                stalls.longestCpuGapNanos() / 1_000_000, stalls.cpuGapPercentileNanos(0.99) / 1_000_000,
+                stalls.framesOverBudget(), stalls.framesOver(StallMonitor.HALF_BUDGET_NANOS));
         onRunEnded.accept(line);
     }
 

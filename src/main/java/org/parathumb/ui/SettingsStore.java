@@ -22,7 +22,9 @@ public final class SettingsStore {
     static final String WORKERS = "workers";
     static final String LAST_INPUTS = "lastInputs";
     static final String PIPELINE = "pipeline";
+    /** Where versions before the System choice kept Dark (true) or Light: read, never written. */
     static final String DARK = "darkTheme";
+    static final String THEME = "theme";
     static final String PLACE = "windowPlace";
 
     private final Preferences node;
@@ -66,13 +68,31 @@ public final class SettingsStore {
         node.put(LAST_INPUTS, last.length() <= Preferences.MAX_VALUE_LENGTH ? last : "");
     }
 
-    /** Whether the user chose the dark theme. */
-    public boolean dark() {
-        return node.getBoolean(DARK, false);
+    /**
+     * The theme the user chose: System when nothing is saved; a choice saved by an earlier version
+     * (dark or not) is kept.
+     */
+    public ThemeChoice theme() {
+        Optional<ThemeChoice> saved = ThemeChoice.parse(node.get(THEME, ""));
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        String old = node.get(DARK, null);
+        return old == null ? ThemeChoice.SYSTEM : Boolean.parseBoolean(old) ? ThemeChoice.DARK : ThemeChoice.LIGHT;
     }
 
+    public void saveTheme(ThemeChoice theme) {
+        node.put(THEME, theme.id());
+    }
+
+    /** Whether the user chose the dark theme (not System, even on a dark desktop). */
+    public boolean dark() {
+        return theme() == ThemeChoice.DARK;
+    }
+
+    /** Saves Dark or Light. */
     public void saveDark(boolean dark) {
-        node.putBoolean(DARK, dark);
+        saveTheme(dark ? ThemeChoice.DARK : ThemeChoice.LIGHT);
     }
 
     /** Where the window was last, if known. */

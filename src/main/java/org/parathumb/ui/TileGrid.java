@@ -52,6 +52,16 @@ final class TileGrid {
     /** Tiles of 100 px: the default 50 px thumbnails shown as 2 x 2 blocks per pixel. */
     static final double DEFAULT_ZOOM = 100;
 
+    private final GridFeed feed;
+    /** Runs while the feed holds tiles back from the grid: passes them on, frame by frame. */
+    private final javafx.animation.AnimationTimer feeding = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!feed.tick(System.nanoTime())) {
+                stop();
+            }
+        }
+    };
     private final SortedList<Tile> sorted;
     private final GridView<Tile> grid;
     private final ObjectProperty<Tile> selected = new SimpleObjectProperty<>(this, "selected");
@@ -63,12 +73,18 @@ final class TileGrid {
 
     TileGrid(ObservableList<Tile> tiles, Consumer<Tile> inspect) {
         this.inspect = inspect;
-        this.sorted = new SortedList<>(tiles);
+        this.feed = new GridFeed(tiles, this::room, System::nanoTime, feeding::start);
+        this.sorted = new SortedList<>(feed.shown());
         this.grid = new GridView<>(sorted);
         grid.getStyleClass().add("thumbnail-grid");
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
         grid.setId("grid");
+        // The grid takes the room its parent gives it. Left to compute its preferred size, each
+        // layout pass after a list change measured ten rows (indexing their cells and running
+        // their CSS) only to be stretched anyway: on 10,000 tiles a fifth of the FX thread's time.
+        grid.setPrefSize(480, 360);
+        grid.skinProperty().addListener((obs, old, skin) -> fixRowHeight());
         grid.setFocusTraversable(true);
         grid.setAccessibleText("Thumbnails; arrow keys move, Enter inspects");
         grid.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
@@ -174,6 +190,25 @@ final class TileGrid {
         return Math.max(1, (int) Math.floor(width / cell));
     }
 
+    /** How many tiles the grid shows at once; as many as there are while it is not laid out. */
+    private int room() {
+        double row = grid.getCellHeight() + grid.getVerticalCellSpacing() * 2;
+        if (grid.getHeight() <= 0 || row <= 0) {
+            return Integer.MAX_VALUE;
+        }
+        return columns() * ((int) Math.ceil(grid.getHeight() / row) + 1);
+    }
+
+    /**
+     * Every row is as high as a cell and its spacing: told so, the grid's flow stops measuring
+     * rows (indexing a spare row's cells and running their CSS) to estimate its scroll range.
+     */
+    private void fixRowHeight() {
+        if (grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setFixedCellSize(grid.getCellHeight() + grid.getVerticalCellSpacing() * 2);
+        }
+    }
+
     private void configure(double zoomSide) {
         double side = Math.rint(zoomSide);
         if (side == tileSide) {
@@ -183,6 +218,7 @@ final class TileGrid {
         double width = Math.max(side + 16, 124);
         grid.setCellWidth(width);
         grid.setCellHeight(side + 16 + 22);
+        fixRowHeight();
         grid.setCellFactory(g -> new ThumbnailCell(side, width - 16, selected, selected::set, inspect));
     }
 }

@@ -40,6 +40,7 @@ class MainWindowLayoutTest {
     void start(Stage stage) {
         this.stage = stage;
         new SettingsStore(preferences).save(new Settings(Optional.empty(), 50, 2, 1, List.of(), "faithful"));
+        new SettingsStore(preferences).saveTheme(ThemeChoice.LIGHT); // whatever this desktop's theme is
         pool = new WorkerPool(1);
         view = ParathumbApp.show(stage, new SettingsStore(preferences), pool, List.of(), uri -> { });
         model = view.model();
@@ -88,12 +89,29 @@ class MainWindowLayoutTest {
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
 
         assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
-        assertThat(new SettingsStore(preferences).dark()).isTrue();
-        assertThat(robot.lookup("#dark").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(new SettingsStore(preferences).theme()).isEqualTo(ThemeChoice.DARK);
+        assertThat(theme(robot).getValue()).isEqualTo(ThemeChoice.DARK);
 
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
         assertThat(javafx.application.Application.getUserAgentStylesheet()).doesNotContainIgnoringCase("dark");
-        assertThat(new SettingsStore(preferences).dark()).isFalse();
+        assertThat(new SettingsStore(preferences).theme()).isEqualTo(ThemeChoice.LIGHT);
+    }
+
+    @Test
+    void theThemeMenuOffersLightDarkAndSystemAndAppliesTheChoice(FxRobot robot) {
+        javafx.scene.control.ChoiceBox<ThemeChoice> theme = theme(robot);
+        assertThat(theme.getItems()).containsExactly(ThemeChoice.LIGHT, ThemeChoice.DARK, ThemeChoice.SYSTEM);
+
+        robot.interact(() -> theme.setValue(ThemeChoice.DARK));
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        robot.interact(() -> theme.setValue(ThemeChoice.LIGHT));
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).doesNotContainIgnoringCase("dark");
+        assertThat(new SettingsStore(preferences).theme()).isEqualTo(ThemeChoice.LIGHT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.ChoiceBox<ThemeChoice> theme(FxRobot robot) {
+        return robot.lookup("#theme").queryAs(javafx.scene.control.ChoiceBox.class);
     }
 
     @Test
@@ -119,7 +137,7 @@ class MainWindowLayoutTest {
             view.handleDrop(List.of(dir.toFile()));
         });
         waitUntil(() -> model.canRun().get()); // Sweep is enabled once there is something to benchmark
-        for (String query : List.of("#workers", ".check-box", ".failures-toggle", "#dark")) {
+        for (String query : List.of("#workers", ".check-box", ".failures-toggle", "#theme")) {
             Node node = robot.lookup(query).query();
             javafx.scene.layout.Background before = ((javafx.scene.layout.Region) node).getBackground();
             robot.interact(node::requestFocus);

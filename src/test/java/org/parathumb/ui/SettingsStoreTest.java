@@ -48,4 +48,17 @@ class SettingsStoreTest {
         assertThat(settings.workers()).isEqualTo(1);
         assertThat(settings.pipeline()).isEqualTo("faithful");
     }
+
+    @Test
+    void theThemeIsSystemUntilChosenAndAnEarlierVersionsDarkChoiceIsKept() {
+        assertThat(store.theme()).isEqualTo(ThemeChoice.SYSTEM);
+
+        node.putBoolean(SettingsStore.DARK, true); // saved by a version with only a Dark toggle
+        assertThat(new SettingsStore(node).theme()).isEqualTo(ThemeChoice.DARK);
+
+        store.saveTheme(ThemeChoice.LIGHT);
+        assertThat(new SettingsStore(node).theme()).isEqualTo(ThemeChoice.LIGHT);
+        store.saveTheme(ThemeChoice.SYSTEM);
+        assertThat(new SettingsStore(node).theme()).isEqualTo(ThemeChoice.SYSTEM);
+    }
 }

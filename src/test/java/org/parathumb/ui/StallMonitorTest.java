@@ -39,4 +39,22 @@ class StallMonitorTest {
         assertThat(monitor.longestGapNanos()).isEqualTo(300);
         assertThat(monitor.longestCpuGapNanos()).isEqualTo(20);
     }
+
+    @Test
+    void theFramesOverTheBudgetAndTheNinetyNinthPercentileAreCountedFromTheFxThreadsCpuTime() {
+        StallMonitor monitor = new StallMonitor();
+        long cpu = 0;
+        monitor.frame(0, cpu);
+        for (int i = 1; i <= 200; i++) {
+            long work = i == 51 ? 140_000_000L : i == 121 ? 60_000_000L : i % 2 == 0 ? 4_000_000L : 30_000_000L;
+            cpu += work;
+            monitor.frame(i * 16_000_000L, cpu);
+        }
+
+        assertThat(monitor.framesOverBudget()).isEqualTo(1);
+        assertThat(monitor.framesOver(StallMonitor.HALF_BUDGET_NANOS)).isEqualTo(2);
+        assertThat(monitor.longestCpuGapNanos()).isEqualTo(140_000_000L);
+        assertThat(monitor.cpuGapPercentileNanos(0.99)).isEqualTo(30_000_000L);
+        assertThat(monitor.cpuGapPercentileNanos(0.5)).isEqualTo(4_000_000L);
+    }
 }

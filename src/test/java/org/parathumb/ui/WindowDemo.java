@@ -16,17 +16,25 @@ import org.parathumb.core.batch.WorkerPool;
 /**
  * The real window on a folder, for looking at it and measuring it; not a test. Options:
  * {@code -Drun=true} runs the folder once loaded; {@code -Dsize=960x600}; {@code -Ddark=true};
+ * {@code -Dout=DIR} writes the thumbnails there instead of each folder's thumbs/;
  * {@code -Dfailures=true} opens the failures pane; {@code -Dselect=N} inspects the N-th tile;
  * {@code -Dshot=FILE.png} writes a snapshot of the window when done; {@code -Dexit=true} quits;
  * {@code -Dtimeline=true} opens the run's timeline (Ctrl+I) and shoots that window instead,
  * {@code -Dzoom=F} zoomed by F around {@code -Dat=FRACTION} of its plot.
- * At the end of a run it prints the stall monitor's figures: the longest gap between two frames.
+ * At the end of a run it prints the stall monitor's figures: the longest gap between two frames,
+ * and the distribution of the FX thread's CPU time between two frames (max, p99, frames over 100
+ * and 50 ms); {@code -Dframes.log=FILE} writes every frame (wall-clock time, gap, FX CPU) to FILE,
+ * to line the slow ones up with a flight recording.
+ * {@code -Dcancel.after=SECONDS} presses Esc that long after the run started and prints how long
+ * the window took to say so, and when the last worker thread stopped using CPU (see {@link CancelProbe}).
  * Run it from the test class path: {@code java -cp ... org.parathumb.ui.WindowDemo$Main DIR}.
  */
 public final class WindowDemo extends Application {
 
     private WorkerPool pool;
     private MainView view;
+    private CancelProbe cancelProbe;
+    private FrameLog frameLog;
 
     /** The entry point; a class that is not an Application, so JavaFX runs from the class path. */
     public static final class Main {
@@ -49,6 +57,9 @@ public final class WindowDemo extends Application {
         stage.setWidth(Double.parseDouble(size[0]));
         stage.setHeight(Double.parseDouble(size[1]));
         MainViewModel model = view.model();
+        if (System.getProperty("out") != null) {
+            model.outputFolderProperty().set(java.util.Optional.of(Path.of(System.getProperty("out"))));
+        }
         model.loadedProperty().addListener((obs, old, loaded) -> {
             if (loaded != null && Boolean.getBoolean("run")) {
                 Platform.runLater(view::run);
@@ -56,7 +67,18 @@ public final class WindowDemo extends Application {
                 Platform.runLater(this::finish);
             }
         });
+        String cancelAfter = System.getProperty("cancel.after");
+        if (cancelAfter != null) {
+            cancelProbe = new CancelProbe(view, Double.parseDouble(cancelAfter), this::finish);
+        }
+        if (System.getProperty("frames.log") != null) {
+            frameLog = new FrameLog(Path.of(System.getProperty("frames.log")));
+            frameLog.start();
+        }
         model.stateProperty().addListener((obs, old, state) -> {
+            if (cancelProbe != null) {
+                return; // the probe finishes once the workers have stopped
+            }
             if (!state.isActive() && old.isActive()) {
                 Platform.runLater(() -> Platform.runLater(this::finish)); // after the last frame's drain
             }
@@ -70,9 +92,14 @@ public final class WindowDemo extends Application {
 
     private void finish() {
         StallMonitor stalls = view.stalls();
-        System.out.printf(Locale.ROOT, "tiles=%d frames=%d longestGapMs=%.1f longestFxCpuMs=%.1f fxCpuOver100ms=%d status=%s%n",
+        System.out.printf(Locale.ROOT, "tiles=%d frames=%d longestGapMs=%.1f longestFxCpuMs=%.1f p99FxCpuMs=%.1f"
+                + " fxCpuOver100ms=%d fxCpuOver50ms=%d status=%s%n",
                 view.model().tiles().size(), stalls.frames(), stalls.longestGapNanos() / 1e6,
-                stalls.longestCpuGapNanos() / 1e6, stalls.framesOverBudget(), view.model().status());
+                stalls.longestCpuGapNanos() / 1e6, stalls.cpuGapPercentileNanos(0.99) / 1e6,
+                stalls.framesOverBudget(), stalls.framesOver(StallMonitor.HALF_BUDGET_NANOS), view.model().status());
+        if (frameLog != null) {
+            frameLog.stop();
+        }
         if (Boolean.getBoolean("failures")) {
             view.root().getScene().getAccelerators().get(MainView.FAILURES).run();
         }

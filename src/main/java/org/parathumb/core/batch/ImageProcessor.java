@@ -194,8 +194,13 @@ public final class ImageProcessor {
                     if (!stop.getAsBoolean()) {
                         read[at] = read[at].withHeader(pipeline.readHeader(read[at].source()));
                     }
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | OutOfMemoryError e) {
                     // Unreadable: the job keeps no header, and processing it says why.
+                } catch (Error bug) {
+                    // Not the file's fault: ours. The job keeps no header; processing reads it again
+                    // and reports what it meets as an internal error of that job, not of the batch.
+                    LOG.log(System.Logger.Level.WARNING, "internal error while reading the header of "
+                            + read[at].source() + "; its job reads it again", bug);
                 } finally {
                     left.countDown();
                 }
@@ -308,8 +313,8 @@ public final class ImageProcessor {
             }
             return ImageResult.failed(job, reason(e), timesSoFar(thumbnail), worker, start, System.nanoTime(),
                     pipeline.name());
-        } catch (RuntimeException bug) {
-            // Every problem with a file arrives as an IOException: anything else is ours.
+        } catch (RuntimeException | Error bug) {
+            // Every problem with a file arrives as an IOException (or OutOfMemoryError): anything else is ours.
             LOG.log(System.Logger.Level.ERROR, "internal error while processing " + job.source()
                     + " with the " + pipeline.name() + " pipeline", bug);
             return ImageResult.internalError(job, internalErrorReason(bug), timesSoFar(thumbnail), worker, start,
@@ -357,7 +362,7 @@ public final class ImageProcessor {
     }
 
     /** What a user reads for a bug of ours: that it is one, and where its stack went. */
-    static String internalErrorReason(RuntimeException bug) {
+    static String internalErrorReason(Throwable bug) {
         return "internal error (" + bug.getClass().getSimpleName()
                 + "): a bug in Parathumb, not a problem with this file; its stack is in the log";
     }

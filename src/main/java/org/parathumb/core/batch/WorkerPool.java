@@ -7,24 +7,34 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one pool of worker threads an application owns. Its size can change at any time and applies
  * to jobs not yet started: a running job always finishes on its thread. Threads are named
- * "thumb-worker-N". Closing shuts down in two phases: no new work, a wait for running jobs, then
- * an interrupt of what is left.
+ * "thumb-worker-N", N the lowest number no live worker has. A worker idle for
+ * {@link #KEEP_ALIVE_SECONDS} ends, and the buffers it kept for the next image (thread-local
+ * scratch sized by the biggest image it decoded) go with it: an idle window does not hold what
+ * its last run needed. Closing shuts down in two phases: no new work, a wait for running jobs,
+ * then an interrupt of what is left.
  */
 public final class WorkerPool implements Executor, AutoCloseable {
 
     private static final long CLOSE_GRACE_SECONDS = 5;
+    /** How long a worker waits for a job before it ends. */
+    public static final long KEEP_ALIVE_SECONDS = 20;
 
     private final ThreadPoolExecutor executor;
 
     public WorkerPool(int workers) {
+        this(workers, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A pool whose idle workers end after {@code keepAlive}. */
+    WorkerPool(int workers, long keepAlive, TimeUnit unit) {
         checkSize(workers);
-        this.executor = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS,
+        this.executor = new ThreadPoolExecutor(workers, workers, keepAlive, unit,
                 new LinkedBlockingQueue<>(), new NamedThreadFactory("thumb-worker-"));
+        executor.allowCoreThreadTimeOut(true);
     }
 
     /** The number of cores the JVM may use: the natural upper bound of a pool's size. */
@@ -97,9 +107,10 @@ public final class WorkerPool implements Executor, AutoCloseable {
         }
     }
 
+    /** Names each new thread with the lowest number no live one has: a run's lanes stay 1 to N. */
     private static final class NamedThreadFactory implements ThreadFactory {
         private final String prefix;
-        private final AtomicInteger next = new AtomicInteger(1);
+        private final java.util.BitSet taken = new java.util.BitSet();
 
         NamedThreadFactory(String prefix) {
             this.prefix = prefix;
@@ -107,7 +118,20 @@ public final class WorkerPool implements Executor, AutoCloseable {
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread thread = new Thread(r, prefix + next.getAndIncrement());
+            int number;
+            synchronized (taken) {
+                number = taken.nextClearBit(1);
+                taken.set(number);
+            }
+            Thread thread = new Thread(() -> {
+                try {
+                    r.run();
+                } finally {
+                    synchronized (taken) {
+                        taken.clear(number);
+                    }
+                }
+            }, prefix + number);
             // Daemon: a stuck native decode must never keep the JVM alive after close(); outputs
             // are moved into place atomically, so an abrupt exit leaves no partial thumbnail.
             thread.setDaemon(true);

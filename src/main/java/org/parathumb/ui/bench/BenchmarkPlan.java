@@ -70,7 +70,8 @@ final class BenchmarkPlan {
         return List.copyOf(picked);
     }
 
-    private static String formatOf(ImageJob job) {
+    /** The format from the header, or the file's extension when it has none. */
+    static String formatOf(ImageJob job) {
         if (job.header() != null) {
             return job.header().format().name();
         }
@@ -82,13 +83,14 @@ final class BenchmarkPlan {
     /**
      * Seconds the whole benchmark should take: each round runs the sequential loop (one pass of
      * {@code sequentialPassSeconds}) and each worker count N, whose pass takes the sequential
-     * time divided by min(N, cores); {@code warmups + repeats} rounds.
+     * time divided by N, but by no more than the {@code freeCores} (the cores other programs
+     * leave idle, at least 1); {@code warmups + repeats} rounds.
      */
-    static double estimateSeconds(double sequentialPassSeconds, List<Integer> workerCounts, int cores,
+    static double estimateSeconds(double sequentialPassSeconds, List<Integer> workerCounts, double freeCores,
             int repeats, int warmups) {
         double round = sequentialPassSeconds;
         for (int n : workerCounts) {
-            round += sequentialPassSeconds / Math.max(1, Math.min(n, cores));
+            round += sequentialPassSeconds / Math.max(1, Math.min(n, freeCores));
         }
         return round * (repeats + warmups);
     }

@@ -46,6 +46,10 @@ import org.parathumb.core.bench.Workload;
  */
 public final class BenchmarkView extends BorderPane {
 
+    /** The smallest window that shows every control whole, as the main window's. */
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 600;
+
     /** Scale of the PNG export: twice the screen size, sharp when posted. */
     static final double PNG_SCALE = 2;
 
@@ -70,11 +74,8 @@ public final class BenchmarkView extends BorderPane {
     public BenchmarkView(BenchmarkViewModel model) {
         this.model = model;
         getStyleClass().add("benchmark-view");
+        // The theme's looked-up colours only: it follows the light or dark theme, even while open.
         getStylesheets().add(BenchmarkView.class.getResource("benchmark.css").toExternalForm());
-        String theme = javafx.application.Application.getUserAgentStylesheet();
-        if (theme != null && theme.toLowerCase(Locale.ROOT).contains("dark")) { // the main window's Dark toggle
-            getStylesheets().add(BenchmarkView.class.getResource("benchmark-dark.css").toExternalForm());
-        }
 
         headline.getStyleClass().add("benchmark-headline");
         headline.setWrapText(true); // the whole finding, on two lines if the window is narrow
@@ -132,6 +133,8 @@ public final class BenchmarkView extends BorderPane {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(new BenchmarkView(model),
                 Math.min(1400, screen.getWidth() - 40), Math.min(960, screen.getHeight() - 40)));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setOnHidden(e -> model.cancel());
         stage.show();
         return stage;
@@ -140,7 +143,7 @@ public final class BenchmarkView extends BorderPane {
     /** Writes the charts card (charts, headline and setting) as a PNG at twice screen resolution. Call on the FX thread. */
     public void exportPng(Path file) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setFill(Color.WHITE);
+        parameters.setFill(Color.TRANSPARENT); // the card's own background, light or dark, with round corners
         parameters.setTransform(Transform.scale(PNG_SCALE, PNG_SCALE));
         WritableImage image = card.snapshot(parameters, null);
         if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
@@ -358,8 +361,8 @@ public final class BenchmarkView extends BorderPane {
         settingLine.setText(report.setting().describe());
         int workers = report.parallel().stream().mapToInt(r -> r.configuration().workers()).max().orElse(1);
         timelineView.show(report.timelinePass(), report.timelinePass().isEmpty() ? "Timeline"
-                : String.format(Locale.ROOT, "Timeline of the last pass with %d worker%s: one lane per thread",
-                        workers, workers == 1 ? "" : "s"));
+                : TimelineModel.caption("Last pass with the most workers", report.timelinePass().size(), workers,
+                        report.setting().cores()));
     }
 
     static String headline(BenchmarkReport report) {

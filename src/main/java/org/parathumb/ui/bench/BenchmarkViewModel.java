@@ -73,18 +73,19 @@ public final class BenchmarkViewModel implements AutoCloseable {
 
     /**
      * What the window will measure once the user confirms: every loaded image (headers read),
-     * the worker counts, each image's expected work, and the nanoseconds one unit of that work
-     * took in a timed sample (0 or less when unknown).
+     * the worker counts, each image's expected work, and what a unit of that work costs per kind
+     * of image, timed on a few of them (unknown: no time in the estimate).
      */
     public record Plan(List<ImageJob> jobs, List<Integer> workerCounts, ToLongFunction<ImageJob> cost,
-            double nanosPerWork, int cores) {
+            CostCalibration calibration) {
 
         public Plan {
             jobs = List.copyOf(jobs);
             workerCounts = List.copyOf(workerCounts);
             Objects.requireNonNull(cost, "cost");
-            if (jobs.isEmpty() || workerCounts.isEmpty() || cores < 1) {
-                throw new IllegalArgumentException("a plan needs images, worker counts and cores");
+            Objects.requireNonNull(calibration, "calibration");
+            if (jobs.isEmpty() || workerCounts.isEmpty()) {
+                throw new IllegalArgumentException("a plan needs images and worker counts");
             }
         }
     }
@@ -141,12 +142,9 @@ public final class BenchmarkViewModel implements AutoCloseable {
         }
         List<ImageJob> chosen = chosenJobs();
         double megapixels = chosen.stream().mapToDouble(j -> j.header() == null ? 0 : j.header().pixels() / 1e6).sum();
-        long work = chosen.stream().mapToLong(current.cost()).sum();
         int passes = (repeats.get() + warmups.get()) * (current.workerCounts().size() + 1);
-        String time = current.nanosPerWork() > 0 && work > 0
-                ? BenchmarkPlan.duration(BenchmarkPlan.estimateSeconds(work * current.nanosPerWork() / 1e9,
-                        current.workerCounts(), current.cores(), repeats.get(), warmups.get()))
-                : "time unknown";
+        double seconds = estimatedSeconds();
+        String time = seconds > 0 ? BenchmarkPlan.duration(seconds) : "time unknown";
         String counts = current.workerCounts().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
         return String.format(Locale.ROOT, "%d of %d images (%.0f MP), sequential + %s worker%s, %d warm-up%s + %d repeat%s: "
                         + "%d passes, %s", chosen.size(), current.jobs().size(), megapixels, counts,
@@ -154,12 +152,23 @@ public final class BenchmarkViewModel implements AutoCloseable {
                 repeats.get(), repeats.get() == 1 ? "" : "s", passes, time);
     }
 
+    /** Seconds the prepared benchmark should take with the current settings; 0 when unknown. */
+    double estimatedSeconds() {
+        Plan current = plan.get();
+        if (current == null) {
+            return 0;
+        }
+        double sequential = current.calibration().sequentialSeconds(chosenJobs(), current.cost());
+        return sequential <= 0 ? 0 : BenchmarkPlan.estimateSeconds(sequential, current.workerCounts(),
+                current.calibration().freeCores(), repeats.get(), warmups.get());
+    }
+
     /** The fit the speedup chart draws: only from two worker counts or more besides 1. */
     static Optional<AmdahlFit> drawnFit(BenchmarkReport report) {
         return report.amdahl().filter(f -> f.points() >= 2);
     }
 
-    /** What the chart calls its Amdahl series: the fit, a one-point estimate, or what is missing. */
+    /** What the chart calls its Amdahl series: the fit, a one-point estimate (no fit: more worker counts needed), or what is missing. */
     static String fitLabel(BenchmarkReport report) {
         Optional<AmdahlFit> fit = report.amdahl();
         if (fit.isEmpty()) {
@@ -168,8 +177,8 @@ public final class BenchmarkViewModel implements AutoCloseable {
         if (fit.get().points() >= 2) {
             return SpeedupChart.fitName(fit.get());
         }
-        return "one-point estimate, not a fit: " + SpeedupChart.fitName(fit.get()).replace("Amdahl ", "")
-                + " (measure more worker counts)";
+        // Short enough for the legend of a 960 px window; the curve itself shows where it goes.
+        return String.format(Locale.ROOT, "one-point estimate, not a fit: f = %.3f", fit.get().serialFraction());
     }
 
     /** Notes under the charts: speedups above the ideal line, and other programs on the cores. */

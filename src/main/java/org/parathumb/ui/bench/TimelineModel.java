@@ -162,6 +162,15 @@ public final class TimelineModel {
         }
     }
 
+    /**
+     * The title of a timeline of {@code images} images on {@code workers} workers (the run's own
+     * count, one lane each) out of {@code cores}: "Last run: 60 images on 2 workers (of 2 cores)".
+     */
+    public static String caption(String what, int images, int workers, int cores) {
+        return String.format(java.util.Locale.ROOT, "%s: %d image%s on %d worker%s (of %d core%s), one lane per worker",
+                what, images, images == 1 ? "" : "s", workers, workers == 1 ? "" : "s", cores, cores == 1 ? "" : "s");
+    }
+
     public String caption() {
         return caption;
     }

@@ -34,7 +34,7 @@ public final class WallTimeChart extends BarChart<String, Number> {
         setLegendVisible(false);
         setTitle("Wall time per pass (seconds)");
         setCategoryGap(40);
-        getXAxis().setLabel("median of the measured passes, whiskers from min to max");
+        getXAxis().setLabel("median pass, whiskers from min to max");
         series.setName("wall time");
         getData().add(series);
         whiskers.getStyleClass().add("whisker");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +13,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.ImageFormat;
+import org.parathumb.core.image.ImageHeader;
+import org.parathumb.core.image.Thumbnail;
+import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 
 class BatchRunnerTest {
@@ -45,6 +53,74 @@ class BatchRunnerTest {
         assertThat(summary.failed()).isEqualTo(1);
         assertThat(heard).filteredOn(ImageResult::isDone).allSatisfy(r -> assertThat(r.job().target()).exists());
         assertThat(dir.resolve("thumbs/bad.png")).doesNotExist();
+    }
+
+    @Test
+    void anErrorWhileReadingHeadersOnAnyThreadIsAnInternalErrorOfItsJobAndTheBatchGoesOn() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            TestImages.write(dir.resolve("img" + i + ".png"), 40 + i, 30);
+            TestImages.write(dir.resolve("bug" + i + ".png"), 40 + i, 30);
+        }
+        List<ImageJob> jobs = scanAndPrepare();
+        LinkageError bug = new LinkageError("a class that failed to load");
+        ControllablePipeline plain = new ControllablePipeline();
+        ThumbnailPipeline buggy = new ThumbnailPipeline() {
+            @Override
+            public String name() {
+                return plain.name();
+            }
+
+            @Override
+            public ImageHeader readHeader(Path source) throws IOException {
+                if (source.getFileName().toString().startsWith("bug")) {
+                    throw bug;
+                }
+                return plain.readHeader(source);
+            }
+
+            @Override
+            public Thumbnail render(Path source, ThumbnailSpec spec) throws IOException {
+                return plain.render(source, spec);
+            }
+
+            @Override
+            public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
+                plain.write(thumbnail, format, out);
+            }
+        };
+        List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ImageProcessor.class.getName());
+        logger.addHandler(handler);
+        BatchSummary summary;
+        try (WorkerPool pool = new WorkerPool(2)) {
+            summary = new BatchRunner(new ImageProcessor(buggy, ThumbnailSpec.DEFAULT)).run(jobs, pool, 2,
+                    BatchListener.NONE);
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(summary.results()).hasSize(8);
+        assertThat(summary.succeeded()).isEqualTo(4);
+        assertThat(summary.internalErrors()).isEqualTo(4);
+        assertThat(summary.failed()).isZero();
+        assertThat(summary.results()).filteredOn(ImageResult::isInternalError)
+                .allSatisfy(r -> assertThat(r.job().source().getFileName().toString()).startsWith("bug"))
+                .allSatisfy(r -> assertThat(r.failure()).contains("LinkageError"));
+        assertThat(logged).anySatisfy(r -> assertThat(r.getThrown()).isSameAs(bug));
     }
 
     @Test

@@ -21,6 +21,23 @@ class WorkerPoolTest {
     }
 
     @Test
+    void anIdleWorkerEndsTakingTheBuffersItKeptForTheNextImageAndTheNextOneHasItsName() throws Exception {
+        ThreadLocal<byte[]> keptForTheNextImage = new ThreadLocal<>();
+        try (WorkerPool pool = new WorkerPool(2, 50, TimeUnit.MILLISECONDS)) {
+            Thread worker = pool.submit(() -> {
+                keptForTheNextImage.set(new byte[1 << 20]); // as a pipeline's scratch does
+                return Thread.currentThread();
+            }).get();
+
+            worker.join(10_000); // the pool let it go once idle: nothing holds it or its buffers
+
+            assertThat(worker.isAlive()).isFalse();
+            assertThat(pool.submit(() -> keptForTheNextImage.get() == null
+                    ? Thread.currentThread().getName() : "kept").get()).isEqualTo("thumb-worker-1");
+        }
+    }
+
+    @Test
     void growingThePoolMidRunStartsWaitingJobsAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();

@@ -101,7 +101,12 @@ public record JpegVariants(float quality, int lumaH, int lumaV, int restartInter
 
     /** An APP2 payload holding the JDK's sRGB ICC profile in one chunk. */
     public static byte[] iccSrgb() {
-        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        return icc(java.awt.color.ColorSpace.CS_sRGB);
+    }
+
+    /** An APP2 payload holding the JDK's profile for {@code colorSpace} (a ColorSpace.CS_ constant) in one chunk. */
+    public static byte[] icc(int colorSpace) {
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(colorSpace).getData();
         byte[] header = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[] payload = java.util.Arrays.copyOf(header, header.length + 2 + profile.length);
         payload[header.length] = 1;
@@ -118,5 +123,41 @@ public record JpegVariants(float quality, int lumaH, int lumaV, int restartInter
             0, 1,
             0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
             0, 0, 0, 0};
+    }
+
+    /**
+     * {@code jpeg} (as ImageIO writes it: JFIF APP0 first) with its JFIF segment dropped unless
+     * {@code keepJfif}, and its components renamed {@code ids} in the frame and scan headers.
+     */
+    public static byte[] withColourMarkers(byte[] jpeg, boolean keepJfif, int... ids) {
+        var out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int p = 2;
+        while (true) {
+            int marker = jpeg[p + 1] & 0xFF;
+            int length = (jpeg[p + 2] & 0xFF) << 8 | (jpeg[p + 3] & 0xFF);
+            byte[] segment = java.util.Arrays.copyOfRange(jpeg, p, p + 2 + length);
+            if (marker == 0xC0 || marker == 0xC2) {
+                for (int c = 0; c < segment[9]; c++) {
+                    segment[10 + 3 * c] = (byte) ids[c];
+                }
+            } else if (marker == 0xDA) {
+                for (int c = 0; c < segment[4]; c++) {
+                    segment[5 + 2 * c] = (byte) ids[c];
+                }
+                out.writeBytes(segment);
+                out.write(jpeg, p + 2 + length, jpeg.length - p - 2 - length);
+                return out.toByteArray();
+            }
+            if (marker != 0xE0 || keepJfif) {
+                out.writeBytes(segment);
+            }
+            p += 2 + length;
+        }
+    }
+
+    /** An Adobe APP14 payload with colour transform {@code transform} (0 none, 1 YCbCr, 2 YCCK). */
+    public static byte[] adobe(int transform) {
+        return new byte[] {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
     }
 }

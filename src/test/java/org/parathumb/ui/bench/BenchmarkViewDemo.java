@@ -22,7 +22,7 @@ import org.parathumb.core.image.pipeline.FaithfulPipeline;
 
 /**
  * Shows the benchmark window alone, for looking at it: prepares the folder given as the first
- * argument as the Benchmark button does (headers, one timed image, a sweep), with -Dsample=N
+ * argument as the Benchmark button does (headers, timed images of each kind, a sweep), with -Dsample=N
  * (default 12), -Drepeats=N (3), -Dwarmups=N (1), -Ddark=true, -Dsize=WxH (1400x960). With
  * -Dstart=true it starts at once; with a second argument it writes a snapshot of the whole
  * window there once the benchmark ends, and exits. Not a test; run it from the test class path.
@@ -57,7 +57,7 @@ public final class BenchmarkViewDemo extends Application {
                 Runnable::run, 1, () -> false);
         List<Integer> sweep = BenchmarkRequest.sweep(WorkerPool.availableCores());
         model.prepare(new BenchmarkViewModel.Plan(jobs, sweep, processor::estimatedWork,
-                org.parathumb.ui.BenchmarkLauncherProbe.nanosPerWork(processor, jobs), WorkerPool.availableCores()));
+                CostCalibration.timing(processor, jobs)));
         model.sampleSizeProperty().set(Integer.getInteger("sample", 12));
         model.repeatsProperty().set(Integer.getInteger("repeats", 3));
         model.warmupsProperty().set(Integer.getInteger("warmups", 1));

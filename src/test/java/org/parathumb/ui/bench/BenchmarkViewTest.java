@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -40,9 +41,11 @@ class BenchmarkViewTest {
     private final WorkerPool pool = new WorkerPool(2);
     private BenchmarkViewModel model;
     private BenchmarkView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = new BenchmarkViewModel(new ImageProcessor(new FaithfulPipeline(), ThumbnailSpec.DEFAULT), pool,
                 Platform::runLater);
         view = new BenchmarkView(model);
@@ -57,7 +60,11 @@ class BenchmarkViewTest {
     }
 
     private BenchmarkReport benchmark(List<Integer> workers) throws Exception {
-        new SampleGenerator().generate(dir.resolve("photos"), 4, 0.05, 1);
+        return benchmark(workers, 4);
+    }
+
+    private BenchmarkReport benchmark(List<Integer> workers, int images) throws Exception {
+        new SampleGenerator().generate(dir.resolve("photos"), images, 0.05, 1);
         List<ImageJob> jobs = new org.parathumb.core.batch.SourceScanner()
                 .scan(org.parathumb.core.batch.ScanRequest.of(dir.resolve("photos")));
         BenchmarkRequest request = BenchmarkRequest.thumbnails(jobs, workers, 2, 0);
@@ -114,7 +121,7 @@ class BenchmarkViewTest {
     @Test
     void theSpinnersSetSampleRepeatsAndWarmUpAndTheEstimateFollows() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> model.prepare(new BenchmarkViewModel.Plan(BenchmarkPlanTest.folder(), List.of(2),
-                j -> j.header().pixels(), 1.0, 2))).get(10, TimeUnit.SECONDS);
+                j -> j.header().pixels(), CostCalibration.uniform(1.0, 2)))).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Spinner<?> sample = (javafx.scene.control.Spinner<?>) view.lookup("#bench-sample");
         javafx.scene.control.Spinner<?> repeats = (javafx.scene.control.Spinner<?>) view.lookup("#bench-repeats");
@@ -146,6 +153,103 @@ class BenchmarkViewTest {
         assertThat(view.timelineView().timeline().lanes()).extracting(l -> l.worker())
                 .containsExactlyElementsOf(report.timelinePass().stream().map(r -> r.worker()).distinct().sorted().toList());
         assertThat(view.timelineView().lookupAll(".timeline-bar")).hasSize(4);
+    }
+
+    @Test
+    void theTimelineLanesReadWorkerOneToNForThePassesWorkerCountNotThreadNames() throws Exception {
+        // 1 then 2 workers in each round: the pool shrinks and grows, and its new threads get new numbers
+        BenchmarkReport report = benchmark(List.of(1, 2), 8);
+
+        TimelineModel shown = view.timelineView().model();
+        assertThat(shown.lanes()).extracting(TimelineModel.Lane::name).containsExactly("Worker 1", "Worker 2");
+        assertThat(shown.caption()).contains("8 images on 2 workers").doesNotContain("thread");
+        assertThat(view.timelineView().lookupAll(".timeline-lane-label")).extracting(n -> ((Label) n).getText())
+                .containsExactly("Worker 1", "Worker 2");
+        assertThat(report.timelinePass()).extracting(r -> r.worker()).allMatch(t -> t.startsWith("thumb-worker-"));
+    }
+
+    @Test
+    void theChartsTakeEveryColourFromTheThemeAndFollowASwitchWhileOpen() throws Exception {
+        benchmark(List.of(2));
+        String[] parts = {".chart-plot-background", ".benchmark-card", ".benchmark-headline", ".axis-label",
+            ".timeline-lane", ".timeline-lane-label", ".chart-legend .label"};
+
+        List<String> light = WaitForAsyncUtils.asyncFx(() -> colours(parts, new atlantafx.base.theme.PrimerLight()))
+                .get(10, TimeUnit.SECONDS);
+        List<String> dark = WaitForAsyncUtils.asyncFx(() -> colours(parts, new atlantafx.base.theme.PrimerDark()))
+                .get(10, TimeUnit.SECONDS);
+
+        // the plot and the card: the theme's default background; the text: its default foreground
+        assertThat(light.subList(0, 2)).containsOnly("0xffffffff");
+        assertThat(dark.subList(0, 2)).containsOnly("0x0d1117ff");
+        assertThat(light.get(2)).isEqualTo("0x24292fff");
+        assertThat(dark.get(2)).isEqualTo("0xc9d1d9ff");
+        for (int i = 0; i < parts.length; i++) {
+            assertThat(dark.get(i)).as("%s in the dark theme", parts[i]).isNotEqualTo(light.get(i));
+        }
+        WaitForAsyncUtils.asyncFx(() -> javafx.application.Application.setUserAgentStylesheet(null))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** The fill (text) or background colour of the first node of each part, under {@code theme}. */
+    private List<String> colours(String[] parts, atlantafx.base.theme.Theme theme) {
+        javafx.application.Application.setUserAgentStylesheet(theme.getUserAgentStylesheet());
+        view.applyCss();
+        view.layout();
+        List<String> colours = new java.util.ArrayList<>();
+        for (String part : parts) {
+            javafx.scene.Node node = view.lookup(part);
+            assertThat(node).as(part).isNotNull();
+            javafx.scene.paint.Paint paint = node instanceof javafx.scene.control.Labeled l ? l.getTextFill()
+                    : ((javafx.scene.layout.Region) node).getBackground().getFills().get(0).getFill();
+            colours.add(paint.toString());
+        }
+        return colours;
+    }
+
+    @Test
+    void atTheMinimumWidthWhileRunningEveryControlOfTheBarsIsWholeAndInside() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.prepare(new BenchmarkViewModel.Plan(BenchmarkPlanTest.folder(), List.of(1, 2), j -> j.header().pixels(),
+                    CostCalibration.uniform(1.0, 2)));
+            stage.setWidth(BenchmarkView.MIN_WIDTH);
+            stage.setHeight(BenchmarkView.MIN_HEIGHT);
+            model.start(BenchmarkRequest.cpuLoop(List.of(1, 2), 1000, 0).withLoop(2_000_000, 2));
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            double width = view.getScene().getWidth();
+            assertThat(model.isRunning()).isTrue();
+            assertThat(width).isLessThanOrEqualTo(BenchmarkView.MIN_WIDTH);
+            List<javafx.scene.control.Control> controls = new java.util.ArrayList<>();
+            collect(view.getTop(), controls);
+            assertThat(controls).extracting(javafx.scene.Node::getId).contains("bench-start", "bench-sample", "bench-estimate");
+            assertThat(controls).anyMatch(c -> c instanceof javafx.scene.control.Button b && b.getText().equals("Cancel"));
+            for (javafx.scene.control.Control c : controls) {
+                javafx.geometry.Bounds b = c.localToScene(c.getLayoutBounds());
+                String name = c.getClass().getSimpleName() + (c instanceof javafx.scene.control.Labeled l ? " \"" + l.getText() + "\"" : "");
+                assertThat(b.getMinX()).as("%s starts inside the window", name).isGreaterThanOrEqualTo(-0.5);
+                assertThat(b.getMaxX()).as("%s ends inside the window", name).isLessThanOrEqualTo(width + 0.5);
+                if (c instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
+                        && c.getMinWidth() != 0 && !l.isWrapText()) {
+                    assertThat(c.getWidth()).as("%s is as wide as its text", name).isGreaterThanOrEqualTo(c.prefWidth(-1) - 0.5);
+                }
+            }
+        }).get(10, TimeUnit.SECONDS);
+        model.cancel();
+    }
+
+    private static void collect(javafx.scene.Node node, List<javafx.scene.control.Control> controls) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.Control c && !(c.getParent() instanceof javafx.scene.control.Control)) {
+            controls.add(c);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, controls));
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.parathumb.core.batch.manifest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -10,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.parathumb.core.batch.BatchListener;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ImageResult;
+import org.parathumb.core.image.ImageFormat;
 
 /**
  * Skip-unchanged, for the command line and the window alike: {@link #plan} splits jobs into those
@@ -82,9 +86,14 @@ public final class SkipPolicy {
         List<ImageJob> toDo = new ArrayList<>();
         List<ImageJob> unchanged = new ArrayList<>();
         for (ImageJob job : jobs) {
-            String target = OutputManifest.local(job.target());
-            boolean current = manifestOf(target).isCurrent(OutputManifest.local(job.source()), target, fingerprint);
-            (current ? unchanged : toDo).add(job);
+            Optional<String> current = currentTarget(OutputManifest.local(job.source()),
+                    OutputManifest.local(job.target()));
+            if (current.isEmpty()) {
+                toDo.add(job);
+            } else {
+                unchanged.add(current.get().equals(OutputManifest.local(job.target())) ? job
+                        : job.withTarget(job.target().resolveSibling(OutputManifest.name(current.get()))));
+            }
         }
         return new Plan(toDo, unchanged);
     }
@@ -94,7 +103,33 @@ public final class SkipPolicy {
      * {@code source}: {@link #plan} for one file named as its store names it.
      */
     public synchronized boolean isCurrent(String source, String target) {
-        return manifestOf(target).isCurrent(source, target, fingerprint);
+        return currentTarget(source, target).isPresent();
+    }
+
+    /** {@code target}, or the .png written in its place ({@link #alphaTarget}), whichever is current. */
+    private Optional<String> currentTarget(String source, String target) {
+        if (manifestOf(target).isCurrent(source, target, fingerprint)) {
+            return Optional.of(target);
+        }
+        return alphaTarget(source, target).filter(png -> manifestOf(png).isCurrent(source, png, fingerprint));
+    }
+
+    /**
+     * Where the thumbnail of {@code source} was written instead of {@code target} if the image had
+     * alpha: a HEIF, AVIF or JPEG XL source's target is named .jpg before its content is known, and
+     * an image with alpha is written as the .png beside it, which the scan reserves for it.
+     */
+    static Optional<String> alphaTarget(String source, String target) {
+        Optional<ImageFormat> named;
+        try {
+            named = ImageFormat.fromFileName(Path.of(OutputManifest.name(source)));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        return named.filter(format -> format.thumbnailFormat(true) != format.thumbnailFormat(false))
+                .filter(format -> target.endsWith("." + format.thumbnailFormat(false).extension()))
+                .map(format -> target.substring(0, target.length() - format.thumbnailFormat(false).extension().length())
+                        + format.thumbnailFormat(true).extension());
     }
 
     /** Notes one result: a thumbnail made is recorded, any other outcome forgets the target. */

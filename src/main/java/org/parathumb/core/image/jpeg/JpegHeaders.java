@@ -1,5 +1,6 @@
 package org.parathumb.core.image.jpeg;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -11,7 +12,8 @@ import org.parathumb.core.image.jpeg.ScaledJpegDecoder.Frame;
  * quantization tables, restart interval, JFIF/Adobe/ICC segments and the scan header; then
  * removes the byte stuffing of the entropy-coded data in place, noting where each restart
  * interval begins. Declines, with {@link UnsupportedJpegException}, what the scaled decoder does
- * not handle.
+ * not handle: any coding but baseline, and any JPEG {@link JpegColour} does not call plain YCbCr
+ * or whose ICC profile it does not call ignorable.
  */
 final class JpegHeaders {
 
@@ -35,6 +37,7 @@ final class JpegHeaders {
         }
         Frame f = new Frame(data);
         boolean frameSeen = false;
+        ByteArrayOutputStream icc = null;
         int p = 2;
         while (true) {
             if (p >= length || (data[p] & 0xFF) != 0xFF) {
@@ -73,19 +76,27 @@ final class JpegHeaders {
                     if (!frameSeen) {
                         throw new UnsupportedJpegException("scan before frame");
                     }
+                    JpegColour colour = new JpegColour(8, f.count, Arrays.copyOf(f.ids, f.count), f.jfif,
+                            f.adobeTransform, icc == null ? null : icc.toByteArray());
+                    if (!colour.isPlainYCbCr()) {
+                        throw new UnsupportedJpegException(colour + " JPEG");
+                    }
+                    if (!colour.iccProfileIsIgnorable()) {
+                        throw new UnsupportedJpegException("ICC profile");
+                    }
                     readScan(f, data, q, end);
                     unstuff(f, data, end, length);
                     return f;
                 }
-                case 0xE0 -> f.jfif |= startsWith(data, q, end, "JFIF\0");
+                case 0xE0 -> f.jfif |= end - q >= JpegColour.JFIF_LENGTH && startsWith(data, q, end, "JFIF\0");
                 case 0xE2 -> {
-                    // The one ICC policy here: colour management is ImageDecoder's, so any profile declines.
-                    if (startsWith(data, q, end, "ICC_PROFILE\0")) {
-                        throw new UnsupportedJpegException("ICC profile");
+                    if (end - q >= 14 && startsWith(data, q, end, "ICC_PROFILE\0")) {
+                        icc = icc == null ? new ByteArrayOutputStream() : icc;
+                        icc.write(data, q + 14, end - q - 14); // chunks come in order in practice
                     }
                 }
                 case 0xEE -> {
-                    if (startsWith(data, q, end, "Adobe") && end - q >= 12) {
+                    if (startsWith(data, q, end, "Adobe") && end - q >= JpegColour.ADOBE_LENGTH) {
                         f.adobeTransform = data[q + 11] & 0xFF;
                     }
                 }

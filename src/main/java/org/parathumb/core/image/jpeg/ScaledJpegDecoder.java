@@ -122,9 +122,6 @@ public final class ScaledJpegDecoder {
             throw new IllegalArgumentException("scale must be 2, 4 or 8, got " + scale);
         }
         Frame f = frame;
-        if (f.count == 3 && YCbCrColour.isRgb(f.ids, f.jfif, f.adobeTransform)) {
-            throw new UnsupportedJpegException("RGB JPEG");
-        }
         if ((long) f.width * f.height > MAX_PIXELS * scale * scale) {
             throw new UnsupportedJpegException("image too large");
         }

@@ -3,8 +3,8 @@ package org.parathumb.core.image.jpeg;
 import static org.parathumb.core.image.jpeg.ByteSamples.clamp;
 
 /**
- * Colour in a three-component JPEG: whether it is YCbCr (the one rule for it), and libjpeg's
- * integer YCbCr to RGB conversion.
+ * libjpeg's integer YCbCr to RGB conversion. Whether a JPEG is YCbCr at all is {@link JpegColour}'s
+ * to say.
  */
 final class YCbCrColour {
 
@@ -30,15 +30,6 @@ final class YCbCrColour {
 
     private static int fix(double x) {
         return (int) (x * 65536 + 0.5);
-    }
-
-    /**
-     * Whether three components hold RGB rather than YCbCr, as libjpeg decides: an Adobe segment
-     * with transform 0, or, with neither JFIF nor Adobe segment, components named 'R', 'G', 'B'.
-     */
-    static boolean isRgb(int[] componentIds, boolean jfif, int adobeTransform) {
-        return adobeTransform == 0 || (!jfif && adobeTransform < 0
-                && componentIds[0] == 'R' && componentIds[1] == 'G' && componentIds[2] == 'B');
     }
 
     /**

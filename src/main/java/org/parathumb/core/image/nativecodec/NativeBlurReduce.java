@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.pillow.ExtendedBox;
 import org.parathumb.core.image.pillow.ReducingSink;
@@ -53,19 +55,20 @@ public final class NativeBlurReduce {
 
     /**
      * The widest kernel this CPU runs ({@link #AVX2}, {@link #AVX512}, or 0 when the library is not
-     * used), whether it decodes JPEGs through libjpeg and PNGs through libspng, and in words what
-     * runs.
+     * used), whether it decodes JPEGs through libjpeg, PNGs through libspng and the common PNGs
+     * through libdeflate, and in words what runs.
      */
-    record Status(int kernel, boolean jpeg, boolean png, String description) {
+    record Status(int kernel, boolean jpeg, boolean png, boolean pngInflate, String description) {
         Status {
             Objects.requireNonNull(description, "description");
-            if (kernel != 0 && kernel != AVX2 && kernel != AVX512 || (jpeg || png) && kernel == 0) {
-                throw new IllegalArgumentException("no kernel " + kernel + (jpeg || png ? " beside the codecs" : ""));
+            boolean codecs = jpeg || png || pngInflate;
+            if (kernel != 0 && kernel != AVX2 && kernel != AVX512 || codecs && kernel == 0) {
+                throw new IllegalArgumentException("no kernel " + kernel + (codecs ? " beside the codecs" : ""));
             }
         }
 
         static Status javaBlur(String why) {
-            return new Status(0, false, false, "Java blur (" + why + ")");
+            return new Status(0, false, false, false, "Java blur (" + why + ")");
         }
 
         /** Whether the library is loaded and runs on this CPU. */
@@ -87,8 +90,9 @@ public final class NativeBlurReduce {
     }
 
     /**
-     * "native AVX-512 kernel on libjpeg, libspng" (JPEGs decoded into the kernel, PNGs by libspng),
-     * "native AVX-512 kernel" (neither library: ImageIO decodes), or why the Java stream runs instead.
+     * "native AVX-512 kernel on libjpeg, libdeflate, libspng" (JPEGs decoded into the kernel, PNGs of
+     * 8 bits a sample inflated by libdeflate, the other PNGs by libspng), "native AVX-512 kernel"
+     * (no library: ImageIO decodes), or why the Java stream runs instead.
      */
     public static String status() {
         return STATUS.description();
@@ -97,6 +101,11 @@ public final class NativeBlurReduce {
     /** Whether the library decodes PNGs, through the system's libspng.so.0. */
     static boolean decodesPng() {
         return STATUS.png();
+    }
+
+    /** Whether the library decodes the common PNGs (8 bits, not interlaced) through the system's libdeflate. */
+    static boolean inflatesPng() {
+        return STATUS.pngInflate();
     }
 
     /** Whether the kernel can decode JPEGs itself, through the system's libjpeg.so.62. */
@@ -114,7 +123,8 @@ public final class NativeBlurReduce {
 
     /**
      * The header of the JPEG in {@code data}'s first {@code length} bytes, when the native path
-     * can decode it: 8-bit gray, or YCbCr the JDK's reader would name the same. Empty otherwise.
+     * can decode it: {@link org.parathumb.core.image.jpeg.JpegColour#isPlainYCbCr() plain YCbCr}, as
+     * libjpeg reads the header (the C twin of that rule). Empty otherwise.
      */
     public static Optional<JpegHeader> jpegHeader(ByteBuffer data, int length) {
         long[] info = new long[5];
@@ -312,8 +322,11 @@ public final class NativeBlurReduce {
             }
             boolean jpeg = openLibjpeg();
             boolean png = NativePng.openLibspng();
-            String codecs = jpeg && png ? " on libjpeg, libspng" : jpeg ? " on libjpeg" : png ? " on libspng" : "";
-            return new Status(kernel, jpeg, png, "native " + kernelName(kernel) + " kernel" + codecs);
+            boolean pngInflate = NativePng.openLibdeflate(NativePng.LIBDEFLATE.soname());
+            String codecs = Stream.of(jpeg ? "libjpeg" : "", pngInflate ? "libdeflate" : "", png ? "libspng" : "")
+                    .filter(name -> !name.isEmpty()).collect(Collectors.joining(", "));
+            return new Status(kernel, jpeg, png, pngInflate,
+                    "native " + kernelName(kernel) + " kernel" + (codecs.isEmpty() ? "" : " on " + codecs));
         } catch (IOException | LinkageError | SecurityException e) {
             return Status.javaBlur("native kernel failed to load: " + e.getMessage());
         }

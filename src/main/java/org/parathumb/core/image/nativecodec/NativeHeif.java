@@ -24,7 +24,8 @@ public final class NativeHeif {
     }
 
     /** The primary image's upright size, whether it has alpha, and its bits per sample. */
-    public record Info(int width, int height, boolean alpha, int bits) {
+    public record Info(int width, int height, boolean alpha, int bits) implements NativeImages.Shape {
+        @Override
         public int channels() {
             return alpha ? 4 : 3;
         }
@@ -41,13 +42,7 @@ public final class NativeHeif {
     }
 
     private static NativeImages.Availability open() {
-        if (!NativeImages.libraryLoaded()) {
-            return new NativeImages.Availability(false, "no native library (" + NativeBlurReduce.status() + ")");
-        }
-        if (!open(LIBRARY.soname())) {
-            return new NativeImages.Availability(false, LIBRARY.soname() + " not found");
-        }
-        return new NativeImages.Availability(true, "libheif " + version());
+        return NativeImages.open(LIBRARY, NativeHeif::open, () -> "libheif " + version());
     }
 
     /** The header of the HEIF or AVIF in {@code data}'s first {@code length} bytes (a direct buffer). */
@@ -56,9 +51,7 @@ public final class NativeHeif {
         int[] info = new int[4];
         String[] detail = new String[1];
         NativeImages.check(info(data, length, info, detail), "libheif", detail[0], 0, 0);
-        if (info[0] < 1 || info[1] < 1) {
-            throw new ImageFailure(ImageFailure.Kind.CORRUPT, "corrupt image data (size " + info[0] + "x" + info[1] + ")");
-        }
+        NativeImages.checkSize(info[0], info[1]);
         return new Info(info[0], info[1], info[2] != 0, info[3]);
     }
 
@@ -77,9 +70,7 @@ public final class NativeHeif {
     }
 
     private static void requireOpen() {
-        if (!availability().readable()) {
-            throw new IllegalStateException("libheif is not open: " + availability().description());
-        }
+        NativeImages.requireOpen(availability(), "libheif");
     }
 
     private static native boolean open(String soname);

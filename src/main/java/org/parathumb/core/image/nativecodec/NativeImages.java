@@ -1,14 +1,17 @@
 package org.parathumb.core.image.nativecodec;
 
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFailure;
 
 /**
  * What the native codecs (libwebp, libheif, libjxl, each opened from the system at run time)
- * share: the result codes their C side returns (native_codec.h), turned into a failure a user
- * can read or a cancel; the interrupt check the C side calls between chunks; and the system
- * property that names each library's soname, so a run can be pointed at a missing one.
+ * share: the result codes their C side returns (parathumb_native.h), turned into a failure a user
+ * can read or a cancel (the C side asks {@link NativeAbort} between chunks, as every native
+ * decode does); how each is opened; and the system property that names each library's soname,
+ * so a run can be pointed at a missing one.
  */
 public final class NativeImages {
 
@@ -46,15 +49,46 @@ public final class NativeImages {
         }
     }
 
+    /** A decoded image's size and channels (3 RGB, 4 RGBA; 1 gray where the codec gives it), from its header. */
+    public interface Shape {
+        int width();
+
+        int height();
+
+        int channels();
+    }
+
+    /**
+     * What a codec can do here: nothing without the native library, nothing when {@code opener}
+     * cannot open {@code library}'s soname, else read, as {@code description} says (asked once open).
+     */
+    static Availability open(Library library, Predicate<String> opener, Supplier<String> description) {
+        if (!libraryLoaded()) {
+            return new Availability(false, "no native library (" + NativeBlurReduce.status() + ")");
+        }
+        if (!opener.test(library.soname())) {
+            return new Availability(false, library.soname() + " not found");
+        }
+        return new Availability(true, description.get());
+    }
+
+    /** Throws unless {@code availability} says {@code name} can read. */
+    static void requireOpen(Availability availability, String name) {
+        if (!availability.readable()) {
+            throw new IllegalStateException(name + " is not open: " + availability.description());
+        }
+    }
+
+    /** Throws unless a header's {@code width} and {@code height} are both positive. */
+    static void checkSize(int width, int height) throws ImageFailure {
+        if (width < 1 || height < 1) {
+            throw new ImageFailure(ImageFailure.Kind.CORRUPT, "corrupt image data (size " + width + "x" + height + ")");
+        }
+    }
+
     /** Whether the native library itself loaded (any CPU: the codecs need no AVX2). */
     static boolean libraryLoaded() {
         return NativeBlurReduce.libraryLoaded();
-    }
-
-    /** Called by the native codecs between chunks of work. */
-    @SuppressWarnings("unused")
-    private static boolean interrupted() {
-        return Thread.currentThread().isInterrupted();
     }
 
     /**

@@ -22,27 +22,21 @@ public final class NativeJxl {
     }
 
     /** The image's upright size, the channels it decodes to (1 gray, 3 RGB, 4 RGBA), its bits per sample. */
-    public record Info(int width, int height, int channels, int bits) {
+    public record Info(int width, int height, int channels, int bits) implements NativeImages.Shape {
     }
 
-    /** Whether libheif is open in this JVM ("libheif 1.15.1 HEVC AV1"), or why not. */
+    /** Whether libjxl is open in this JVM ("libjxl 0.7.0"), or why not. */
     public static NativeImages.Availability availability() {
         return Opened.AVAILABILITY;
     }
 
-    /** The Debian package that installs libheif. */
+    /** The Debian package that installs libjxl. */
     public static String debianPackage() {
         return LIBRARY.debianPackage();
     }
 
     private static NativeImages.Availability open() {
-        if (!NativeImages.libraryLoaded()) {
-            return new NativeImages.Availability(false, "no native library (" + NativeBlurReduce.status() + ")");
-        }
-        if (!open(LIBRARY.soname())) {
-            return new NativeImages.Availability(false, LIBRARY.soname() + " not found");
-        }
-        return new NativeImages.Availability(true, "libjxl " + version());
+        return NativeImages.open(LIBRARY, NativeJxl::open, () -> "libjxl " + version());
     }
 
     /** The header of the JPEG XL in {@code data}'s first {@code length} bytes (a direct buffer). */
@@ -50,9 +44,7 @@ public final class NativeJxl {
         requireOpen();
         int[] info = new int[4];
         NativeImages.check(info(data, length, info), "libjxl", null, 0, 0);
-        if (info[0] < 1 || info[1] < 1) {
-            throw new ImageFailure(ImageFailure.Kind.CORRUPT, "corrupt image data (size " + info[0] + "x" + info[1] + ")");
-        }
+        NativeImages.checkSize(info[0], info[1]);
         return new Info(info[0], info[1], info[2], info[3]);
     }
 
@@ -61,7 +53,7 @@ public final class NativeJxl {
      * says, 8 bits per sample, upright).
      *
      * @throws CancelledException if the thread is interrupted
-     * @throws ImageFailure if the data is cut short, damaged, or needs a codec libheif lacks
+     * @throws ImageFailure if the data is cut short, damaged, or is not JPEG XL libjxl reads
      */
     public static void decode(ByteBuffer data, int length, Info info, byte[] out) throws ImageFailure {
         requireOpen();
@@ -70,9 +62,7 @@ public final class NativeJxl {
     }
 
     private static void requireOpen() {
-        if (!availability().readable()) {
-            throw new IllegalStateException("libjxl is not open: " + availability().description());
-        }
+        NativeImages.requireOpen(availability(), "libjxl");
     }
 
     private static native boolean open(String soname);

@@ -2,17 +2,24 @@ package org.parathumb.core.image.nativecodec;
 
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.pixels.Scratch;
 
 /**
- * PNG through the system's libspng ({@code src/main/native/png_decode.c}), about twice as fast as
- * ImageIO's reader, into the very samples the Java path gives (ImageIO, then LayoutConversion):
- * 16-bit samples keep their high byte, gray with alpha and palettes with transparency become
- * RGBA. What the Java path would read some other way (gray below 8 bits, a tRNS chunk on gray or
- * RGB, ...) and any error are declined: the caller then decodes with ImageIO, which says what is
- * wrong if anything is. Where libspng is missing, ImageIO decodes everything.
+ * PNG in native code, into the very samples the Java path gives (ImageIO, then LayoutConversion):
+ * 16-bit samples keep their high byte, gray with alpha and palettes with transparency become RGBA.
+ * Two engines ({@code src/main/native}): the common PNG (8 bits a sample, not interlaced) through
+ * the system's libdeflate, whose inflate is about twice as fast as zlib's (png_inflate.c, decision
+ * record 0013); every other one through the system's libspng (png_decode.c). What the Java path
+ * would read some other way (gray below 8 bits, a tRNS chunk on gray or RGB, ...) and any damage
+ * are declined: the caller then decodes with ImageIO, which says what is wrong if anything is.
+ * Where a library is missing, or with {@code -Dparathumb.library.deflate=none}, the other one (and
+ * then ImageIO) decodes.
  */
 public final class NativePng {
 
@@ -20,46 +27,110 @@ public final class NativePng {
     private static final int CANCELLED = 2;
     private static final int BAD_ARGUMENTS = -1;
 
+    /** The library libdeflate is opened from ({@code -Dparathumb.library.deflate=none} leaves it closed). */
+    static final NativeImages.Library LIBDEFLATE = NativeImages.Library.of("deflate", "libdeflate.so.0", "libdeflate0");
+
     private NativePng() {
     }
 
-    /** A PNG's size and the layout it decodes to. */
-    public record PngHeader(int width, int height, PixelLayout layout) {
+    /** Which library decodes a PNG: libdeflate for 8 bits a sample, not interlaced; libspng for the rest. */
+    public enum Engine {
+        LIBDEFLATE("libdeflate"), LIBSPNG("libspng");
+
+        private final String library;
+
+        Engine(String library) {
+            this.library = library;
+        }
+
+        /** Whether this engine's library is open in this JVM. */
+        boolean open() {
+            return this == LIBDEFLATE ? NativeBlurReduce.inflatesPng() : NativeBlurReduce.decodesPng();
+        }
+
+        /** "libdeflate" or "libspng". */
+        public String library() {
+            return library;
+        }
     }
 
-    /** Whether libspng is there to decode with. */
+    /**
+     * A PNG's size, the layout it decodes to, the engine that takes it, and the bytes of direct
+     * memory it decodes in (libdeflate's inflated rows; 0 for libspng, which works row by row).
+     */
+    public record PngHeader(int width, int height, PixelLayout layout, Engine engine, int workBytes) {
+        public PngHeader {
+            Objects.requireNonNull(layout, "layout");
+            Objects.requireNonNull(engine, "engine");
+            if (workBytes < 0) {
+                throw new IllegalArgumentException("work bytes " + workBytes);
+            }
+        }
+    }
+
+    /** Whether libdeflate or libspng is there to decode with. */
     public static boolean available() {
-        return NativeBlurReduce.decodesPng();
+        return Engine.LIBDEFLATE.open() || Engine.LIBSPNG.open();
     }
 
-    /** The header of the PNG in {@code data}'s first {@code length} bytes, when this decoder takes it. */
+    /** The engines open in this JVM, in the order they are asked: "libdeflate, libspng", or "" for none. */
+    public static String engines() {
+        return Arrays.stream(Engine.values()).filter(Engine::open).map(Engine::library).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The header of the PNG in {@code data}'s first {@code length} bytes, when an engine takes it:
+     * libdeflate when it decodes this PNG, else libspng.
+     */
     public static Optional<PngHeader> header(ByteBuffer data, int length) {
-        if (!available()) {
+        for (Engine engine : Engine.values()) {
+            Optional<PngHeader> header = header(data, length, engine);
+            if (header.isPresent()) {
+                return header;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The header, when {@code engine} is open and takes this PNG. */
+    static Optional<PngHeader> header(ByteBuffer data, int length, Engine engine) {
+        if (!engine.open()) {
             return Optional.empty();
         }
-        int[] info = new int[3];
-        return decode(data, length, null, info) == DONE
-                ? Optional.of(new PngHeader(info[0], info[1], layout(info[2])))
+        int[] info = new int[4];
+        return decode(engine, data, length, null, null, info) == DONE
+                ? Optional.of(new PngHeader(info[0], info[1], layout(info[2]), engine, info[3]))
                 : Optional.empty();
     }
 
     /**
      * Decodes the PNG into {@code into} (at least width x height x channels bytes; a reused buffer)
-     * and returns it as an image of the header's layout, or empty when declined. Asks
-     * {@link NativeAbort} every band of rows.
+     * with the header's engine and returns it as an image of the header's layout, or empty when
+     * declined. Asks {@link NativeAbort} every band of rows (libdeflate also before its inflate).
      *
      * @throws CancelledException if the thread was interrupted
      */
     public static Optional<BufferedImage> decode(ByteBuffer data, int length, PngHeader header, byte[] into) {
-        if (!available()) {
-            throw new IllegalStateException("no libspng to decode with: " + NativeBlurReduce.status());
+        return decode(data, length, header, into, new Scratch());
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer, int, PngHeader, byte[])}, working in {@code scratch}'s second
+     * direct buffer, which the thread reuses from image to image.
+     */
+    public static Optional<BufferedImage> decode(ByteBuffer data, int length, PngHeader header, byte[] into,
+            Scratch scratch) {
+        if (!header.engine().open()) {
+            throw new IllegalStateException("no " + header.engine().library() + " to decode with: "
+                    + NativeBlurReduce.status());
         }
         long needed = (long) header.width() * header.height() * header.layout().channels();
         if (into.length < needed) {
             throw new IllegalArgumentException("a buffer of " + into.length + " bytes is too small for " + needed);
         }
-        int[] info = new int[3];
-        int result = decode(data, length, into, info);
+        ByteBuffer work = header.workBytes() > 0 ? scratch.direct(1, header.workBytes()) : null;
+        int[] info = new int[4];
+        int result = decode(header.engine(), data, length, work, into, info);
         if (result == CANCELLED) {
             throw new CancelledException();
         }
@@ -82,8 +153,21 @@ public final class NativePng {
         };
     }
 
+    private static int decode(Engine engine, ByteBuffer data, int length, ByteBuffer work, byte[] out, int[] info) {
+        return engine == Engine.LIBDEFLATE ? inflate(data, length, work, out, info) : decode(data, length, out, info);
+    }
+
     /** Opens libspng.so.0; false when the system has none. */
     static native boolean openLibspng();
+
+    /** Opens libdeflate ({@code soname}); false when the system has none. */
+    static native boolean openLibdeflate(String soname);
+
+    /**
+     * As {@link #decode(ByteBuffer, int, byte[], int[])}, for the PNGs libdeflate takes (png_inflate.c),
+     * in {@code work}; the header also names the work bytes (info[3]).
+     */
+    private static native int inflate(ByteBuffer data, int length, ByteBuffer work, byte[] out, int[] info);
 
     private static native int decode(ByteBuffer data, int length, byte[] out, int[] info);
 }

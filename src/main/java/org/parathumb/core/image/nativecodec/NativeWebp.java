@@ -24,7 +24,8 @@ public final class NativeWebp {
     }
 
     /** A WebP's canvas size, whether Pillow would open it as RGBA, and whether it is animated. */
-    public record Features(int width, int height, boolean alpha, boolean animated) {
+    public record Features(int width, int height, boolean alpha, boolean animated) implements NativeImages.Shape {
+        @Override
         public int channels() {
             return alpha ? 4 : 3;
         }
@@ -36,13 +37,7 @@ public final class NativeWebp {
     }
 
     private static NativeImages.Availability open() {
-        if (!NativeImages.libraryLoaded()) {
-            return new NativeImages.Availability(false, "no native library (" + NativeBlurReduce.status() + ")");
-        }
-        if (!open(LIBRARY.soname(), DEMUX.soname())) {
-            return new NativeImages.Availability(false, LIBRARY.soname() + " not found");
-        }
-        return new NativeImages.Availability(true, "libwebp " + version());
+        return NativeImages.open(LIBRARY, soname -> open(soname, DEMUX.soname()), () -> "libwebp " + version());
     }
 
     /** The features of the WebP in {@code data}'s first {@code length} bytes (a direct buffer). */
@@ -50,9 +45,7 @@ public final class NativeWebp {
         requireOpen();
         int[] info = new int[4];
         NativeImages.check(features(data, length, info), "libwebp", null, 0, 0);
-        if (info[0] < 1 || info[1] < 1) {
-            throw new ImageFailure(ImageFailure.Kind.CORRUPT, "corrupt image data (size " + info[0] + "x" + info[1] + ")");
-        }
+        NativeImages.checkSize(info[0], info[1]);
         return new Features(info[0], info[1], info[2] != 0, info[3] != 0);
     }
 
@@ -72,9 +65,7 @@ public final class NativeWebp {
     }
 
     private static void requireOpen() {
-        if (!availability().readable()) {
-            throw new IllegalStateException("libwebp is not open: " + availability().description());
-        }
+        NativeImages.requireOpen(availability(), "libwebp");
     }
 
     private static native boolean open(String soname, String demuxSoname);

@@ -16,7 +16,8 @@ import org.parathumb.core.image.pixels.LayoutConversion;
  */
 public final class BicubicResize implements ImageFilter {
 
-    static final int PRECISION_BITS = 32 - 8 - 2;
+    /** The fractional bits of the fixed-point weights (22), as Pillow's {@code PRECISION_BITS}. */
+    public static final int PRECISION_BITS = 32 - 8 - 2;
     private static final double SUPPORT = 2.0;
     private static final int CANCEL_CHECK_ROWS = 64;
 
@@ -193,7 +194,7 @@ public final class BicubicResize implements ImageFilter {
     }
 
     /** Pillow's {@code clip8}: the 8-bit value of a fixed-point sum, clipped to 0..255. */
-    static int clip8(int sum) {
+    public static int clip8(int sum) {
         int value = sum >> PRECISION_BITS;
         return value < 0 ? 0 : Math.min(value, 255);
     }
@@ -213,11 +214,15 @@ public final class BicubicResize implements ImageFilter {
         return 0.0;
     }
 
-    /** Per output pixel: the first source index, the count, and the fixed-point weights. */
-    record Coefficients(int size, int[] bounds, int[] fixed) {
+    /**
+     * Per output pixel {@code i}: the first source index {@code bounds[2i]}, the count
+     * {@code bounds[2i + 1]}, and the fixed-point weights from {@code fixed[i * size]} on. Shared
+     * with the native resize, so both start from the very same weights.
+     */
+    public record Coefficients(int size, int[] bounds, int[] fixed) {
 
-        /** Pillow's {@code precompute_coeffs} then {@code normalize_coeffs_8bpc}. */
-        static Coefficients bicubic(int inSize, float in0, float in1, int outSize) {
+        /** Pillow's {@code precompute_coeffs} then {@code normalize_coeffs_8bpc}, for source span {@code in0..in1}. */
+        public static Coefficients bicubic(int inSize, float in0, float in1, int outSize) {
             double scale = (double) (in1 - in0) / outSize;
             double filterScale = scale < 1.0 ? 1.0 : scale;
             double support = SUPPORT * filterScale;

@@ -1,27 +1,16 @@
 package org.parathumb.core.image.pillow;
 
-import java.awt.image.BufferedImage;
 import org.parathumb.core.image.CancelledException;
-import org.parathumb.core.image.ImageFilter;
-import org.parathumb.core.image.PixelLayout;
-import org.parathumb.core.image.pixels.LayoutConversion;
 
 /**
  * Pillow's RGBA to "RGBa" conversion (Convert.c {@code rgbA2rgba}): each colour sample becomes
  * {@code MULDIV255(c, alpha)}, rounded. Images without alpha come back as a plain copy.
  */
-public final class PremultiplyAlpha implements ImageFilter {
+public final class PremultiplyAlpha extends AlphaConversion {
 
     @Override
-    public BufferedImage apply(BufferedImage image) {
-        BufferedImage source = LayoutConversion.toLayout(image);
-        BufferedImage out = PixelLayout.of(source).orElseThrow().create(source.getWidth(), source.getHeight());
-        byte[] dst = PixelLayout.samples(out);
-        System.arraycopy(PixelLayout.samples(source), 0, dst, 0, dst.length);
-        if (PixelLayout.of(out).orElseThrow().hasAlpha()) {
-            inPlace(dst, dst.length);
-        }
-        return out;
+    void convert(byte[] rgba, int length) {
+        inPlace(rgba, length);
     }
 
     /** Premultiplies the first {@code length} bytes of RGBA samples where they are. */

@@ -1,27 +1,15 @@
 package org.parathumb.core.image.pillow;
 
-import java.awt.image.BufferedImage;
-import org.parathumb.core.image.ImageFilter;
-import org.parathumb.core.image.PixelLayout;
-import org.parathumb.core.image.pixels.LayoutConversion;
-
 /**
  * Pillow's "RGBa" to RGBA conversion (Convert.c {@code rgba2rgbA} in Pillow 9.4): each colour
  * sample becomes {@code min(255, 255 * c / alpha)}, rounded down; alpha 0 and 255 leave it as it
  * is. Images without alpha come back as a plain copy.
  */
-public final class UnpremultiplyAlpha implements ImageFilter {
+public final class UnpremultiplyAlpha extends AlphaConversion {
 
     @Override
-    public BufferedImage apply(BufferedImage image) {
-        BufferedImage source = LayoutConversion.toLayout(image);
-        BufferedImage out = PixelLayout.of(source).orElseThrow().create(source.getWidth(), source.getHeight());
-        byte[] dst = PixelLayout.samples(out);
-        System.arraycopy(PixelLayout.samples(source), 0, dst, 0, dst.length);
-        if (PixelLayout.of(out).orElseThrow().hasAlpha()) {
-            inPlace(dst, dst.length);
-        }
-        return out;
+    void convert(byte[] rgba, int length) {
+        inPlace(rgba, length);
     }
 
     /** Un-premultiplies the first {@code length} bytes of RGBa samples where they are. */

@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import javax.imageio.stream.FileImageInputStream;
-import javax.imageio.stream.ImageInputStream;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.PixelLayout;
@@ -16,12 +14,14 @@ import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSize;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.nativecodec.NativeBicubic;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
 import org.parathumb.core.image.pillow.BlurStream;
 import org.parathumb.core.image.pillow.ExtendedBox;
 import org.parathumb.core.image.pillow.PillowGaussianBlur;
 import org.parathumb.core.image.pillow.PillowThumbnail;
 import org.parathumb.core.image.pillow.ReducingSink;
+import org.parathumb.core.image.pillow.UnpremultiplyAlpha;
 import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.Scratch;
 import org.parathumb.core.image.read.ImageDecoder;
@@ -34,11 +34,13 @@ import org.parathumb.core.image.read.JpegStructure;
  * <li>a plain JPEG, where the {@linkplain NativeBlurReduce native kernel} and the system's
  * libjpeg load, is decoded row by row straight into the kernel's blur and reduce: no full-size
  * image exists at all;</li>
- * <li>any other image is decoded (PNGs by the system's libspng where the native library loads,
+ * <li>any other image is decoded (PNGs by the system's libdeflate or libspng where the native library loads,
  * with the same samples; anything else by {@link ImageDecoder}) into the thread's reused buffer (a 12 MP
  * image costs no 36 MB allocation after the first), then blurred into the reduce by the native
  * kernel or, without it, by {@link BlurStream};</li>
- * <li>images with alpha, and blurs the streams do not cover, take Pillow's full-size path.</li>
+ * <li>images with alpha, and blurs the streams do not cover, take Pillow's full-size path: the
+ * bicubic resize of the whole premultiplied image runs in {@linkplain NativeBicubic native code}
+ * where the kernel loads, with the same bytes as {@link PillowThumbnail}'s.</li>
  * </ul>
  */
 public final class FaithfulPipeline implements ThumbnailPipeline {
@@ -108,8 +110,8 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
             NativeBlurReduce.blurInPlace(PixelLayout.samples(image), image.getWidth(), image.getHeight(), 4, true,
                     buffers);
             blurredAt = System.nanoTime();
-            thumbnail = PillowThumbnail.resizePremultipliedOwned(image, ThumbnailSize.fit(image.getWidth(),
-                    image.getHeight(), spec.maxWidth(), spec.maxHeight()).orElseThrow());
+            thumbnail = resizeAlpha(image, ThumbnailSize.fit(image.getWidth(), image.getHeight(), spec.maxWidth(),
+                    spec.maxHeight()).orElseThrow(), true);
         } else {
             if (spec.blurRadius() > 0) {
                 new PillowGaussianBlur(spec.blurRadius()).blurInto(image, image, buffers);
@@ -214,12 +216,13 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
     }
 
     /**
-     * Whether the JPEG's ICC profile changes no sample when ignored, as {@link ImageDecoder} judges
-     * it. Reads the header only, up to the first scan.
+     * Whether the JPEG's ICC profile changes no sample when ignored, by the one ICC policy
+     * ({@link org.parathumb.core.image.jpeg.JpegColour#iccProfileIsIgnorable}). Reads the header only, up
+     * to the first scan.
      */
     static boolean iccProfileIsIgnorable(Path source) {
-        try (ImageInputStream in = new FileImageInputStream(source.toFile())) {
-            return JpegStructure.read(in).iccProfileIsIgnorable();
+        try {
+            return JpegStructure.read(source).colour().iccProfileIsIgnorable();
         } catch (IOException e) {
             return false;
         }
@@ -233,13 +236,33 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
     }
 
     /** Pillow's thumbnail of an image this pipeline owns (it may premultiply it in place). */
-    private static BufferedImage thumbnail(BufferedImage image, ThumbnailSpec spec) {
+    private BufferedImage thumbnail(BufferedImage image, ThumbnailSpec spec) {
         Optional<ThumbnailSize> size = ThumbnailSize.fit(
                 image.getWidth(), image.getHeight(), spec.maxWidth(), spec.maxHeight());
         if (size.isEmpty()) {
             return new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image);
         }
+        if (PixelLayout.of(image).orElseThrow().hasAlpha()) {
+            return resizeAlpha(image, size.get(), false);
+        }
         return PillowThumbnail.resizeOwned(image, size.get());
+    }
+
+    /**
+     * Pillow's resize of an RGBA image this pipeline owns, straight or already {@code premultiplied}:
+     * a bicubic of the whole premultiplied image, then the un-premultiply. The native resize reads
+     * the image as it is (premultiplying each row on the way); the Java one premultiplies it in place.
+     */
+    private BufferedImage resizeAlpha(BufferedImage image, ThumbnailSize size, boolean premultiplied) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (nativeKernel && NativeBicubic.covers(width, height, size.width(), size.height())) {
+            byte[] resized = NativeBicubic.resizeRgba(PixelLayout.samples(image), width, height, premultiplied,
+                    size.width(), size.height());
+            return new UnpremultiplyAlpha().apply(PixelLayout.RGBA.wrap(resized, size.width(), size.height()));
+        }
+        return premultiplied ? PillowThumbnail.resizePremultipliedOwned(image, size)
+                : PillowThumbnail.resizeOwned(image, size);
     }
 
     @Override

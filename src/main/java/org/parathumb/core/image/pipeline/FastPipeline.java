@@ -85,7 +85,7 @@ public final class FastPipeline implements ThumbnailPipeline {
     record Reduced(BufferedImage image, ImageFormat format, int sourceWidth, int sourceHeight, int scale) {
     }
 
-    /** The pipeline, decoding JPEGs with libjpeg-turbo (PNGs with libspng) where they are there, else in Java. */
+    /** The pipeline, decoding JPEGs with libjpeg-turbo (PNGs with libdeflate or libspng) where they are there, else in Java. */
     public FastPipeline() {
         this(NativeScaledJpeg.available());
     }
@@ -100,10 +100,11 @@ public final class FastPipeline implements ThumbnailPipeline {
         return NAME;
     }
 
-    /** What decodes: "libjpeg-turbo DCT scaling, libspng", or "Java decoders". */
+    /** What decodes: "libjpeg-turbo DCT scaling, libdeflate, libspng", or "Java decoders". */
     @Override
     public String engine() {
-        return nativeJpeg ? "libjpeg-turbo DCT scaling" + (NativePng.available() ? ", libspng" : "") : "Java decoders";
+        return nativeJpeg ? "libjpeg-turbo DCT scaling" + (NativePng.available() ? ", " + NativePng.engines() : "")
+                : "Java decoders";
     }
 
     @Override

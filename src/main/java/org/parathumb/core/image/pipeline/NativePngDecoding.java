@@ -7,14 +7,14 @@ import org.parathumb.core.image.nativecodec.NativePng;
 import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.Scratch;
 
-/** A PNG decoded by libspng into the thread's reused buffer, with the samples ImageDecoder gives. */
+/** A PNG decoded by libdeflate or libspng into the thread's reused buffer, with the samples ImageDecoder gives. */
 final class NativePngDecoding {
 
     private NativePngDecoding() {
     }
 
     /**
-     * {@code source} decoded by libspng, when it is a PNG libspng takes; empty otherwise (then
+     * {@code source} decoded natively, when it is a PNG libdeflate or libspng takes; empty otherwise (then
      * {@link org.parathumb.core.image.read.ImageDecoder} decodes it, and names what is wrong if anything is).
      */
     static Optional<DecodedImage> decode(Path source, Scratch buffers) {
@@ -31,7 +31,7 @@ final class NativePngDecoding {
         }
         NativePng.PngHeader h = header.get();
         byte[] into = buffers.bytes(h.width() * h.height() * h.layout().channels());
-        return NativePng.decode(file.get().data(), file.get().length(), h, into)
+        return NativePng.decode(file.get().data(), file.get().length(), h, into, buffers)
                 .map(image -> new DecodedImage(image, ImageFormat.PNG));
     }
 }

@@ -22,7 +22,8 @@ import org.parathumb.core.image.write.ImageEncoder;
 
 /**
  * Writes a thumbnail as {@link OutputOptions} say. At the defaults (quality 75, no metadata) it
- * is the pipeline's own {@link ThumbnailPipeline#write}, Pillow's bytes. Otherwise the quality
+ * is the pipeline's own {@link ThumbnailPipeline#write}, Pillow's bytes, with what Pillow's
+ * {@code save()} writes back from the source: a JPEG's comment, a PNG's ICC profile. Otherwise the quality
  * goes to the JPEG writer, and a kept ICC profile is embedded with the pixels expressed in it: a
  * source whose profile the decoder applied (its pixels became sRGB) has its thumbnail converted
  * back from sRGB into that profile, so the profile describes the pixels it travels with.
@@ -39,11 +40,13 @@ public final class ThumbnailWriter {
     public static void write(ThumbnailPipeline pipeline, Thumbnail thumbnail, ImageFormat format,
             OutputOptions options, Path source, boolean turned, OutputStream out) throws IOException {
         if (options.writesAsTheOriginal()) {
-            Optional<byte[]> comment = format == ImageFormat.JPEG && thumbnail.sourceFormat() == ImageFormat.JPEG
-                    ? JpegComment.read(source) : Optional.empty();
-            if (comment.isPresent()) {
-                // Pillow keeps a JPEG's comment in the image's info and writes it back on save.
-                new ImageEncoder().write(thumbnail.image(), format, ImageEncoder.Extras.withComment(comment.get()), out);
+            // Pillow keeps a JPEG's comment and a PNG's ICC profile in the image's info and writes them back on save.
+            Optional<ImageEncoder.Extras> kept = format != thumbnail.sourceFormat() ? Optional.empty()
+                    : format == ImageFormat.JPEG ? JpegComment.read(source).map(ImageEncoder.Extras::withComment)
+                    : format == ImageFormat.PNG ? PngIccProfile.read(source).map(ImageEncoder.Extras::withIccProfile)
+                    : Optional.empty();
+            if (kept.isPresent()) {
+                new ImageEncoder().write(thumbnail.image(), format, kept.get(), out);
             } else {
                 pipeline.write(thumbnail, format, out);
             }

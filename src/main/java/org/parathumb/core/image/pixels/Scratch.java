@@ -13,7 +13,7 @@ public final class Scratch {
     private int[][] ints = new int[4][];
     private byte[] bytes;
     private short[] shorts;
-    private java.nio.ByteBuffer direct;
+    private final java.nio.ByteBuffer[] direct = new java.nio.ByteBuffer[2];
 
     /** A byte buffer of at least {@code size} bytes; its contents are undefined. */
     public byte[] bytes(int size) {
@@ -29,11 +29,21 @@ public final class Scratch {
      * Unlike the others it is not dropped for a smaller size: it holds a file, not an image.
      */
     public java.nio.ByteBuffer direct(int size) {
-        if (direct == null || direct.capacity() < size) {
-            direct = null;
-            direct = java.nio.ByteBuffer.allocateDirect(Math.max(size, 1 << 20));
+        return direct(0, size);
+    }
+
+    /**
+     * A direct byte buffer of at least {@code size} bytes in {@code slot} (0 holds a file, see
+     * {@link #direct(int)}; 1 a native decoder's working memory), cleared, contents undefined. Not
+     * dropped for a smaller size either: memory native code works in is faulted in once per thread,
+     * not once per image.
+     */
+    public java.nio.ByteBuffer direct(int slot, int size) {
+        if (direct[slot] == null || direct[slot].capacity() < size) {
+            direct[slot] = null;
+            direct[slot] = java.nio.ByteBuffer.allocateDirect(Math.max(size, 1 << 20));
         }
-        return direct.clear();
+        return direct[slot].clear();
     }
 
     /** A short buffer of at least {@code size} shorts; its contents are undefined. */

@@ -112,16 +112,13 @@ final class HeifDecoder implements Decoder {
         int length = FileBytes.readAll(file, n -> own[0] = ByteBuffer.allocateDirect(Math.max(1, n)));
         ByteBuffer data = own[0];
         NativeHeif.Info info = NativeHeif.info(data, length);
-        long size = (long) info.width() * info.height() * info.channels();
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new ImageFailure(ImageFailure.Kind.TOO_LARGE, "too large (" + info.width() + "x" + info.height() + " pixels)");
-        }
+        int size = WholeFileDecoder.pixelBytes(info);
         if (!codecPresent(format)) {
             throw new ImageFailure(ImageFailure.Kind.UNSUPPORTED, format.name() + " needs " + codecPackage(format)
                     + " (libheif has no " + codec(format) + " decoder here; on Debian or Ubuntu: apt-get install "
                     + codecPackage(format) + ")");
         }
-        byte[] out = decodeLeavable(data, length, info, (int) size);
+        byte[] out = decodeLeavable(data, length, info, size);
         PixelLayout layout = info.alpha() ? PixelLayout.RGBA : PixelLayout.RGB;
         return new DecodedImage(layout.wrap(out, info.width(), info.height()), format);
     }

@@ -22,6 +22,7 @@ import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.Orientation;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.jpeg.JpegColour;
 import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.LayoutConversion;
 import org.parathumb.core.image.pixels.Scratch;
@@ -75,8 +76,8 @@ final class ImageIoDecoder implements Decoder {
     }
 
     /**
-     * A plain JPEG's header (8-bit gray or three components, with no colour profile but a gray
-     * one's) from its segments alone: the JDK's reader decodes such a file straight into gray or
+     * A plain JPEG's header (8-bit gray, or YCbCr its header states, with no colour profile but a
+     * gray one's) from its segments alone: the JDK's reader decodes such a file straight into gray or
      * RGB, so no reader need be made to say so. Empty for any other JPEG, which a reader describes.
      */
     private static Optional<ImageHeader> plainJpegHeader(Path file) throws IOException {
@@ -84,11 +85,13 @@ final class ImageIoDecoder implements Decoder {
         try (ImageInputStream stream = ReaderChoice.openStream(file)) {
             jpeg = JpegStructure.read(stream);
         }
-        if (!jpeg.isPlain() || jpeg.hasIccProfile() && jpeg.components() != 1 || jpeg.width() < 1 || jpeg.height() < 1) {
+        JpegColour colour = jpeg.colour();
+        boolean gray = colour.space() == JpegColour.Space.GRAY;
+        if (!colour.isPlainYCbCr() || colour.hasIccProfile() && !gray || jpeg.width() < 1 || jpeg.height() < 1) {
             return Optional.empty();
         }
         return Optional.of(new ImageHeader(ImageFormat.JPEG, jpeg.width(), jpeg.height(),
-                Orientation.ofTag(jpeg.orientationTag()), jpeg.components() == 1 ? PixelLayout.GRAY : PixelLayout.RGB, 0));
+                Orientation.ofTag(jpeg.orientationTag()), gray ? PixelLayout.GRAY : PixelLayout.RGB, 0));
     }
 
     @Override
@@ -189,7 +192,7 @@ final class ImageIoDecoder implements Decoder {
     private static int readerBytesPerPixel(ImageTypeSpecifier raw, ReaderChoice source) {
         int bits = raw == null ? 32 : raw.getSampleModel().getNumBands() * maxSampleSize(raw);
         int bytes = Math.max(1, (bits + 7) / 8);
-        if (source.jpeg != null && !source.jpeg.isPlain()) {
+        if (source.jpeg != null && !source.jpeg.colour().isPlain()) {
             bytes += 4; // TwelveMonkeys converts CMYK/YCCK into a second, RGB image
         }
         return bytes;

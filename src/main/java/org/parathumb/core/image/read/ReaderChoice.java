@@ -46,9 +46,9 @@ final class ReaderChoice implements AutoCloseable {
             ImageReader reader;
             if (format == ImageFormat.JPEG) {
                 jpeg = JpegStructure.read(stream);
-                if (jpeg.isPlain()) {
+                if (jpeg.colour().isPlain()) {
                     reader = reader(format, JDK_READERS);
-                    if (jpeg.hasIccProfile() && jpeg.iccProfileIsIgnorable()) {
+                    if (jpeg.colour().hasIccProfile() && jpeg.colour().iccProfileIsIgnorable()) {
                         input = new ExcisedImageInputStream(stream, jpeg.iccSegmentStarts(), jpeg.iccSegmentEnds());
                     }
                 } else {

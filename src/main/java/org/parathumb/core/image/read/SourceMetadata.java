@@ -31,7 +31,7 @@ public record SourceMetadata(Optional<byte[]> iccProfile, boolean iccApplied, Op
             in.seek(0);
             JpegStructure jpeg = JpegStructure.read(in);
             Optional<byte[]> icc = kept.keepsIcc() ? Optional.ofNullable(jpeg.iccProfile()) : Optional.empty();
-            boolean applied = icc.isPresent() && !jpeg.iccProfileIsIgnorable();
+            boolean applied = icc.isPresent() && !jpeg.colour().iccProfileIsIgnorable();
             Optional<byte[]> exif = kept.keepsExif() ? exif(source) : Optional.empty();
             return new SourceMetadata(icc, applied, exif);
         } catch (IOException | RuntimeException e) {

@@ -7,8 +7,10 @@ import java.awt.color.ICC_Profile;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -27,7 +29,8 @@ import org.parathumb.core.image.pixels.LayoutConversion;
  * Writes images as Pillow's {@code save()} does by default. JPEG: IJG quality 75, 4:2:0,
  * baseline, standard tables, JFIF 1.01 and no EXIF or ICC, which gives the very bytes Pillow
  * writes; gray stays a one-component JPEG, and RGBA is first flattened on white (Pillow would
- * refuse it). PNG: lossless, so the pixels match Pillow's though the bytes do not. TIFF: lossless,
+ * refuse it). PNG: lossless, so the pixels match Pillow's though the bytes do not; a profile goes
+ * into an iCCP chunk with the very bytes Pillow gives it. TIFF: lossless,
  * alpha kept. BMP: alpha flattened on white. GIF: a palette of at most 256 colours, with one
  * transparent entry for alpha. Always the JDK's writers, even when plugins add others.
  */
@@ -50,6 +53,11 @@ public final class ImageEncoder {
         /** Pillow's defaults with {@code comment} written as a COM segment. */
         public static Extras withComment(byte[] comment) {
             return new Extras(75, null, null, false, comment);
+        }
+
+        /** Pillow's defaults with {@code iccProfile} embedded, as Pillow writes a PNG source's profile back. */
+        public static Extras withIccProfile(byte[] iccProfile) {
+            return new Extras(75, iccProfile, null, false, null);
         }
     }
 
@@ -145,15 +153,34 @@ public final class ImageEncoder {
         try {
             IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);
             IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+            // As Pillow's PngImagePlugin writes it: this name, and zlib.compress's default level. The
+            // JDK's writer takes the chunk's payload as it is: it is compressed here.
             IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
-            iccp.setAttribute("profileName", "ICC profile");
+            iccp.setAttribute("profileName", "ICC Profile");
             iccp.setAttribute("compressionMethod", "deflate");
-            iccp.setUserObject(profile);
+            iccp.setUserObject(deflated(profile));
             root.appendChild(iccp);
             metadata.mergeTree("javax_imageio_png_1.0", root);
             return metadata;
         } finally {
             writer.dispose();
+        }
+    }
+
+    /** {@code data} as Python's {@code zlib.compress(data)} gives it: a zlib stream at the default level. */
+    private static byte[] deflated(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
         }
     }
 

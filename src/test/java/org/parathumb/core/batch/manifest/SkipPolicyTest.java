@@ -11,15 +11,19 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parathumb.core.batch.BatchRunner;
 import org.parathumb.core.batch.ImageJob;
 import org.parathumb.core.batch.ImageProcessor;
 import org.parathumb.core.batch.ScanRequest;
 import org.parathumb.core.batch.SourceScanner;
 import org.parathumb.core.image.Fit;
+import org.parathumb.core.image.FormatSamples;
 import org.parathumb.core.image.KeptMetadata;
 import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.nativecodec.NativeHeifProbe;
 import org.parathumb.core.image.pipeline.Pipelines;
 import org.parathumb.core.samples.SampleGenerator;
 
@@ -54,6 +58,27 @@ class SkipPolicyTest {
 
         assertThat(plan.toDo()).isEmpty();
         assertThat(plan.unchanged()).containsExactlyElementsOf(jobs);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alpha.heic", "alpha.avif", "alpha.jxl"})
+    void aPhoneImageWithAlphaWrittenAsPngIsSkippedTheSecondTime(String name) throws IOException {
+        FormatSamples.requireLibrary(NativeHeifProbe.allReadable(), NativeHeifProbe.why());
+        Path in = Files.createDirectories(dir.resolve("phone"));
+        Files.write(in.resolve(name), FormatSamples.bytes(name));
+        List<ImageJob> phone = new SourceScanner().scan(new ScanRequest(List.of(in),
+                java.util.Optional.of(dir.resolve("phone-thumbs")), false, org.parathumb.core.image.OutputFormat.SAME));
+        SourceScanner.prepareOutputFolders(phone);
+        runAndSave(new SkipPolicy(SkipPolicy.fingerprint(processor)), phone);
+        Path png = dir.resolve("phone-thumbs").resolve(name.substring(0, name.indexOf('.')) + ".png");
+        assertThat(png).exists();
+
+        SkipPolicy.Plan plan = new SkipPolicy(SkipPolicy.fingerprint(processor)).plan(phone);
+
+        assertThat(plan.toDo()).isEmpty();
+        assertThat(plan.unchanged()).extracting(ImageJob::target).containsExactly(png);
+        assertThat(new SkipPolicy(SkipPolicy.fingerprint(processor))
+                .isCurrent(in.resolve(name).toString(), phone.get(0).target().toString())).isTrue();
     }
 
     @Test

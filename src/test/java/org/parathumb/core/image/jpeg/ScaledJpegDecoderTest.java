@@ -3,6 +3,7 @@ package org.parathumb.core.image.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -192,9 +193,22 @@ class ScaledJpegDecoderTest {
     }
 
     @Test
-    void aColourManagedJpegIsLeftToImageIo() throws Exception {
+    void anSrgbProfileIsIgnoredAsTheNativeRouteIgnoresIt() throws Exception {
         byte[] jpeg = JpegVariants.BASELINE_420.encode(photo(SampleKind.LANDSCAPE, 200, 150, 3));
-        Path file = Files.write(dir.resolve("icc.jpg"), JpegVariants.withSegment(jpeg, 0xE2, JpegVariants.iccSrgb()));
+        Path plain = Files.write(dir.resolve("plain.jpg"), jpeg);
+        Path tagged = Files.write(dir.resolve("srgb.jpg"), JpegVariants.withSegment(jpeg, 0xE2, JpegVariants.iccSrgb()));
+
+        Samples expected = Samples.of(decode(plain, 8));
+        Samples actual = Samples.of(decode(tagged, 8));
+
+        assertThat(actual.identical(expected)).as(actual.describe(expected)).isTrue();
+    }
+
+    @Test
+    void aProfileThatChangesColoursIsLeftToImageIo() throws Exception {
+        byte[] jpeg = JpegVariants.BASELINE_420.encode(photo(SampleKind.LANDSCAPE, 200, 150, 3));
+        Path file = Files.write(dir.resolve("linear.jpg"),
+                JpegVariants.withSegment(jpeg, 0xE2, JpegVariants.icc(ColorSpace.CS_LINEAR_RGB)));
 
         assertThatThrownBy(() -> decoder.open(file)).isInstanceOf(UnsupportedJpegException.class)
                 .hasMessage("ICC profile");

@@ -83,9 +83,20 @@ class NativeCancellationTest {
     }
 
     @Test
-    void thePngDecodeStopsAtTheCheckAfterTheCancel() throws Exception {
-        NativeRequired.require(NativePng.available(), NativeBlurReduce::status);
-        NativePng.PngHeader header = NativePng.header(png, pngLength).orElseThrow();
+    void thePngDecodeThroughLibdeflateStopsAtTheCheckAfterTheCancel() throws Exception {
+        NativeRequired.require(NativePng.Engine.LIBDEFLATE.open(), NativeBlurReduce::status);
+        NativePng.PngHeader header = NativePng.header(png, pngLength, NativePng.Engine.LIBDEFLATE).orElseThrow();
+        byte[] into = new byte[header.width() * header.height() * header.layout().channels()];
+
+        int checks = cancelledAfter(() -> NativePng.decode(png, pngLength, header, into));
+
+        assertThat(checks).as("of %d bands", header.height() / 16).isEqualTo(PARKED_AT);
+    }
+
+    @Test
+    void thePngDecodeThroughLibspngStopsAtTheCheckAfterTheCancel() throws Exception {
+        NativeRequired.require(NativePng.Engine.LIBSPNG.open(), NativeBlurReduce::status);
+        NativePng.PngHeader header = NativePng.header(png, pngLength, NativePng.Engine.LIBSPNG).orElseThrow();
         byte[] into = new byte[header.width() * header.height() * header.layout().channels()];
 
         int checks = cancelledAfter(() -> NativePng.decode(png, pngLength, header, into));

@@ -31,7 +31,8 @@ import org.parathumb.core.image.pixels.Scratch;
 import org.parathumb.core.image.read.ImageDecoder;
 
 /**
- * PNG through libspng against its Java twin (ImageIO, then LayoutConversion): the same layout and
+ * PNG through the native engines (libdeflate for 8 bits a sample, not interlaced; libspng for the
+ * rest) against their Java twin (ImageIO, then LayoutConversion): the same layout and
  * the very same samples for every shape real encoders write (8 and 16 bits, gray, gray with
  * alpha, RGB, RGBA, palettes with and without transparency, interlaced), and for what it declines
  * or finds damaged, the same bytes or the same failure by handing the file to ImageIO.
@@ -50,7 +51,7 @@ class NativePngTest {
     @ValueSource(strings = {"rgb8.png", "rgb16.png", "rgba8.png", "rgba16.png", "gray8.png", "gray16.png",
         "gray-alpha.png", "gray-alpha16.png", "palette.png", "palette-alpha.png", "palette4.png",
         "interlaced.png", "interlaced16.png"})
-    void libspngGivesTheSamplesImageIoGives(String name) throws IOException {
+    void theNativeDecodeGivesTheSamplesImageIoGives(String name) throws IOException {
         Path file = NativeScaledJpegTest.codecFile(name);
 
         BufferedImage decoded = nativeDecode(file).orElseThrow();
@@ -66,7 +67,7 @@ class NativePngTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"rgb8.png", "rgba8.png", "gray-alpha16.png", "palette-alpha.png", "interlaced.png"})
-    void theFaithfulPipelineWritesTheSameBytesThroughLibspng(String name) throws IOException {
+    void theFaithfulPipelineWritesTheSameBytesThroughTheNativeDecode(String name) throws IOException {
         Path file = NativeScaledJpegTest.codecFile(name);
 
         assertThat(written(new FaithfulPipeline(true), file)).isEqualTo(written(new FaithfulPipeline(false), file));
@@ -92,7 +93,10 @@ class NativePngTest {
         List<byte[]> seeds = List.of(Files.readAllBytes(NativeScaledJpegTest.codecFile("rgb8.png")),
                 Files.readAllBytes(NativeScaledJpegTest.codecFile("rgba16.png")),
                 Files.readAllBytes(NativeScaledJpegTest.codecFile("palette-alpha.png")),
-                Files.readAllBytes(NativeScaledJpegTest.codecFile("interlaced.png")));
+                Files.readAllBytes(NativeScaledJpegTest.codecFile("interlaced.png")),
+                Files.readAllBytes(NativeScaledJpegTest.codecFile("rgba8.png")),
+                Files.readAllBytes(NativeScaledJpegTest.codecFile("gray-alpha.png")),
+                TestFiles.encode(noise(240, 160), "png")); // 115 KB of noise: ImageIO writes it in several IDAT chunks
         FaithfulPipeline nativePath = new FaithfulPipeline(true);
         FaithfulPipeline javaPath = new FaithfulPipeline(false);
         Random random = new Random(20261202);
@@ -130,10 +134,11 @@ class NativePngTest {
             worker.shutdownNow();
         }
         assertThat(differences).isEmpty();
-        assertThat(nativeTook).as("damaged files libspng itself decoded").isPositive();
+        assertThat(nativeTook).as("damaged files the native engines themselves decoded").isPositive();
         // The one known gap: libspng stops at the last row and never reads zlib's Adler-32 after it,
         // so image data damaged in a way only that checksum shows (every chunk CRC right, as no
         // transfer error leaves it) is decoded where ImageIO refuses. Bounded here, not hidden.
+        // (libdeflate, which takes the 8-bit files, checks it: they are declined, and ImageIO decides.)
         assertThat(unchecked).as("decoded although only zlib's checksum shows the damage").hasSizeLessThan(4);
     }
 
@@ -142,6 +147,18 @@ class NativePngTest {
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
         return NativePng.header(data, bytes.length).flatMap(header -> NativePng.decode(data, bytes.length, header,
                 new byte[header.width() * header.height() * header.layout().channels()]));
+    }
+
+    /** Noise the deflater cannot shrink, in RGB. */
+    private static BufferedImage noise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Random random = new Random(width * 31L + height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return image;
     }
 
     /** Whether the file's zlib stream fails its Adler-32 (or runs on) while every chunk's CRC is right. */

@@ -16,12 +16,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.parathumb.core.image.BenchmarkImages;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.ThumbnailSize;
+import org.parathumb.core.image.nativecodec.NativeBicubic;
 import org.parathumb.core.image.pixels.LayoutConversion;
 
 /**
  * Pillow's thumbnail((50, 50)) steps on a 12 MP photo: the integer box reduce of the full image,
  * the bicubic of the reduced image to the thumbnail, and, for the RGBA path, premultiplying
- * and the bicubic of the full image (no reduce there, as in Pillow).
+ * and the bicubic of the full image (no reduce there, as in Pillow), in Java and in native code.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,5 +72,12 @@ public class ResizeBenchmark {
     public BufferedImage premultiplyAndBicubicOfFullRgba() {
         BufferedImage premultiplied = new PremultiplyAlpha().apply(rgba);
         return PillowThumbnail.resizePremultiplied(premultiplied, size);
+    }
+
+    /** The same bytes as {@link #premultiplyAndBicubicOfFullRgba}, in native code (premultiplied row by row). */
+    @Benchmark
+    public byte[] nativePremultiplyAndBicubicOfFullRgba() {
+        return NativeBicubic.resizeRgba(PixelLayout.samples(rgba), rgba.getWidth(), rgba.getHeight(), false,
+                size.width(), size.height());
     }
 }

@@ -186,7 +186,8 @@ class FastPipelineTest extends ThumbnailPipelineContract {
     @Test
     void aJpegItLeavesToImageDecoderStillMeetsTheFloor() throws Exception {
         byte[] jpeg = JpegVariants.BASELINE_420.encode(new SampleGenerator().render(SampleKind.LANDSCAPE, 800, 600, 2));
-        Path profiled = Files.write(dir.resolve("profiled.jpg"), JpegVariants.withSegment(jpeg, 0xE2, JpegVariants.iccSrgb()));
+        Path profiled = Files.write(dir.resolve("profiled.jpg"),
+                JpegVariants.withSegment(jpeg, 0xE2, JpegVariants.icc(java.awt.color.ColorSpace.CS_LINEAR_RGB)));
         assertThatThrownBy(() -> new ScaledJpegDecoder().open(profiled)).isInstanceOf(UnsupportedJpegException.class);
 
         assertThat(psnrAgainstFaithful(profiled, ThumbnailSpec.DEFAULT)).isGreaterThanOrEqualTo(FLOOR_DB);

@@ -5,21 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.Samples;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.write.ImageEncoder;
 
 class ThumbnailWriterTest {
 
@@ -69,6 +80,91 @@ class ThumbnailWriterTest {
         pipeline.write(thumbnail, ImageFormat.JPEG, viaPipeline);
 
         assertThat(viaWriter.toByteArray()).isEqualTo(viaPipeline.toByteArray());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rgb-icc", "rgba-icc"})
+    void aPngsIccProfileGoesIntoItsThumbnailAsPillowWritesIt(String name) throws IOException {
+        Path source = Samples.resourcePath("pillow-icc/" + name + ".png");
+        FaithfulPipeline pipeline = new FaithfulPipeline();
+        var out = new ByteArrayOutputStream();
+
+        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
+                OutputOptions.DEFAULT, source, false, out);
+
+        byte[] pillows = Files.readAllBytes(Samples.resourcePath("pillow-icc/" + name + ".thumb.png"));
+        assertThat(chunk(out.toByteArray(), "iCCP")).isNotEmpty().isEqualTo(chunk(pillows, "iCCP"));
+        assertThat(chunksBeforeIdat(out.toByteArray())).isEqualTo(chunksBeforeIdat(pillows));
+        assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(out.toByteArray()))).values())
+                .isEqualTo(Samples.of(ImageIO.read(new ByteArrayInputStream(pillows))).values());
+    }
+
+    @Test
+    void aPngWithoutAProfileKeepsTheBytesItHadBefore() throws IOException {
+        Path source = Samples.resourcePath("input/alpha.png");
+        FaithfulPipeline pipeline = new FaithfulPipeline();
+        Thumbnail thumbnail = pipeline.render(source, ThumbnailSpec.DEFAULT);
+        var viaWriter = new ByteArrayOutputStream();
+        var viaPipeline = new ByteArrayOutputStream();
+
+        ThumbnailWriter.write(pipeline, thumbnail, ImageFormat.PNG, OutputOptions.DEFAULT, source, false, viaWriter);
+        pipeline.write(thumbnail, ImageFormat.PNG, viaPipeline);
+
+        assertThat(viaWriter.toByteArray()).isEqualTo(viaPipeline.toByteArray());
+        assertThat(chunk(viaWriter.toByteArray(), "iCCP")).isEmpty();
+    }
+
+    @Test
+    void aProfileInAPngIsCompressedSoReadersGetItBack() throws IOException, DataFormatException {
+        byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        var out = new ByteArrayOutputStream();
+
+        new ImageEncoder().write(PixelLayout.RGB.create(4, 4), ImageFormat.PNG,
+                new ImageEncoder.Extras(75, srgb, null, false), out);
+
+        byte[] iccp = chunk(out.toByteArray(), "iCCP");
+        assertThat(new String(iccp, 0, 13, StandardCharsets.ISO_8859_1)).isEqualTo("ICC Profile\0\0");
+        Inflater inflater = new Inflater();
+        inflater.setInput(iccp, 13, iccp.length - 13);
+        byte[] profile = new byte[srgb.length + 1];
+        int n = inflater.inflate(profile);
+        assertThat(inflater.finished()).isTrue();
+        assertThat(Arrays.copyOf(profile, n)).isEqualTo(srgb);
+    }
+
+    /** The data of the first chunk of {@code type} in {@code png}, empty if it has none. */
+    private static byte[] chunk(byte[] png, String type) {
+        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
+        while (in.remaining() >= 12) {
+            int length = in.getInt();
+            byte[] name = new byte[4];
+            in.get(name);
+            byte[] data = new byte[length];
+            in.get(data);
+            in.getInt();
+            if (new String(name, StandardCharsets.ISO_8859_1).equals(type)) {
+                return data;
+            }
+        }
+        return new byte[0];
+    }
+
+    /** The types of the chunks before the first IDAT, in order. */
+    private static List<String> chunksBeforeIdat(byte[] png) {
+        List<String> types = new ArrayList<>();
+        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
+        while (in.remaining() >= 12) {
+            int length = in.getInt();
+            byte[] name = new byte[4];
+            in.get(name);
+            String type = new String(name, StandardCharsets.ISO_8859_1);
+            if (type.equals("IDAT")) {
+                return types;
+            }
+            types.add(type);
+            in.position(in.position() + length + 4);
+        }
+        return types;
     }
 
     /** The comment the committed Pillow output was made with (python_original.py on the spliced file). */
