@@ -26,6 +26,7 @@ int parathumb_jpeg_open(void) {
         dlclose(library);
         return 0;
     }
+    *(void **) &j.calc_output_dimensions = dlsym(library, "jpeg_calc_output_dimensions");
     j.loaded = 1;
     parathumb_jpeg = j;
     return 1;

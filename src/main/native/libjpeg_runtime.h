@@ -22,6 +22,7 @@ typedef struct {
     boolean (*start_decompress)(j_decompress_ptr);
     JDIMENSION (*read_scanlines)(j_decompress_ptr, JSAMPARRAY, JDIMENSION);
     boolean (*resync_to_restart)(j_decompress_ptr, int);
+    void (*calc_output_dimensions)(j_decompress_ptr); /* NULL if the library lacks it */
 } parathumb_libjpeg;
 
 extern parathumb_libjpeg parathumb_jpeg;

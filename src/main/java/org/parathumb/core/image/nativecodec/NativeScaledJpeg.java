@@ -9,7 +9,9 @@ import org.parathumb.core.image.PixelLayout;
 /**
  * The fast pipeline's JPEG decode through the system's libjpeg-turbo: its DCT scaling decodes
  * each 8x8 block straight at 4x4, 2x2 or 1x1, baseline and progressive alike
- * ({@code src/main/native/jpeg_scaled.c}). Its samples differ from the pure-Java
+ * ({@code src/main/native/jpeg_scaled.c}). At 1/8 a progressive JPEG is decoded from its DC scans
+ * (and the AC scans of chroma that libjpeg scales to 2x2): the scans it leaves out, most of the
+ * file, change no sample at that size, and damage inside them goes unseen. Its samples differ from the pure-Java
  * {@link org.parathumb.core.image.jpeg.ScaledJpegDecoder}'s by rounding only (libjpeg's integer
  * IDCT against a float one), which the tests bound; where libjpeg is missing, that decoder runs.
  */
@@ -38,6 +40,19 @@ public final class NativeScaledJpeg {
      */
     public static Optional<BufferedImage> decode(ByteBuffer data, int length, NativeBlurReduce.JpegHeader header,
             int scale) {
+        return decode(data, length, header, scale, false).map(Decoded::image);
+    }
+
+    /** An image decoded, and how many of the file's bytes libjpeg was given to decode it. */
+    record Decoded(BufferedImage image, int bytesRead) {
+    }
+
+    /**
+     * {@link #decode(ByteBuffer, int, NativeBlurReduce.JpegHeader, int)}, or with {@code everyScan}
+     * the whole file given to libjpeg, progressive or not.
+     */
+    static Optional<Decoded> decode(ByteBuffer data, int length, NativeBlurReduce.JpegHeader header, int scale,
+            boolean everyScan) {
         if (!available()) {
             throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
         }
@@ -47,8 +62,8 @@ public final class NativeScaledJpeg {
         int width = (header.width() + scale - 1) / scale;
         int height = (header.height() + scale - 1) / scale;
         byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(width, height), header.channels())];
-        int[] size = new int[3];
-        int result = decodeScaled(data, length, scale, out, size);
+        int[] size = new int[4];
+        int result = decodeScaled(data, length, scale, everyScan, out, size);
         if (result == CANCELLED) {
             throw new CancelledException();
         }
@@ -59,8 +74,9 @@ public final class NativeScaledJpeg {
             return Optional.empty();
         }
         PixelLayout layout = size[2] == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
-        return Optional.of(layout.wrap(out, width, height));
+        return Optional.of(new Decoded(layout.wrap(out, width, height), size[3]));
     }
 
-    private static native int decodeScaled(ByteBuffer data, int length, int scale, byte[] out, int[] size);
+    private static native int decodeScaled(ByteBuffer data, int length, int scale, boolean everyScan, byte[] out,
+            int[] size);
 }

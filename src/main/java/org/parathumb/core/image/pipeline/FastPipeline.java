@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
-import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSize;
@@ -21,27 +20,26 @@ import org.parathumb.core.image.nativecodec.NativePng;
 import org.parathumb.core.image.nativecodec.NativeScaledJpeg;
 import org.parathumb.core.image.pillow.BicubicResize;
 import org.parathumb.core.image.pillow.BoxReduce;
-import org.parathumb.core.image.pillow.PillowGaussianBlur;
 import org.parathumb.core.image.pillow.PillowThumbnail;
 import org.parathumb.core.image.pillow.SmallGaussianBlur;
-import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.Scratch;
 import org.parathumb.core.image.read.ImageDecoder;
 
 /**
  * The original program's work, approximately and much faster. A JPEG is decoded at 1/2, 1/4 or
  * 1/8 of its size (the largest reduction that keeps at least twice the thumbnail on each side)
- * by the pure-Java {@link ScaledJpegDecoder}, which never reconstructs the full image. Then, as
+ * by the system's libjpeg-turbo ({@link NativeScaledJpeg}, progressive files too), else by the
+ * pure-Java {@link ScaledJpegDecoder}; neither reconstructs the full image. Then, as
  * Pillow's thumbnail does, an integer box reduce to about twice the thumbnail, a Gaussian blur
  * ({@link SmallGaussianBlur}) with its radius divided by the whole reduction so far (at that size
  * it costs next to nothing), and the bicubic resize of the region that stands for the whole
  * source.
  *
- * <p>Whatever the decoder declines (PNG, progressive JPEG, ...) is decoded in full by
- * {@link ImageDecoder} and box-reduced by the same factor, so this fails only where the faithful
- * pipeline fails too. An image too small to reduce, and any image with alpha, takes exactly the
- * faithful pipeline's steps and gets its pixels. Results stay at least 38 dB (PSNR, per channel)
- * from the faithful pipeline's; measured 48.8 dB and up on the test corpus.
+ * <p>Whatever the JPEG routes decline (PNG, WebP and every other format, CMYK, a JPEG too small
+ * to reduce, a colour profile that is not sRGB's) goes the {@link FaithfulPipeline}'s way and gets
+ * its pixels: without a reduced decode there is nothing to win by approximating, and the faithful
+ * route's streamed native blur and reduce is the quicker one. Results stay at least 38 dB (PSNR,
+ * per channel) from the faithful pipeline's; measured 48.8 dB and up on the test corpus.
  */
 public final class FastPipeline implements ThumbnailPipeline {
 
@@ -51,6 +49,7 @@ public final class FastPipeline implements ThumbnailPipeline {
     private static final int[] SCALES = {8, 4, 2};
 
     private final ImageDecoder fallback = new ImageDecoder();
+    private final FaithfulPipeline faithful;
     private final boolean nativeJpeg;
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
     private final ScaledRoute scaledRoute;
@@ -72,6 +71,7 @@ public final class FastPipeline implements ThumbnailPipeline {
             throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
         }
         this.nativeJpeg = nativeJpeg;
+        this.faithful = new FaithfulPipeline(nativeJpeg && NativeBlurReduce.available());
         this.scaledRoute = Objects.requireNonNull(scaledRoute, "scaledRoute");
     }
 
@@ -114,22 +114,15 @@ public final class FastPipeline implements ThumbnailPipeline {
         CancelledException.checkInterrupt();
         Buffers own = buffers.get();
         long start = System.nanoTime();
-        Reduced reduced = decode(source, spec, own);
-        long decodedAt = System.nanoTime();
-        Optional<ThumbnailSize> fit = ThumbnailSize.fit(
-                reduced.sourceWidth(), reduced.sourceHeight(), spec.maxWidth(), spec.maxHeight());
-        BufferedImage image = reduced.image();
-        if (reduced.scale() == 1) {
-            // Nothing was reduced (small or with alpha): the faithful pipeline's steps, exactly.
-            blur(image, spec.blurRadius(), own);
-            long blurredAt = System.nanoTime();
-            BufferedImage thumbnail = fit.isEmpty()
-                    ? new PillowThumbnail(spec.maxWidth(), spec.maxHeight()).apply(image)
-                    : PillowThumbnail.resizeOwned(image, fit.get());
-            return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
-                    decodedAt - start, blurredAt - decodedAt, System.nanoTime() - blurredAt);
+        Optional<Reduced> scaled = decodeScaled(source, spec, own);
+        if (scaled.isEmpty()) {
+            return faithful.render(source, spec);
         }
-        ThumbnailSize size = fit.orElseThrow();
+        Reduced reduced = scaled.get();
+        long decodedAt = System.nanoTime();
+        ThumbnailSize size = ThumbnailSize.fit(
+                reduced.sourceWidth(), reduced.sourceHeight(), spec.maxWidth(), spec.maxHeight()).orElseThrow();
+        BufferedImage image = reduced.image();
         double width = (double) reduced.sourceWidth() / reduced.scale();
         double height = (double) reduced.sourceHeight() / reduced.scale();
         int factorX = Math.max(1, (int) (width / size.width() / PillowThumbnail.REDUCING_GAP));
@@ -146,12 +139,6 @@ public final class FastPipeline implements ThumbnailPipeline {
         long resizedAt = System.nanoTime();
         return new Thumbnail(thumbnail, reduced.format(), reduced.sourceWidth(), reduced.sourceHeight(),
                 decodedAt - start, blurredAt - smallAt, resizedAt - blurredAt + smallAt - decodedAt);
-    }
-
-    private static void blur(BufferedImage image, double radius, Buffers own) {
-        if (radius > 0) {
-            new PillowGaussianBlur(radius).blurInto(image, image, own.scratch);
-        }
     }
 
     /**
@@ -199,50 +186,38 @@ public final class FastPipeline implements ThumbnailPipeline {
                 frame.width(), frame.height(), scale);
     }
 
-    private Reduced decode(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
+    /** A JPEG decoded at a reduced size by libjpeg-turbo, else by the pure-Java route; empty when neither takes it. */
+    private Optional<Reduced> decodeScaled(Path source, ThumbnailSpec spec, Buffers own) throws IOException {
         if (nativeJpeg) {
-            Optional<Reduced> scaled = nativeScaledJpeg(source, spec, own);
+            Optional<WholeFile> file = WholeFile.readJpeg(source, own.scratch);
+            if (file.isEmpty()) {
+                return Optional.empty(); // no JPEG (or unreadable): the faithful pipeline decides
+            }
+            Optional<Reduced> scaled = nativeScaledJpeg(file.get(), source, spec);
             if (scaled.isPresent()) {
-                return scaled.get();
+                return scaled;
             }
         }
         try {
-            Reduced reduced = scaledRoute.decode(source, spec, own.jpeg);
-            if (reduced != null) {
-                return reduced;
-            }
+            return Optional.ofNullable(scaledRoute.decode(source, spec, own.jpeg));
         } catch (CancelledException e) {
             throw e;
         } catch (UnsupportedJpegException | IOException e) {
-            // Not ours to decode (or not readable by us): ImageDecoder decides, as for the faithful
-            // pipeline. A RuntimeException is a bug of ours, and surfaces as one.
+            // Not ours to decode (or not readable by us): the faithful pipeline decides, and says
+            // what is wrong if anything is. A RuntimeException is a bug of ours, and surfaces as one.
             CancelledException.checkInterrupt();
+            return Optional.empty();
         }
-        Optional<DecodedImage> png = nativeJpeg ? NativePngDecoding.decode(source, own.scratch) : Optional.empty();
-        DecodedImage decoded = png.isPresent() ? png.get() : fallback.decode(source, own.scratch);
-        BufferedImage full = decoded.image();
-        int width = full.getWidth();
-        int height = full.getHeight();
-        // RGBA goes the faithful way: near-transparent pixels turn any approximation of alpha
-        // into large colour errors once un-premultiplied (1 level of alpha cost 9 dB on alpha.png).
-        boolean alpha = PixelLayout.of(full).orElseThrow().hasAlpha();
-        int scale = alpha ? 1 : scaleFor(width, height, spec);
-        BufferedImage image = scale == 1 ? full : new BoxReduce(scale, scale).apply(full);
-        return new Reduced(image, decoded.format(), width, height, scale);
     }
 
     /**
-     * A plain JPEG decoded at a reduced size by the system's libjpeg-turbo (progressive ones too).
-     * Empty for anything else, for a JPEG too small to reduce, for an ICC profile that is not
-     * ignorable, and for any error or warning: the Java decoders then take the file.
+     * The JPEG in {@code file} (read from {@code source}) decoded at a reduced size by the system's
+     * libjpeg-turbo, progressive ones too. Empty for a JPEG that is not plain, too small to reduce,
+     * with an ICC profile that is not ignorable, and for any error or warning: the Java decoders
+     * then take the file.
      */
-    private static Optional<Reduced> nativeScaledJpeg(Path source, ThumbnailSpec spec, Buffers own) {
-        Optional<WholeFile> file = WholeFile.read(source, own.scratch);
-        if (file.isEmpty() || !file.get().isJpeg()) {
-            return Optional.empty();
-        }
-        Optional<NativeBlurReduce.JpegHeader> header =
-                NativeBlurReduce.jpegHeader(file.get().data(), file.get().length());
+    private static Optional<Reduced> nativeScaledJpeg(WholeFile file, Path source, ThumbnailSpec spec) {
+        Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(file.data(), file.length());
         if (header.isEmpty()) {
             return Optional.empty();
         }
@@ -252,17 +227,18 @@ public final class FastPipeline implements ThumbnailPipeline {
         if (scale == 1 || header.get().iccProfile() && !FaithfulPipeline.iccProfileIsIgnorable(source)) {
             return Optional.empty();
         }
-        return NativeScaledJpeg.decode(file.get().data(), file.get().length(), header.get(), scale)
+        return NativeScaledJpeg.decode(file.data(), file.length(), header.get(), scale)
                 .map(image -> new Reduced(image, ImageFormat.JPEG, width, height, scale));
     }
 
     /**
-     * Drops this thread's decoder buffers (the file, the planes, a full-size fallback decode), so
-     * an idle worker does not keep what a big image needed.
+     * Drops this thread's decoder buffers (the file, the planes, and the faithful pipeline's for
+     * what went its way), so an idle worker does not keep what a big image needed.
      */
     @Override
     public void releaseThreadBuffers() {
         buffers.remove();
+        faithful.releaseThreadBuffers();
     }
 
     /** Pillow's {@code save()} at its defaults ({@link ThumbnailWriter#pillowSave}); does not close {@code out}. */

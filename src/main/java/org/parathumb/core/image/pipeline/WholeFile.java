@@ -17,6 +17,15 @@ record WholeFile(ByteBuffer data, int length) {
      * too short or too long: then the Java decoders take it, and say what is wrong if anything is.
      */
     static Optional<WholeFile> read(Path source, Scratch buffers) {
+        return read(source, buffers, false);
+    }
+
+    /** {@link #read}, but empty as soon as its first bytes show the file is no JPEG: the rest is not read. */
+    static Optional<WholeFile> readJpeg(Path source, Scratch buffers) {
+        return read(source, buffers, true);
+    }
+
+    private static Optional<WholeFile> read(Path source, Scratch buffers, boolean jpegOnly) {
         try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < 8 || size > Integer.MAX_VALUE - 8) {
@@ -24,6 +33,16 @@ record WholeFile(ByteBuffer data, int length) {
             }
             int length = (int) size;
             ByteBuffer data = buffers.direct(length);
+            if (jpegOnly) {
+                data.limit(2);
+                while (data.position() < 2 && channel.read(data) > 0) {
+                    CancelledException.checkInterrupt();
+                }
+                if (data.position() < 2 || !new WholeFile(data, 2).isJpeg()) {
+                    return Optional.empty();
+                }
+                data.limit(data.capacity());
+            }
             while (data.position() < length && channel.read(data) > 0) {
                 CancelledException.checkInterrupt();
             }

@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.Orientation;
 
-/** A file's EXIF orientation, as metadata-extractor reads it; damaged metadata reads as upright. */
+/**
+ * A file's EXIF orientation, as metadata-extractor reads it; damaged metadata reads as upright. A
+ * JPEG's is read from its header by {@link JpegStructure} ({@link #tagOf}): the same tag of the
+ * same directory, without reading all the rest.
+ */
 final class ExifOrientation {
 
     private ExifOrientation() {
@@ -33,5 +37,62 @@ final class ExifOrientation {
         } catch (Exception | StackOverflowError e) {
             return Orientation.NORMAL; // damaged metadata never stops a picture
         }
+    }
+
+    /**
+     * The orientation tag (0x0112) of the first directory (IFD0) of the TIFF structure an EXIF
+     * segment holds after its "Exif\0\0"; 0 when it has none or cannot be read.
+     */
+    static int tagOf(byte[] tiff) {
+        if (tiff.length < 8) {
+            return 0;
+        }
+        boolean little;
+        if (tiff[0] == 'I' && tiff[1] == 'I') {
+            little = true;
+        } else if (tiff[0] == 'M' && tiff[1] == 'M') {
+            little = false;
+        } else {
+            return 0;
+        }
+        if (unsigned16(tiff, 2, little) != 42) {
+            return 0;
+        }
+        long directory = unsigned32(tiff, 4, little);
+        if (directory < 8 || directory + 2 > tiff.length) {
+            return 0;
+        }
+        int entries = unsigned16(tiff, (int) directory, little);
+        for (int i = 0; i < entries; i++) {
+            int entry = (int) directory + 2 + 12 * i;
+            if (entry + 12 > tiff.length) {
+                return 0;
+            }
+            if (unsigned16(tiff, entry, little) != 0x0112) {
+                continue;
+            }
+            if (unsigned32(tiff, entry + 4, little) < 1) {
+                return 0;
+            }
+            return switch (unsigned16(tiff, entry + 2, little)) {
+                case 1 -> tiff[entry + 8] & 0xFF; // BYTE
+                case 3 -> unsigned16(tiff, entry + 8, little); // SHORT, as the standard says
+                case 4 -> (int) Math.min(Integer.MAX_VALUE, unsigned32(tiff, entry + 8, little)); // LONG
+                default -> 0;
+            };
+        }
+        return 0;
+    }
+
+    private static int unsigned16(byte[] b, int at, boolean little) {
+        int x = b[at] & 0xFF;
+        int y = b[at + 1] & 0xFF;
+        return little ? y << 8 | x : x << 8 | y;
+    }
+
+    private static long unsigned32(byte[] b, int at, boolean little) {
+        long high = unsigned16(b, little ? at + 2 : at, little);
+        long low = unsigned16(b, little ? at : at + 2, little);
+        return high << 16 | low;
     }
 }

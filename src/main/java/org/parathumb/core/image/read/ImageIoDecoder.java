@@ -8,17 +8,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
+import org.parathumb.core.image.Orientation;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.jpeg.JpegColour;
 import org.parathumb.core.image.pixels.DecodedImage;
 import org.parathumb.core.image.pixels.LayoutConversion;
 import org.parathumb.core.image.pixels.Scratch;
@@ -48,6 +52,12 @@ final class ImageIoDecoder implements Decoder {
 
     @Override
     public ImageHeader readHeader(Path file, ImageFormat format) throws IOException {
+        if (format == ImageFormat.JPEG) {
+            Optional<ImageHeader> plain = plainJpegHeader(file);
+            if (plain.isPresent()) {
+                return plain.get();
+            }
+        }
         try (ReaderChoice source = ReaderChoice.open(file, format)) {
             ImageReader reader = source.reader;
             int width = reader.getWidth(0);
@@ -59,8 +69,29 @@ final class ImageIoDecoder implements Decoder {
             PixelLayout direct = raw == null ? null : directLayout(raw.getColorModel());
             PixelLayout layout = direct != null ? direct : nearestLayout(raw);
             int readerBytes = direct != null ? 0 : readerBytesPerPixel(raw, source);
-            return new ImageHeader(format, width, height, ExifOrientation.of(file, format), layout, readerBytes);
+            Orientation orientation = source.jpeg != null ? Orientation.ofTag(source.jpeg.orientationTag())
+                    : ExifOrientation.of(file, format);
+            return new ImageHeader(format, width, height, orientation, layout, readerBytes);
         }
+    }
+
+    /**
+     * A plain JPEG's header (8-bit gray, or YCbCr its header states, with no colour profile but a
+     * gray one's) from its segments alone: the JDK's reader decodes such a file straight into gray or
+     * RGB, so no reader need be made to say so. Empty for any other JPEG, which a reader describes.
+     */
+    private static Optional<ImageHeader> plainJpegHeader(Path file) throws IOException {
+        JpegStructure jpeg;
+        try (ImageInputStream stream = ReaderChoice.openStream(file)) {
+            jpeg = JpegStructure.read(stream);
+        }
+        JpegColour colour = jpeg.colour();
+        boolean gray = colour.space() == JpegColour.Space.GRAY;
+        if (!colour.isPlainYCbCr() || colour.hasIccProfile() && !gray || jpeg.width() < 1 || jpeg.height() < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImageHeader(ImageFormat.JPEG, jpeg.width(), jpeg.height(),
+                Orientation.ofTag(jpeg.orientationTag()), gray ? PixelLayout.GRAY : PixelLayout.RGB, 0));
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.parathumb.core.image.jpeg.JpegColour;
 
 /**
  * What a JPEG's header says before its first scan: the frame's size and coding, its colour facts
- * (which {@link JpegColour} judges: plain or not, ICC profile ignorable or not), and where the ICC
- * profile's segments lie, to cut them out. Reads up to the first SOS marker only.
+ * (which {@link JpegColour} judges: plain or not, ICC profile ignorable or not), where the ICC
+ * profile's segments lie, to cut them out, and the EXIF orientation tag (0 when there is none),
+ * so that a plain JPEG's header needs no reader. Reads up to the first SOS marker only.
  */
 public record JpegStructure(
         int width,
@@ -23,9 +24,11 @@ public record JpegStructure(
         boolean progressive,
         JpegColour colour,
         long[] iccSegmentStarts,
-        long[] iccSegmentEnds) {
+        long[] iccSegmentEnds,
+        int orientationTag) {
 
     private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int MAX_SEGMENTS = 4096;
 
     /** Reads the header of the JPEG at the stream's current position (its SOI), then seeks back. */
@@ -52,6 +55,7 @@ public record JpegStructure(
         boolean progressive = false;
         boolean jfif = false;
         int adobe = JpegColour.NO_ADOBE;
+        int orientation = 0;
         List<byte[]> iccChunks = new ArrayList<>();
         List<long[]> iccRanges = new ArrayList<>();
         for (int segments = 0; segments < MAX_SEGMENTS; segments++) {
@@ -100,6 +104,11 @@ public record JpegStructure(
                 in.readFully(chunk);
                 iccChunks.add(chunk);
                 iccRanges.add(new long[] {markerStart, segmentEnd});
+            } else if (marker == 0xE1 && orientation == 0 && length >= 2 + EXIF_ID.length + 8
+                    && startsWith(in, EXIF_ID)) {
+                byte[] tiff = new byte[(int) (segmentEnd - in.getStreamPosition())];
+                in.readFully(tiff);
+                orientation = ExifOrientation.tagOf(tiff);
             } else if (marker == 0xDA) {
                 break;
             }
@@ -117,7 +126,7 @@ public record JpegStructure(
         long[] starts = iccRanges.stream().mapToLong(r -> r[0]).toArray();
         long[] ends = iccRanges.stream().mapToLong(r -> r[1]).toArray();
         return new JpegStructure(width, height, progressive, new JpegColour(precision, components, ids, jfif, adobe, icc),
-                starts, ends);
+                starts, ends, orientation);
     }
 
     private static boolean isStartOfFrame(int marker) {

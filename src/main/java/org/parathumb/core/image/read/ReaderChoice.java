@@ -39,15 +39,7 @@ final class ReaderChoice implements AutoCloseable {
 
     /** Opens {@code file}, whose content is {@code format}, with the reader chosen and set up. */
     static ReaderChoice open(Path file, ImageFormat format) throws IOException {
-        ImageInputStream stream;
-        try {
-            stream = new FileImageInputStream(file.toFile());
-        } catch (FileNotFoundException e) {
-            if (!Files.exists(file)) {
-                throw new NoSuchFileException(file.toString());
-            }
-            stream = openByChannel(file, e);
-        }
+        ImageInputStream stream = openStream(file);
         try {
             JpegStructure jpeg = null;
             ImageInputStream input = stream;
@@ -72,6 +64,18 @@ final class ReaderChoice implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             stream.close();
             throw e;
+        }
+    }
+
+    /** {@code file} as a stream ImageIO reads; "permission denied" or no such file otherwise. */
+    static ImageInputStream openStream(Path file) throws IOException {
+        try {
+            return new FileImageInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            return openByChannel(file, e);
         }
     }
 
