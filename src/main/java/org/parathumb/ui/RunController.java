@@ -122,7 +122,9 @@ final class RunController {
             long existing = ordered.stream().filter(job -> java.nio.file.Files.exists(job.target())).count();
             // Sized by this folder's largest image, not the heap's maximum: small images, small heap.
             MemoryBudget budget = MemoryBudget.forJobs(ordered, spec, pool.size());
-            return new Prepared(ordered, costs, skip.plan(ordered), (int) existing, budget);
+            // The run's tasks are made here, off the UI thread: 10,000 of them cost a frame there.
+            LiveRun whole = new LiveRun(ordered, processor.withMemoryBudget(budget), pool);
+            return new Prepared(ordered, costs, skip.plan(ordered), (int) existing, budget, whole);
         }, prepared -> {
             if (preparing != self[0]) {
                 return;
@@ -142,7 +144,8 @@ final class RunController {
                     }
                 }
             }
-            live = new LiveRun(jobs, processor.withMemoryBudget(prepared.budget()), pool);
+            live = jobs == prepared.jobs() ? prepared.whole()
+                    : new LiveRun(jobs, processor.withMemoryBudget(prepared.budget()), pool);
             policy = skip;
             model.jobsReady(live.size(), prepared.costs(), System.nanoTime());
             if (jobs.size() < prepared.jobs().size()) {
@@ -271,7 +274,7 @@ final class RunController {
 
     /** A run's jobs, costliest first, with each one's expected cost, the skip plan, and how many targets exist. */
     private record Prepared(List<ImageJob> jobs, java.util.Map<ImageJob, Long> costs, SkipPolicy.Plan plan,
-            int existing, MemoryBudget budget) {
+            int existing, MemoryBudget budget, LiveRun whole) {
     }
 
     /** What to do when a run would overwrite thumbnails already on disk. */
