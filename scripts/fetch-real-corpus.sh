@@ -19,7 +19,7 @@
 #
 # Needs: apt-get, dpkg-deb, cwebp and python3 with Pillow (to read sizes and classify):
 #   apt-get install -y webp python3-pil
-# Usage: scripts/fetch-real-corpus.sh DIR      (DIR: outside the repository, e.g. /work/corpus)
+# Usage: scripts/fetch-real-corpus.sh DIR      (DIR: outside the repository, e.g. $CORPUS)
 set -euo pipefail
 dir=${1:?usage: scripts/fetch-real-corpus.sh DIR}
 min_pixels=${MIN_PIXELS:-1000000}
