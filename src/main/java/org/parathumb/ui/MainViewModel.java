@@ -239,11 +239,11 @@ public final class MainViewModel {
 
     /** The run's jobs are known and submitted: {@code total} images from {@code nowNanos}. */
     public void jobsReady(int total, long nowNanos) {
-        jobsReady(total, java.util.Map.of(), nowNanos);
+        jobsReady(total, RunProgress.Costs.of(java.util.Map.of()), nowNanos);
     }
 
     /** As above, with each job's expected cost: the ETA weighs the images left by it. */
-    public void jobsReady(int total, java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs, long nowNanos) {
+    void jobsReady(int total, RunProgress.Costs costs, long nowNanos) {
         requireState(RunState.RUNNING, RunState.CANCELLING);
         run = new RunProgress(total, nowNanos, costs);
         lastStatusNanos = nowNanos;

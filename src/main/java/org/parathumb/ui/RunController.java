@@ -124,7 +124,7 @@ final class RunController {
             MemoryBudget budget = MemoryBudget.forJobs(ordered, spec, pool.size());
             // The run's tasks are made here, off the UI thread: 10,000 of them cost a frame there.
             LiveRun whole = new LiveRun(ordered, processor.withMemoryBudget(budget), pool);
-            return new Prepared(ordered, costs, skip.plan(ordered), (int) existing, budget, whole);
+            return new Prepared(ordered, RunProgress.Costs.of(costs), skip.plan(ordered), (int) existing, budget, whole);
         }, prepared -> {
             if (preparing != self[0]) {
                 return;
@@ -273,7 +273,7 @@ final class RunController {
     }
 
     /** A run's jobs, costliest first, with each one's expected cost, the skip plan, and how many targets exist. */
-    private record Prepared(List<ImageJob> jobs, java.util.Map<ImageJob, Long> costs, SkipPolicy.Plan plan,
+    private record Prepared(List<ImageJob> jobs, RunProgress.Costs costs, SkipPolicy.Plan plan,
             int existing, MemoryBudget budget, LiveRun whole) {
     }
 

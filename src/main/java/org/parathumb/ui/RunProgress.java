@@ -53,8 +53,13 @@ final class RunProgress {
      * left by it, and learns each kind of file's time per unit of cost from the images finished.
      */
     RunProgress(int total, long startNanos, java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs) {
-        this.costs = java.util.Map.copyOf(costs);
-        this.costs.forEach((job, cost) -> costLeft.merge(kind(job), cost, Long::sum));
+        this(total, startNanos, Costs.of(costs));
+    }
+
+    /** A run of the jobs in {@code costs}, already copied and summed per kind (see {@link Costs#of}). */
+    RunProgress(int total, long startNanos, Costs costs) {
+        this.costs = costs.byJob();
+        costLeft.putAll(costs.byKind());
         if (total < 0) {
             throw new IllegalArgumentException("total must not be negative");
         }
@@ -94,6 +99,18 @@ final class RunProgress {
             long[] sums = learned.computeIfAbsent(kind(result.job()), k -> new long[2]);
             sums[0] += result.elapsedNanos();
             sums[1] += cost;
+        }
+    }
+
+    /**
+     * Each job's expected cost, and their sums per kind of file: made once, off the UI thread, where
+     * copying and hashing 10,000 jobs took a whole frame.
+     */
+    record Costs(java.util.Map<org.parathumb.core.batch.ImageJob, Long> byJob, java.util.Map<String, Long> byKind) {
+        static Costs of(java.util.Map<org.parathumb.core.batch.ImageJob, Long> costs) {
+            java.util.Map<String, Long> byKind = new java.util.HashMap<>();
+            costs.forEach((job, cost) -> byKind.merge(kind(job), cost, Long::sum));
+            return new Costs(java.util.Map.copyOf(costs), java.util.Map.copyOf(byKind));
         }
     }
 
