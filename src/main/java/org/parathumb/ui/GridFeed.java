@@ -24,7 +24,7 @@ final class GridFeed {
     /** Appends the grid cannot show pass at most this often: four times a second. */
     static final long INTERVAL_NANOS = 250_000_000L;
     /** At most this many tiles join the visible part of the grid in one frame. */
-    static final int FILL_STEP = 16;
+    static final int FILL_STEP = 4;
 
     private final ObservableList<Tile> source;
     private final ObservableList<Tile> shown = FXCollections.observableArrayList();
