@@ -13,9 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -88,29 +86,12 @@ class BatchRunnerTest {
                 plain.write(thumbnail, format, out);
             }
         };
-        List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(ImageProcessor.class.getName());
-        logger.addHandler(handler);
         BatchSummary summary;
-        try (WorkerPool pool = new WorkerPool(2)) {
+        List<LogRecord> logged;
+        try (LogCapture log = new LogCapture(ImageProcessor.class); WorkerPool pool = new WorkerPool(2)) {
             summary = new BatchRunner(new ImageProcessor(buggy, ThumbnailSpec.DEFAULT)).run(jobs, pool, 2,
                     BatchListener.NONE);
-        } finally {
-            logger.removeHandler(handler);
+            logged = log.records();
         }
 
         assertThat(summary.results()).hasSize(8);

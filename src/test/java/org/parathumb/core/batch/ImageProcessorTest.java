@@ -18,9 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -168,28 +166,11 @@ class ImageProcessorTest {
                 real.write(thumbnail, format, out);
             }
         };
-        List<LogRecord> logged = new ArrayList<>();
-        Logger logger = Logger.getLogger(ImageProcessor.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
         ImageResult result;
-        try {
+        List<LogRecord> logged;
+        try (LogCapture log = new LogCapture(ImageProcessor.class)) {
             result = new ImageProcessor(buggy, ThumbnailSpec.DEFAULT).process(new ImageJob(source, target));
-        } finally {
-            logger.removeHandler(handler);
+            logged = log.records();
         }
 
         assertThat(result.isFailed()).isTrue();
