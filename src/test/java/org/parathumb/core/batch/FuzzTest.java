@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -67,15 +66,13 @@ class FuzzTest {
                     byte[] mutated = TestFiles.mutate(seeds.get(s), random);
                     Path source = TestFiles.write(dir.resolve("in").resolve(m + "-" + names[s]), mutated);
                     Path target = out.resolve(m + "-" + names[s]);
-                    Future<ImageResult> future = worker.submit(() -> processor.process(new ImageJob(source, target)));
-                    ImageResult result;
-                    try {
-                        result = future.get(20, TimeUnit.SECONDS);
-                    } catch (TimeoutException e) {
-                        future.cancel(true);
+                    Optional<ImageResult> finished = TestFiles.within(worker,
+                            () -> processor.process(new ImageJob(source, target)), 20);
+                    if (finished.isEmpty()) {
                         unexplained.add(source.getFileName() + ": hung");
                         continue;
                     }
+                    ImageResult result = finished.get();
                     if (result.isDone()) {
                         done++;
                         assertThat(target).isRegularFile();

@@ -20,9 +20,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
@@ -304,7 +309,23 @@ public final class TestFiles {
         return out.toByteArray();
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    /**
+     * What {@code work} gives on {@code worker} within {@code seconds}; empty, and the work
+     * cancelled, when it hangs (a fuzzed file must never hang a decoder).
+     */
+    public static <T> Optional<T> within(ExecutorService worker,
+            Callable<T> work, long seconds) throws Exception {
+        Future<T> future = worker.submit(work);
+        try {
+            return Optional.of(future.get(seconds, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return Optional.empty();
+        }
+    }
+
+    /** Appends a PNG chunk of {@code type} holding {@code data}, with its length and CRC. */
+    public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] name = type.getBytes(StandardCharsets.ISO_8859_1);
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         out.writeBytes(name);

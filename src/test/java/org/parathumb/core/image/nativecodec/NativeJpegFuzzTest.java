@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parathumb.core.image.JpegVariants;
@@ -54,16 +52,13 @@ class NativeJpegFuzzTest {
             for (int s = 0; s < seeds.size(); s++) {
                 for (int m = 0; m < MUTATIONS_PER_FILE; m++) {
                     Path file = Files.write(dir.resolve(s + "-" + m + ".jpg"), TestFiles.mutate(seeds.get(s), random));
-                    Future<String[]> outcomes = worker.submit(() -> new String[] {
-                        outcome(nativePath, file), outcome(javaPath, file)});
-                    String[] both;
-                    try {
-                        both = outcomes.get(20, TimeUnit.SECONDS);
-                    } catch (TimeoutException e) {
-                        outcomes.cancel(true);
+                    Optional<String[]> finished = TestFiles.within(worker, () -> new String[] {
+                        outcome(nativePath, file), outcome(javaPath, file)}, 20);
+                    if (finished.isEmpty()) {
                         differences.add(file.getFileName() + ": hung");
                         continue;
                     }
+                    String[] both = finished.get();
                     if (!both[0].equals(both[1])) {
                         differences.add(file.getFileName() + ": native " + abbreviate(both[0]) + ", ImageIO "
                                 + abbreviate(both[1]));

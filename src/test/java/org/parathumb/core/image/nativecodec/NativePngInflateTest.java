@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,7 +224,7 @@ class NativePngInflateTest {
         }
 
         void extra(String type, byte[] data) {
-            chunk(extra, type, data);
+            TestFiles.chunk(extra, type, data);
         }
 
         byte[] png(int idatChunks) {
@@ -259,20 +258,20 @@ class NativePngInflateTest {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-            chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
+            TestFiles.chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
                     .put((byte) 8).put((byte) colorType).put((byte) 0).put((byte) 0).put((byte) 0).array());
             if (colorType == PALETTE) {
-                chunk(out, "PLTE", palette);
+                TestFiles.chunk(out, "PLTE", palette);
                 if (alphas != null) {
-                    chunk(out, "tRNS", alphas);
+                    TestFiles.chunk(out, "tRNS", alphas);
                 }
             }
             out.writeBytes(extra.toByteArray());
             int step = Math.max(1, (stream.length + idatChunks - 1) / idatChunks);
             for (int at = 0; at < stream.length; at += step) {
-                chunk(out, "IDAT", Arrays.copyOfRange(stream, at, Math.min(stream.length, at + step)));
+                TestFiles.chunk(out, "IDAT", Arrays.copyOfRange(stream, at, Math.min(stream.length, at + step)));
             }
-            chunk(out, "IEND", new byte[0]);
+            TestFiles.chunk(out, "IEND", new byte[0]);
             return out.toByteArray();
         }
 
@@ -338,17 +337,6 @@ class NativePngInflateTest {
             int pb = Math.abs(p - b);
             int pc = Math.abs(p - c);
             return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        }
-
-        private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-            byte[] name = type.getBytes(StandardCharsets.ISO_8859_1);
-            out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-            out.writeBytes(name);
-            out.writeBytes(data);
-            CRC32 crc = new CRC32();
-            crc.update(name);
-            crc.update(data);
-            out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         }
     }
 }

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,16 +107,13 @@ class NativePngTest {
                     // Half with their CRCs made right again, so that the damage reaches the inflater and the filters.
                     byte[] damaged = TestFiles.mutate(seeds.get(s), random);
                     Path file = Files.write(dir.resolve(s + "-" + m + ".png"), m % 2 == 0 ? damaged : withCrcsFixed(damaged));
-                    Future<String[]> outcomes = worker.submit(() -> new String[] {
-                        outcome(nativePath, file), outcome(javaPath, file)});
-                    String[] both;
-                    try {
-                        both = outcomes.get(20, TimeUnit.SECONDS);
-                    } catch (TimeoutException e) {
-                        outcomes.cancel(true);
+                    Optional<String[]> finished = TestFiles.within(worker, () -> new String[] {
+                        outcome(nativePath, file), outcome(javaPath, file)}, 20);
+                    if (finished.isEmpty()) {
                         differences.add(file.getFileName() + ": hung");
                         continue;
                     }
+                    String[] both = finished.get();
                     if (!both[0].equals(both[1]) && both[0].startsWith("[") && onlyZlibsChecksumFails(file)) {
                         unchecked.add(file.getFileName().toString());
                     } else if (!both[0].equals(both[1])) {

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,16 +155,13 @@ class NativeScaledJpegTest {
             for (int s = 0; s < seeds.size(); s++) {
                 for (int m = 0; m < 100; m++) {
                     Path file = Files.write(dir.resolve(s + "-" + m + ".jpg"), TestFiles.mutate(seeds.get(s), random));
-                    Future<Object[]> outcomes = worker.submit(() -> new Object[] {
-                        outcome(nativePath, file), outcome(javaPath, file)});
-                    Object[] both;
-                    try {
-                        both = outcomes.get(20, TimeUnit.SECONDS);
-                    } catch (TimeoutException e) {
-                        outcomes.cancel(true);
+                    Optional<Object[]> finished = TestFiles.within(worker, () -> new Object[] {
+                        outcome(nativePath, file), outcome(javaPath, file)}, 20);
+                    if (finished.isEmpty()) {
                         differences.add(file.getFileName() + ": hung");
                         continue;
                     }
+                    Object[] both = finished.get();
                     if (both[0] instanceof BufferedImage && both[1] instanceof BufferedImage) {
                         // Both took it. Not compared: two decoders may read garbage that libjpeg does not
                         // flag (bytes inside an interval, before its restart marker) into different garbage.

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parathumb.core.image.FormatSamples;
@@ -49,18 +47,15 @@ class NativeDecodersFuzzTest {
                 byte[] bytes = FormatSamples.bytes(seed);
                 for (int m = 0; m < MUTATIONS_PER_FILE; m++) {
                     Path file = Files.write(dir.resolve(m + "-" + seed), TestFiles.mutate(bytes, random));
-                    Future<String[]> outcomes = worker.submit(() -> {
+                    Optional<String[]> finished = TestFiles.within(worker, () -> {
                         Scratch scratch = new Scratch();
                         return new String[] {outcome(file, scratch), outcome(file, scratch)};
-                    });
-                    String[] both;
-                    try {
-                        both = outcomes.get(30, TimeUnit.SECONDS);
-                    } catch (TimeoutException e) {
-                        outcomes.cancel(true);
+                    }, 30);
+                    if (finished.isEmpty()) {
                         problems.add(file.getFileName() + ": hung");
                         continue;
                     }
+                    String[] both = finished.get();
                     if (!both[0].equals(both[1])) {
                         problems.add(file.getFileName() + ": two decodes differ");
                     } else if (both[0].startsWith("other ")) {
