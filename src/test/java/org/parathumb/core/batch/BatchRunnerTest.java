@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +17,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
-import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 
@@ -62,28 +59,13 @@ class BatchRunnerTest {
         List<ImageJob> jobs = scanAndPrepare();
         LinkageError bug = new LinkageError("a class that failed to load");
         ControllablePipeline plain = new ControllablePipeline();
-        ThumbnailPipeline buggy = new ThumbnailPipeline() {
-            @Override
-            public String name() {
-                return plain.name();
-            }
-
+        ThumbnailPipeline buggy = new DelegatingPipeline(plain) {
             @Override
             public ImageHeader readHeader(Path source) throws IOException {
                 if (source.getFileName().toString().startsWith("bug")) {
                     throw bug;
                 }
-                return plain.readHeader(source);
-            }
-
-            @Override
-            public Thumbnail render(Path source, ThumbnailSpec spec) throws IOException {
-                return plain.render(source, spec);
-            }
-
-            @Override
-            public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
-                plain.write(thumbnail, format, out);
+                return super.readHeader(source);
             }
         };
         BatchSummary summary;

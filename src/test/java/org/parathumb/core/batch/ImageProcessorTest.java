@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parathumb.core.image.ImageFormat;
-import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
@@ -145,25 +142,10 @@ class ImageProcessorTest {
         Path target = Files.createDirectories(dir.resolve("thumbs")).resolve("a.png");
         IllegalStateException bug = new IllegalStateException("band index -1");
         ThumbnailPipeline real = new ControllablePipeline();
-        ThumbnailPipeline buggy = new ThumbnailPipeline() {
-            @Override
-            public String name() {
-                return real.name();
-            }
-
-            @Override
-            public ImageHeader readHeader(Path file) throws IOException {
-                return real.readHeader(file);
-            }
-
+        ThumbnailPipeline buggy = new DelegatingPipeline(real) {
             @Override
             public Thumbnail render(Path file, ThumbnailSpec spec) {
                 throw bug;
-            }
-
-            @Override
-            public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
-                real.write(thumbnail, format, out);
             }
         };
         ImageResult result;
@@ -195,17 +177,7 @@ class ImageProcessorTest {
         CyclicBarrier allInside = new CyclicBarrier(workers);
         ThreadLocal<Boolean> failedOnce = ThreadLocal.withInitial(() -> false);
         ThumbnailPipeline real = new ControllablePipeline();
-        ThumbnailPipeline tight = new ThumbnailPipeline() {
-            @Override
-            public String name() {
-                return real.name();
-            }
-
-            @Override
-            public ImageHeader readHeader(Path file) throws IOException {
-                return real.readHeader(file);
-            }
-
+        ThumbnailPipeline tight = new DelegatingPipeline(real) {
             @Override
             public Thumbnail render(Path file, ThumbnailSpec spec) throws IOException {
                 if (!failedOnce.get()) {
@@ -217,12 +189,7 @@ class ImageProcessorTest {
                     }
                     throw new OutOfMemoryError("Java heap space");
                 }
-                return real.render(file, spec);
-            }
-
-            @Override
-            public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
-                real.write(thumbnail, format, out);
+                return super.render(file, spec);
             }
         };
         AtomicInteger collections = new AtomicInteger();
