@@ -35,5 +35,7 @@ fi
 
 deb=$(ls "$target"/dist/parathumb_*.deb)
 dpkg-deb --contents "$deb" | grep ' ./opt/parathumb/bin/parathumb$' >/dev/null
+# The desktop entry passes what the user opens with it (folders or images) to the window.
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/parathumb/lib/parathumb-parathumb.desktop | grep '^Exec=/opt/parathumb/bin/parathumb %F$' >/dev/null
 dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep 'ln -sf /opt/parathumb/bin/parathumb /usr/bin/parathumb' >/dev/null
 echo "smoke: $version; $made thumbnails; a non-ASCII name under LANG=C; window: $window; $(basename "$deb") $(du -h "$deb" | cut -f1)"
