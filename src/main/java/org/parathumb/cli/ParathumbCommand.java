@@ -2,6 +2,7 @@ package org.parathumb.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.parathumb.core.image.pipeline.WarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -56,6 +57,7 @@ public final class ParathumbCommand {
             System.out.println(VERSION);
             return OK;
         }
+        warmUpFor(args);
         return commandLine(args).execute(args);
     }
 
@@ -66,10 +68,22 @@ public final class ParathumbCommand {
             out.flush();
             return OK;
         }
+        warmUpFor(args);
         CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
+    }
+
+    /**
+     * For {@code run}, starts the pipeline's one-time work (native library, ImageIO's registry) on
+     * another thread while picocli builds its model and parses: the second core does it off the
+     * critical path of a run on a few images ({@link WarmUp}).
+     */
+    private static void warmUpFor(String... args) {
+        if (args.length > 0 && "run".equals(args[0])) {
+            WarmUp.start();
+        }
     }
 
     /**

@@ -1,0 +1,63 @@
+package org.parathumb.core.image.pipeline;
+
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriter;
+import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+
+/**
+ * What a cold run on a few images does once before its first image, started on another thread
+ * while the command line is still being parsed, so that the second core does it instead of the
+ * critical path: loading the native library (which opens libjpeg, libspng and libdeflate), and
+ * ImageIO's plugin registry with the JDK's JPEG reader and writer (which load the JDK's own JPEG
+ * library). About 40 ms of a cold {@code run} on one photo, measured (README, Start-up).
+ *
+ * <p>Nothing here can change a result: each step is one the run does anyway, in the same JVM,
+ * and every one of them is safe to do from any thread (the library loads once, under the class's
+ * initialisation; ImageIO's registry is shared by the workers already). Whatever fails here fails
+ * again, and is reported, where the run meets it. It cannot deadlock the classes' initialisation
+ * against the thread parsing the command line: the classes it initialises (the native codecs',
+ * ImageIO's, AWT's and the image plugins') are not those the parse initialises (picocli's, the
+ * command's, the option values of {@code core.image} and {@code core.batch}); the start-up log of
+ * the README's profile lists both, one thread each.
+ */
+public final class WarmUp {
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private WarmUp() {
+    }
+
+    /** Starts the warm-up on a daemon thread, once per JVM; later calls do nothing. */
+    public static void start() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread thread = new Thread(WarmUp::run, "parathumb-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static void run() {
+        try {
+            NativeBlurReduce.available();
+            dispose(ImageIO.getImageReadersByFormatName("jpeg"));
+            dispose(ImageIO.getImageWritersByFormatName("jpeg"));
+        } catch (RuntimeException | LinkageError e) {
+            // The run meets the same step again, on its own thread, and says what failed there.
+        }
+    }
+
+    /** Makes (so loads and initialises) each plugin, then lets it go. */
+    private static void dispose(Iterator<?> plugins) {
+        while (plugins.hasNext()) {
+            Object plugin = plugins.next();
+            if (plugin instanceof ImageReader reader) {
+                reader.dispose();
+            } else if (plugin instanceof ImageWriter writer) {
+                writer.dispose();
+            }
+        }
+    }
+}
