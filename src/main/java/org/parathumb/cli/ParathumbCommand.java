@@ -3,18 +3,16 @@ package org.parathumb.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.parathumb.core.image.pipeline.WarmUp;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The top-level {@code parathumb} command: its sub-commands are the headless tools. They are added
- * when the command line is built, not named in {@code @Command}, so that {@code parathumb run DIR}
- * builds the model of {@code run} alone: picocli reflects over every option of every command it is
- * given, and that is the largest share of a cold run's start that is ours.
+ * when the command line is built, so that {@code parathumb run DIR} builds the model of {@code run}
+ * alone: picocli reflects over every option of every command it is given, and that is the largest
+ * share of a cold run's start that is ours. For the same reason this command's model and
+ * {@code run}'s are built by hand ({@link #model}, {@link RunCommand#model}), without annotations.
  */
-@Command(name = "parathumb", mixinStandardHelpOptions = true, version = ParathumbCommand.VERSION,
-        description = "Blurs and thumbnails folders of images in parallel.%n"
-                + "With no command, opens the window.")
 public final class ParathumbCommand {
 
     /** Exit code of a run where every image succeeded. */
@@ -42,8 +40,8 @@ public final class ParathumbCommand {
      */
     private static Object subcommand(String name) {
         return switch (name) {
-            case "run" -> new RunCommand();
-            case "bench" -> new BenchCommand();
+            case "run" -> RunCommand.model();
+            case "bench" -> BenchCommand.model();
             case "generate" -> new GenerateCommand();
             case "formats" -> new FormatsCommand();
             case "help" -> new CommandLine.HelpCommand();
@@ -96,12 +94,21 @@ public final class ParathumbCommand {
         return args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
     }
 
+    /** This command's model, sub-commands aside: its name, help and version options, and description. */
+    static CommandSpec model() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(new ParathumbCommand()).name("parathumb")
+                .mixinStandardHelpOptions(true).version(VERSION);
+        spec.usageMessage().description("Blurs and thumbnails folders of images in parallel.%n"
+                + "With no command, opens the window.");
+        return spec;
+    }
+
     /**
      * The command line for {@code args}: with only the sub-command they name, or with all of them
      * when they name none ({@code --help}, {@code help run}, a typo that picocli corrects).
      */
     static CommandLine commandLine(String... args) {
-        CommandLine commandLine = new CommandLine(new ParathumbCommand());
+        CommandLine commandLine = new CommandLine(model());
         String first = args.length > 0 ? args[0] : "";
         boolean all = !SUBCOMMANDS.contains(first) || "help".equals(first);
         for (String name : SUBCOMMANDS) {
