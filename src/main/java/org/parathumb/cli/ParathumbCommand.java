@@ -5,6 +5,7 @@ import java.util.List;
 import org.parathumb.core.image.pipeline.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The top-level {@code parathumb} command: its sub-commands are the headless tools. They are added
@@ -96,11 +97,23 @@ public final class ParathumbCommand {
 
     /** This command's model, sub-commands aside: its name, help and version options, and description. */
     static CommandSpec model() {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(new ParathumbCommand()).name("parathumb")
-                .mixinStandardHelpOptions(true).version(VERSION);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(new ParathumbCommand()).name("parathumb").version(VERSION);
+        addStandardHelpOptions(spec);
         spec.usageMessage().description("Blurs and thumbnails folders of images in parallel.%n"
                 + "With no command, opens the window.");
         return spec;
+    }
+
+    /**
+     * Adds {@code -h, --help} and {@code -V, --version} to {@code spec}, as picocli's
+     * {@code mixinStandardHelpOptions} does, with the same words; that mixin is an annotated class,
+     * which picocli reflects over (and the JDK makes proxies of its annotations) at every start.
+     */
+    static void addStandardHelpOptions(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).initialValue(false)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class).initialValue(false)
+                .description("Print version information and exit.").build());
     }
 
     /**

@@ -51,8 +51,9 @@ final class RunCommand implements Callable<Integer> {
     /** A new {@code run} command and its model, as picocli runs it. */
     static CommandSpec model() {
         RunCommand command = new RunCommand();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("run").mixinStandardHelpOptions(true);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("run");
         command.spec = spec;
+        ParathumbCommand.addStandardHelpOptions(spec);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         exitCodes.put("0", "every image was processed (or left alone, unchanged)");
         exitCodes.put("1", "some image failed");
