@@ -15,13 +15,25 @@ import org.parathumb.core.image.nativecodec.NativeBlurReduce;
  * library). About 40 ms of a cold {@code run} on one photo, measured (README, Start-up).
  *
  * <p>Nothing here can change a result: each step is one the run does anyway, in the same JVM,
- * and every one of them is safe to do from any thread (the library loads once, under the class's
- * initialisation; ImageIO's registry is shared by the workers already). Whatever fails here fails
- * again, and is reported, where the run meets it. It cannot deadlock the classes' initialisation
- * against the thread parsing the command line: the classes it initialises (the native codecs',
- * ImageIO's, AWT's and the image plugins') are not those the parse initialises (picocli's, the
- * command's, the option values of {@code core.image} and {@code core.batch}); the start-up log of
- * the README's profile lists both, one thread each.
+ * and each is safe from any thread (the library loads once, under its class's initialisation;
+ * ImageIO's registry is shared by the workers already). Whatever fails here fails again, and is
+ * reported, where the run meets it.
+ *
+ * <p>It cannot deadlock the initialisation of classes with the thread that parses the command
+ * line. A deadlock needs each thread to wait, inside one class's initialiser, for a class the
+ * other is initialising. While the command line is parsed, the two threads initialise different
+ * classes: this one the native codecs', ImageIO's, AWT's and the image plugins'; the parser
+ * picocli's, the command's and the option values of {@code core.image} and {@code core.batch}.
+ * They share only JDK classes whose initialisers call no application code (collections'
+ * iterators, {@code java.lang.invoke}, reflection), listed by the class-initialisation log of
+ * the README's start-up profile, one thread each. Afterwards the run may wait for a class this
+ * thread is initialising ({@code NativeBlurReduce}, ImageIO's registry). {@code NativeBlurReduce}'s
+ * initialiser reaches only {@code NativePng}'s and {@code NativeImages}' constants, {@code pillow}'s
+ * {@code ExtendedBox} and the API, none of whose initialisers reaches back to it or to a class of
+ * {@code pipeline} or {@code batch} (rooms below do not depend on rooms above: {@code ArchitectureTest});
+ * ImageIO's reaches the JDK's and TwelveMonkeys' plugins, which know no class of ours. So the
+ * wait always ends.
+ * Two workers of any run already initialise these classes from two threads at once.
  */
 public final class WarmUp {
 
