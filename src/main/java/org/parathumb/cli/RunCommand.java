@@ -36,17 +36,17 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class RunCommand implements Callable<Integer> {
 
-    CommandSpec spec;
-    List<Path> inputs;
-    String out;
-    Integer workers;
-    boolean recursive;
-    boolean skipUnchanged;
-    boolean json;
-    Path trace;
-    boolean quiet;
-    final ThumbnailOptions thumbnail = new ThumbnailOptions();
-    final SafetyOptions safety = new SafetyOptions();
+    private CommandSpec spec;
+    private List<Path> inputs;
+    private String out;
+    private Integer workers;
+    private boolean recursive;
+    private boolean skipUnchanged;
+    private boolean json;
+    private Path trace;
+    private boolean quiet;
+    private final ThumbnailOptions thumbnail = new ThumbnailOptions();
+    private final SafetyOptions safety = new SafetyOptions();
 
     /** A new {@code run} command and its model, as picocli runs it. */
     static CommandSpec model() {
