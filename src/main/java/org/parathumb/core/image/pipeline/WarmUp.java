@@ -12,8 +12,8 @@ import org.parathumb.core.image.nativecodec.NativeBlurReduce;
  * while the command line is still being parsed, so that the second core does it instead of the
  * critical path: loading the native library (which opens libjpeg, libspng and libdeflate), and
  * ImageIO's plugin registry with the JDK's JPEG reader and writer (which load the JDK's own JPEG
- * library). From the command to the photo's decode, a cold {@code run} on one photo went from 77 to
- * 25 ms (README, Start-up).
+ * library). From the command to the photo's decode, a cold {@code run} on one photo went from 88 to
+ * 33 ms (README, Start-up).
  *
  * <p>Nothing here can change a result: each step is one the run does anyway, in the same JVM,
  * and each is safe from any thread (the library loads once, under its class's initialisation;
