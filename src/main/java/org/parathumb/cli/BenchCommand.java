@@ -29,7 +29,6 @@ import org.parathumb.core.trace.ChromeTrace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,8 +94,14 @@ final class BenchCommand implements Callable<Integer> {
             + " last pass (open it in Perfetto or chrome://tracing).")
     Path trace;
 
-    @Mixin
-    ThumbnailOptions thumbnail;
+    /** Added to the annotated model by {@link #model}: these options are built by hand, shared with {@code run}. */
+    final ThumbnailOptions thumbnail = new ThumbnailOptions();
+
+    /** A new {@code bench} command and its model: its annotations, and the thumbnail options. */
+    static CommandSpec model() {
+        BenchCommand command = new BenchCommand();
+        return CommandSpec.forAnnotatedObject(command).addMixin("thumbnail", command.thumbnail.mixin());
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -2,18 +2,18 @@ package org.parathumb.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
+import org.parathumb.core.image.pipeline.WarmUp;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The top-level {@code parathumb} command: its sub-commands are the headless tools. They are added
- * when the command line is built, not named in {@code @Command}, so that {@code parathumb run DIR}
- * builds the model of {@code run} alone: picocli reflects over every option of every command it is
- * given, and that is the largest share of a cold run's start that is ours.
+ * when the command line is built, so that {@code parathumb run DIR} builds the model of {@code run}
+ * alone: picocli reflects over every option of every command it is given, and that is the largest
+ * share of a cold run's start that is ours. For the same reason this command's model and
+ * {@code run}'s are built by hand ({@link #model}, {@link RunCommand#model}), without annotations.
  */
-@Command(name = "parathumb", mixinStandardHelpOptions = true, version = ParathumbCommand.VERSION,
-        description = "Blurs and thumbnails folders of images in parallel.%n"
-                + "With no command, opens the window.")
 public final class ParathumbCommand {
 
     /** Exit code of a run where every image succeeded. */
@@ -41,8 +41,8 @@ public final class ParathumbCommand {
      */
     private static Object subcommand(String name) {
         return switch (name) {
-            case "run" -> new RunCommand();
-            case "bench" -> new BenchCommand();
+            case "run" -> RunCommand.model();
+            case "bench" -> BenchCommand.model();
             case "generate" -> new GenerateCommand();
             case "formats" -> new FormatsCommand();
             case "help" -> new CommandLine.HelpCommand();
@@ -56,6 +56,7 @@ public final class ParathumbCommand {
             System.out.println(VERSION);
             return OK;
         }
+        warmUpFor(args);
         return commandLine(args).execute(args);
     }
 
@@ -66,10 +67,22 @@ public final class ParathumbCommand {
             out.flush();
             return OK;
         }
+        warmUpFor(args);
         CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
+    }
+
+    /**
+     * For {@code run}, starts the pipeline's one-time work (native library, ImageIO's registry) on
+     * another thread while picocli builds its model and parses: the second core does it off the
+     * critical path of a run on a few images ({@link WarmUp}).
+     */
+    private static void warmUpFor(String... args) {
+        if (args.length > 0 && "run".equals(args[0])) {
+            WarmUp.start();
+        }
     }
 
     /**
@@ -82,12 +95,33 @@ public final class ParathumbCommand {
         return args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
     }
 
+    /** This command's model, sub-commands aside: its name, help and version options, and description. */
+    static CommandSpec model() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(new ParathumbCommand()).name("parathumb").version(VERSION);
+        addStandardHelpOptions(spec);
+        spec.usageMessage().description("Blurs and thumbnails folders of images in parallel.%n"
+                + "With no command, opens the window.");
+        return spec;
+    }
+
+    /**
+     * Adds {@code -h, --help} and {@code -V, --version} to {@code spec}, as picocli's
+     * {@code mixinStandardHelpOptions} does, with the same words; that mixin is an annotated class,
+     * which picocli reflects over (and the JDK makes proxies of its annotations) at every start.
+     */
+    static void addStandardHelpOptions(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).initialValue(false)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class).initialValue(false)
+                .description("Print version information and exit.").build());
+    }
+
     /**
      * The command line for {@code args}: with only the sub-command they name, or with all of them
      * when they name none ({@code --help}, {@code help run}, a typo that picocli corrects).
      */
     static CommandLine commandLine(String... args) {
-        CommandLine commandLine = new CommandLine(new ParathumbCommand());
+        CommandLine commandLine = new CommandLine(model());
         String first = args.length > 0 ? args[0] : "";
         boolean all = !SUBCOMMANDS.contains(first) || "help".equals(first);
         for (String name : SUBCOMMANDS) {

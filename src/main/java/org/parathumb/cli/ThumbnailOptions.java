@@ -1,5 +1,7 @@
 package org.parathumb.cli;
 
+import static org.parathumb.cli.OptionBinding.option;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,8 @@ import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pipeline.Pipelines;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** The options that say what each thumbnail is, shared by the commands that make thumbnails. */
@@ -19,43 +22,67 @@ final class ThumbnailOptions {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,5})[xX](\\d{1,5})");
 
-    @Option(names = "--size", paramLabel = "WxH", defaultValue = "50x50", converter = SizeConverter.class,
-            description = "Box the thumbnail fits in, keeping the aspect ratio (default: ${DEFAULT-VALUE}).")
     Size size;
-
-    @Option(names = "--blur", paramLabel = "R", defaultValue = "2",
-            description = "Gaussian blur radius before resizing, 0 for none (default: ${DEFAULT-VALUE}).")
     double blur;
-
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "same", converter = FormatConverter.class,
-            description = "Output format: same (the input's), jpg or png (default: ${DEFAULT-VALUE}). "
-                    + "With same, formats Parathumb does not write become: WebP a png; HEIC/HEIF, AVIF and "
-                    + "JPEG XL a jpg, or a png when the image has alpha. 'parathumb formats' lists them.")
     OutputFormat format;
-
-    @Option(names = "--pipeline", paramLabel = "NAME", defaultValue = Pipelines.DEFAULT,
-            converter = PipelineConverter.class,
-            description = "faithful: the Python program's pixels exactly; fast: decodes JPEGs at a reduced size,"
-                    + " within 38 dB of faithful (default: ${DEFAULT-VALUE}).")
     String pipeline;
-
-    @Option(names = "--fit", paramLabel = "FIT", defaultValue = "contain", converter = FitConverter.class,
-            description = "contain: the whole image within WxH (the original's); cover: exactly WxH, the centre kept;"
-                    + " crop: exactly WxH, the window with the most detail kept (default: ${DEFAULT-VALUE}).")
     Fit fit;
-
-    @Option(names = "--quality", paramLabel = "Q", defaultValue = "" + OutputOptions.DEFAULT_QUALITY,
-            description = "JPEG quality, 1 to 100, on Pillow's scale (default: ${DEFAULT-VALUE}, the original's).")
     int quality;
-
-    @Option(names = "--keep-metadata", paramLabel = "WHAT", defaultValue = "none",
-            converter = MetadataConverter.class,
-            description = "none (the original's), icc (the colour profile, pixels expressed in it) or all (the"
-                    + " profile and EXIF, orientation set upright); from JPEG sources (default: ${DEFAULT-VALUE}).")
     KeptMetadata keepMetadata;
+
+    /**
+     * These options as a picocli mixin bound to this object's fields. Built here, not found by
+     * picocli on annotated fields: reflecting over annotations (and the proxies the JDK makes for
+     * them) was most of picocli's share of a cold {@code run} (README, Start-up).
+     */
+    CommandSpec mixin() {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addOption(option(OptionSpec.builder("--size").paramLabel("WxH").defaultValue("50x50").type(Size.class)
+                .converters(new SizeConverter())
+                .description("Box the thumbnail fits in, keeping the aspect ratio (default: ${DEFAULT-VALUE})."),
+                () -> size, v -> size = v));
+        mixin.addOption(option(OptionSpec.builder("--blur").paramLabel("R").defaultValue("2").type(double.class)
+                .description("Gaussian blur radius before resizing, 0 for none (default: ${DEFAULT-VALUE})."),
+                () -> blur, (Double v) -> blur = v));
+        mixin.addOption(option(OptionSpec.builder("--format").paramLabel("FMT").defaultValue("same")
+                .type(OutputFormat.class).converters(new FormatConverter())
+                .description("Output format: same (the input's), jpg or png (default: ${DEFAULT-VALUE}). "
+                        + "With same, formats Parathumb does not write become: WebP a png; HEIC/HEIF, AVIF and "
+                        + "JPEG XL a jpg, or a png when the image has alpha. 'parathumb formats' lists them."),
+                () -> format, v -> format = v));
+        mixin.addOption(option(OptionSpec.builder("--pipeline").paramLabel("NAME").defaultValue(Pipelines.DEFAULT)
+                .type(String.class).converters(new PipelineConverter())
+                .description("faithful: the Python program's pixels exactly; fast: decodes JPEGs at a reduced size,"
+                        + " within 38 dB of faithful (default: ${DEFAULT-VALUE})."),
+                () -> pipeline, v -> pipeline = v));
+        mixin.addOption(option(OptionSpec.builder("--fit").paramLabel("FIT").defaultValue("contain").type(Fit.class)
+                .converters(new FitConverter())
+                .description("contain: the whole image within WxH (the original's); cover: exactly WxH, the centre"
+                        + " kept; crop: exactly WxH, the window with the most detail kept (default: ${DEFAULT-VALUE})."),
+                () -> fit, v -> fit = v));
+        mixin.addOption(option(OptionSpec.builder("--quality").paramLabel("Q")
+                .defaultValue("" + OutputOptions.DEFAULT_QUALITY).type(int.class)
+                .description("JPEG quality, 1 to 100, on Pillow's scale (default: ${DEFAULT-VALUE}, the original's)."),
+                () -> quality, (Integer v) -> quality = v));
+        mixin.addOption(option(OptionSpec.builder("--keep-metadata").paramLabel("WHAT").defaultValue("none")
+                .type(KeptMetadata.class).converters(new MetadataConverter())
+                .description("none (the original's), icc (the colour profile, pixels expressed in it) or all (the"
+                        + " profile and EXIF, orientation set upright); from JPEG sources (default: ${DEFAULT-VALUE})."),
+                () -> keepMetadata, v -> keepMetadata = v));
+        return mixin;
+    }
 
     /** A WxH box, as typed; {@link ThumbnailSpec} checks its bounds. */
     record Size(int width, int height) {
+        /**
+         * As typed, "50x50". Written out because picocli prints every value it sets (for its trace),
+         * and a record's generated toString spins method-handle classes at its first call: about
+         * 5 ms of a cold run.
+         */
+        @Override
+        public String toString() {
+            return width + "x" + height;
+        }
     }
 
     ThumbnailSpec spec() {

@@ -15,7 +15,7 @@ class ParathumbCommandTest {
     @ValueSource(strings = {"--version", "-V"})
     void versionAloneAnswersWhatPicocliWouldPrint(String option) {
         StringWriter picocli = new StringWriter();
-        new CommandLine(new ParathumbCommand()).printVersionHelp(new PrintWriter(picocli, true));
+        ParathumbCommand.commandLine("--version").printVersionHelp(new PrintWriter(picocli, true));
         StringWriter out = new StringWriter();
 
         int code = ParathumbCommand.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),

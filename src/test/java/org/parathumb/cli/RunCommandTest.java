@@ -28,6 +28,22 @@ class RunCommandTest {
         return ParathumbCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
+    /**
+     * The usage users read, word for word: {@code run}'s model is built by hand, and this is what
+     * picocli printed when it was built from annotations.
+     */
+    @Test
+    void theUsageOfRunIsTheOneItAlwaysWas() throws IOException {
+        String expected;
+        try (var in = RunCommandTest.class.getResourceAsStream("run-usage.txt")) {
+            expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(run("run", "--help")).isEqualTo(ParathumbCommand.OK);
+        assertThat(out.toString().replace(System.lineSeparator(), "\n")).isEqualTo(expected);
+        assertThat(err.toString()).isEmpty();
+    }
+
     @Test
     void aRunPrintsALinePerImageAndASummaryAndWritesThumbs() throws IOException {
         List<Path> sources = new SampleGenerator().generate(dir, 4, 0.1, 1);

@@ -64,7 +64,14 @@ public final class ImageProcessor {
         OutputStream open(Path temp) throws IOException;
     }
 
-    private static final System.Logger LOG = System.getLogger(ImageProcessor.class.getName());
+    /**
+     * The log, made when first written to: a run that goes well writes nothing to it, and making
+     * it initialises java.util.logging (its configuration, the security properties), about 5 ms
+     * of a cold run.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(ImageProcessor.class.getName());
+    }
 
     private final ThumbnailPipeline pipeline;
     private final ThumbnailSpec spec;
@@ -199,7 +206,7 @@ public final class ImageProcessor {
                 } catch (Error bug) {
                     // Not the file's fault: ours. The job keeps no header; processing reads it again
                     // and reports what it meets as an internal error of that job, not of the batch.
-                    LOG.log(System.Logger.Level.WARNING, "internal error while reading the header of "
+                    Log.LOG.log(System.Logger.Level.WARNING, "internal error while reading the header of "
                             + read[at].source() + "; its job reads it again", bug);
                 } finally {
                     left.countDown();
@@ -315,7 +322,7 @@ public final class ImageProcessor {
                     pipeline.name());
         } catch (RuntimeException | Error bug) {
             // Every problem with a file arrives as an IOException (or OutOfMemoryError): anything else is ours.
-            LOG.log(System.Logger.Level.ERROR, "internal error while processing " + job.source()
+            Log.LOG.log(System.Logger.Level.ERROR, "internal error while processing " + job.source()
                     + " with the " + pipeline.name() + " pipeline", bug);
             return ImageResult.internalError(job, internalErrorReason(bug), timesSoFar(thumbnail), worker, start,
                     System.nanoTime(), pipeline.name());

@@ -98,8 +98,7 @@ public final class SourceScanner {
         for (Path folder : folders) {
             try {
                 Files.createDirectories(folder);
-                Path probe = Files.createTempFile(folder, TemporaryFiles.PREFIX, ".probe");
-                Files.delete(probe);
+                Files.delete(TemporaryFiles.createIn(folder));
             } catch (IOException e) {
                 throw new IOException("cannot write thumbnails to " + folder + ": " + ImageProcessor.reason(e), e);
             }

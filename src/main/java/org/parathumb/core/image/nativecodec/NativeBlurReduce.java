@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -304,7 +310,7 @@ public final class NativeBlurReduce {
             return Status.javaBlur("native kernel missing from the class path");
         }
         try {
-            Path folder = Files.createTempDirectory("parathumb-native");
+            Path folder = privateFolder(Path.of(System.getProperty("java.io.tmpdir")));
             Path file = folder.resolve("libparathumb-blur.so");
             try (InputStream in = library.openStream()) {
                 Files.copy(in, file);
@@ -329,6 +335,28 @@ public final class NativeBlurReduce {
                     "native " + kernelName(kernel) + " kernel" + (codecs.isEmpty() ? "" : " on " + codecs));
         } catch (IOException | LinkageError | SecurityException e) {
             return Status.javaBlur("native kernel failed to load: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A new folder in {@code parent} that only this user may enter (rwx------), named after this
+     * process and a random number, to copy the library into. {@code Files.createTempDirectory}
+     * does the same with a name drawn from {@code SecureRandom}, whose seeding costs a cold run
+     * about 9 ms; the name need not be unguessable: {@code createDirectory} fails rather than
+     * use a folder that exists (another user's, or a link), and then another name is drawn.
+     */
+    static Path privateFolder(Path parent) throws IOException {
+        String prefix = "parathumb-native-" + ProcessHandle.current().pid() + "-";
+        // A local, not a constant: this runs from the class's initialiser, before later constants are set.
+        Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE);
+        while (true) {
+            Path folder = parent.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(owner));
+            } catch (FileAlreadyExistsException taken) {
+                // Drawn before, or planted: draw again.
+            }
         }
     }
 

@@ -29,14 +29,15 @@ public final class ImageDecoder {
 
     /**
      * The decoders of this installation, the preferred first: libwebp before ImageIO's WebP
-     * reader; libheif and libjxl, else a reason naming the package to install.
+     * reader; libheif and libjxl, else a reason naming the package to install. Each library is
+     * opened when a file of its format is first met, not here.
      */
     public ImageDecoder() {
         this(List.of(new WebpDecoder(), new HeifDecoder(), new JxlDecoder(), new ImageIoDecoder(),
                 new MissingLibraryDecoder(Set.of(ImageFormat.HEIF, ImageFormat.AVIF), NativeHeif.debianPackage(),
-                        NativeHeif.availability().description()),
+                        () -> NativeHeif.availability().description()),
                 new MissingLibraryDecoder(Set.of(ImageFormat.JXL), NativeJxl.debianPackage(),
-                        NativeJxl.availability().description())));
+                        () -> NativeJxl.availability().description())));
     }
 
     ImageDecoder(List<Decoder> decoders) {

@@ -231,6 +231,18 @@ class NativeBlurReduceTest {
     }
 
     @Test
+    void theLibraryIsCopiedIntoANewFolderOnlyItsOwnerMayEnter(@TempDir Path parent) throws IOException {
+        Path first = NativeBlurReduce.privateFolder(parent);
+        Path second = NativeBlurReduce.privateFolder(parent);
+
+        assertThat(first).isNotEqualTo(second).hasParent(parent);
+        assertThat(first.getFileName().toString()).startsWith("parathumb-native-" + ProcessHandle.current().pid() + "-");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(first)))
+                .isEqualTo("rwx------");
+        assertThat(first).isEmptyDirectory();
+    }
+
+    @Test
     void thePipelineNamesWhatBlursInThisJvm() {
         assertThat(FaithfulPipeline.kernel()).isEqualTo(NativeBlurReduce.status())
                 .matches("native (AVX2|AVX-512) kernel( on (libjpeg|libdeflate|libspng)(, (libdeflate|libspng))*)?"
