@@ -321,13 +321,12 @@ public final class MainViewModel {
     }
 
     /**
-     * Once per frame while a run goes on: what each busy worker is on. Shown only while the run
-     * is running or stopping; the text changes (and the label relays out) only when a line does.
+     * Once per frame while a run goes on: what each busy worker is on, one line per worker of the
+     * run (see {@link WorkerActivity#lines}). Shown only while the run is running or stopping; the
+     * text changes only when a line does.
      */
     public void working(List<WorkerActivity.Row> rows) {
-        String text = state.get().isActive() || isStopping()
-                ? rows.stream().map(WorkerActivity.Row::line).collect(java.util.stream.Collectors.joining("\n"))
-                : "";
+        String text = state.get().isActive() || isStopping() ? WorkerActivity.lines(rows, runWorkers) : "";
         if (!text.equals(working.get())) {
             working.set(text);
         }

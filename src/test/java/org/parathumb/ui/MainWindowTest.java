@@ -526,6 +526,26 @@ class MainWindowTest {
         robot.interact(() -> ((Stage) window).close());
     }
 
+    @Test
+    void theTooltipAndTheInspectionNameTheWorkerAsTheTimelineDoesNotByItsThread(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("named");
+        TestImages.folder(folder, 2, 120, 90);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ThumbnailCell cell = robot.lookup(".thumbnail-cell").match((ThumbnailCell c) -> c.getItem() != null).query();
+        robot.moveTo(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell.getTooltip()).as("the pointer rested on the tile").isNotNull();
+        assertThat(cell.getTooltip().getText()).containsPattern(" on Worker [0-9]+ · ").doesNotContain("thumb-worker");
+        robot.doubleClickOn(cell);
+        Label facts = robot.lookup(".inspection-facts").match((Label l) -> l.getText().contains(" ms on ")).query();
+        assertThat(facts.getText()).containsPattern(" ms on Worker [0-9]+: ").doesNotContain("thumb-worker");
+    }
+
     private void load(FxRobot robot, Path folder) throws TimeoutException {
         robot.interact(() -> view.handleDrop(List.of(folder.toFile())));
         waitUntil(() -> model.loadedProperty().get() != null && !model.loadingProperty().get());
