@@ -74,8 +74,8 @@ public final class MainViewModel {
     private final IntegerProperty thumbnailSize = new SimpleIntegerProperty(this, "thumbnailSize");
     private final DoubleProperty blurRadius = new SimpleDoubleProperty(this, "blurRadius");
     private final ObjectProperty<String> pipeline = new SimpleObjectProperty<>(this, "pipeline");
-    /** One instance per pipeline name, so each keeps its per-worker buffers from run to run. */
-    private final java.util.Map<String, ThumbnailPipeline> pipelines = new java.util.HashMap<>();
+    /** One instance per pipeline name, so each keeps its per-worker buffers from run to run; made on the pool too. */
+    private final java.util.Map<String, ThumbnailPipeline> pipelines = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Function<String, ThumbnailPipeline> pipelineFactory;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ObservableList<ImageResult> failures = FXCollections.observableArrayList();
