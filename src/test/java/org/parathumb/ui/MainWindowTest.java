@@ -567,9 +567,10 @@ class MainWindowTest {
         assertThat(shownNames(robot)).containsExactlyInAnyOrder("img-01.jpg", "img-02.jpg");
     }
 
-    /** The names the grid's cells show now: cells without a tile show nothing. */
+    /** The names the grid's cells show now, in rows the grid shows: cells without a tile show nothing. */
     private static List<String> shownNames(FxRobot robot) {
         return robot.lookup(".thumbnail-cell").<ThumbnailCell>queryAllAs(ThumbnailCell.class).stream()
+                .filter(cell -> cell.getParent() != null && cell.getParent().isVisible())
                 .filter(cell -> cell.getGraphic() != null && cell.getGraphic().isVisible())
                 .map(cell -> ((Label) cell.getGraphic().lookup(".name")).getText()).toList();
     }
