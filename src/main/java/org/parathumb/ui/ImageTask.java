@@ -73,7 +73,8 @@ final class ImageTask extends Task<Void> {
             long now = System.nanoTime();
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             finished.add(new Tile(new ImageResult(job, ImageResult.Status.FAILED, 0, 0, 0, 0, StageTimes.NONE,
-                    reason, Thread.currentThread().getName(), now, now, processor.pipeline().name()), null));
+                    reason, Thread.currentThread().getName(), now, now, processor.pipeline().name()), null, 0, false,
+                    activity.number()));
             throw e;
         }
         Image thumbnail = null;
@@ -86,7 +87,7 @@ final class ImageTask extends Task<Void> {
                 readBack = System.nanoTime() - start; // the timeline shows it as its own stage
             }
         } finally {
-            finished.add(new Tile(result, thumbnail, readBack));
+            finished.add(new Tile(result, thumbnail, readBack, false, activity.number()));
         }
     }
 

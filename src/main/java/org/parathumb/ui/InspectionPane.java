@@ -111,7 +111,7 @@ final class InspectionPane {
         }
         ImageResult result = shown.result();
         name.setText(shown.name());
-        facts.setText(facts(result));
+        facts.setText(facts(shown));
         magnified.setImage(shown.thumbnail());
         String other = otherPipeline(result.pipeline());
         compare.setText("Compare with " + other);
@@ -160,7 +160,9 @@ final class InspectionPane {
         });
     }
 
-    static String facts(ImageResult result) {
+    /** What the pane says of the tile: sizes, pipeline, time by stage and the worker ("Worker 2"). */
+    static String facts(Tile tile) {
+        ImageResult result = tile.result();
         if (result.isFailed()) {
             return "Failed: " + result.failure();
         }
@@ -168,7 +170,7 @@ final class InspectionPane {
         return String.format(Locale.ROOT,
                 "%d×%d → %d×%d · %s pipeline%n%.0f ms on %s: decode %.0f, blur %.0f, resize %.0f, encode %.0f ms",
                 result.sourceWidth(), result.sourceHeight(), result.thumbnailWidth(), result.thumbnailHeight(),
-                result.pipeline(), result.elapsedNanos() / 1e6, result.worker(), stages.decodeNanos() / 1e6,
+                result.pipeline(), result.elapsedNanos() / 1e6, tile.workerName(), stages.decodeNanos() / 1e6,
                 stages.blurNanos() / 1e6, stages.resizeNanos() / 1e6, stages.encodeNanos() / 1e6);
     }
 

@@ -255,7 +255,7 @@ public final class MainView {
             return;
         }
         List<TimelineModel.Entry> entries = model.tiles().stream().filter(t -> !t.existing()) // on disk: no times
-                .map(t -> new TimelineModel.Entry(t.result(), t.readBackNanos())).toList();
+                .map(t -> new TimelineModel.Entry(t.result(), t.readBackNanos(), t.worker())).toList();
         if (entries.isEmpty()) {
             return;
         }

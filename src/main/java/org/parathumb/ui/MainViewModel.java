@@ -74,8 +74,8 @@ public final class MainViewModel {
     private final IntegerProperty thumbnailSize = new SimpleIntegerProperty(this, "thumbnailSize");
     private final DoubleProperty blurRadius = new SimpleDoubleProperty(this, "blurRadius");
     private final ObjectProperty<String> pipeline = new SimpleObjectProperty<>(this, "pipeline");
-    /** One instance per pipeline name, so each keeps its per-worker buffers from run to run. */
-    private final java.util.Map<String, ThumbnailPipeline> pipelines = new java.util.HashMap<>();
+    /** One instance per pipeline name, so each keeps its per-worker buffers from run to run; made on the pool too. */
+    private final java.util.Map<String, ThumbnailPipeline> pipelines = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Function<String, ThumbnailPipeline> pipelineFactory;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ObservableList<ImageResult> failures = FXCollections.observableArrayList();
@@ -321,13 +321,12 @@ public final class MainViewModel {
     }
 
     /**
-     * Once per frame while a run goes on: what each busy worker is on. Shown only while the run
-     * is running or stopping; the text changes (and the label relays out) only when a line does.
+     * Once per frame while a run goes on: what each busy worker is on, one line per worker of the
+     * run (see {@link WorkerActivity#lines}). Shown only while the run is running or stopping; the
+     * text changes only when a line does.
      */
     public void working(List<WorkerActivity.Row> rows) {
-        String text = state.get().isActive() || isStopping()
-                ? rows.stream().map(WorkerActivity.Row::line).collect(java.util.stream.Collectors.joining("\n"))
-                : "";
+        String text = state.get().isActive() || isStopping() ? WorkerActivity.lines(rows, runWorkers) : "";
         if (!text.equals(working.get())) {
             working.set(text);
         }

@@ -105,12 +105,16 @@ final class RunController {
         }
         ThumbnailSpec spec = model.spec();
         var request = model.scanRequest();
-        ImageProcessor processor = new ImageProcessor(model.pipeline(), spec);
+        String pipelineName = model.pipelineProperty().get();
+        var pipelines = model.pipelineFactory();
         stalls.reset();
         ran = true;
         Future<?>[] self = new Future<?>[1];
-        SkipPolicy skip = new SkipPolicy(SkipPolicy.fingerprint(processor));
         self[0] = background(() -> {
+            // Made here, off the UI thread: the first pipeline of a session opens the system's
+            // codec libraries, which cost the run's first frame tens of milliseconds there.
+            ImageProcessor processor = new ImageProcessor(pipelines.apply(pipelineName), spec);
+            SkipPolicy skip = new SkipPolicy(SkipPolicy.fingerprint(processor));
             List<ImageJob> jobs = new SourceScanner().scan(request);
             SourceScanner.prepareOutputFolders(jobs);
             List<ImageJob> ordered = processor.largestFirst(processor.withHeaders(jobs, pool, pool.size(),
@@ -124,7 +128,8 @@ final class RunController {
             MemoryBudget budget = MemoryBudget.forJobs(ordered, spec, pool.size());
             // The run's tasks are made here, off the UI thread: 10,000 of them cost a frame there.
             LiveRun whole = new LiveRun(ordered, processor.withMemoryBudget(budget), pool);
-            return new Prepared(ordered, RunProgress.Costs.of(costs), skip.plan(ordered), (int) existing, budget, whole);
+            return new Prepared(ordered, RunProgress.Costs.of(costs), skip.plan(ordered), (int) existing, budget, whole,
+                    processor, skip);
         }, prepared -> {
             if (preparing != self[0]) {
                 return;
@@ -145,8 +150,8 @@ final class RunController {
                 }
             }
             live = jobs == prepared.jobs() ? prepared.whole()
-                    : new LiveRun(jobs, processor.withMemoryBudget(prepared.budget()), pool);
-            policy = skip;
+                    : new LiveRun(jobs, prepared.processor().withMemoryBudget(prepared.budget()), pool);
+            policy = prepared.skip();
             model.jobsReady(live.size(), prepared.costs(), System.nanoTime());
             if (jobs.size() < prepared.jobs().size()) {
                 model.unchangedSkipped(prepared.jobs().size() - jobs.size());
@@ -274,7 +279,7 @@ final class RunController {
 
     /** A run's jobs, costliest first, with each one's expected cost, the skip plan, and how many targets exist. */
     private record Prepared(List<ImageJob> jobs, RunProgress.Costs costs, SkipPolicy.Plan plan,
-            int existing, MemoryBudget budget, LiveRun whole) {
+            int existing, MemoryBudget budget, LiveRun whole, ImageProcessor processor, SkipPolicy skip) {
     }
 
     /** What to do when a run would overwrite thumbnails already on disk. */

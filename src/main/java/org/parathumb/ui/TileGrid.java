@@ -75,7 +75,12 @@ final class TileGrid {
         this.inspect = inspect;
         this.feed = new GridFeed(tiles, this::room, System::nanoTime, feeding::start);
         this.sorted = new SortedList<>(feed.shown());
-        this.grid = new GridView<>(sorted);
+        this.grid = new GridView<>(sorted) {
+            @Override
+            protected javafx.scene.control.Skin<?> createDefaultSkin() {
+                return new FillingSkin(this);
+            }
+        };
         grid.getStyleClass().add("thumbnail-grid");
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
@@ -197,6 +202,32 @@ final class TileGrid {
             return Integer.MAX_VALUE;
         }
         return columns() * ((int) Math.ceil(grid.getHeight() / row) + 1);
+    }
+
+    /**
+     * The grid's skin, whose flow has at least as many rows as fit in view once there is a tile.
+     * Each change of the flow's row count makes it take every row off the scene and put it back,
+     * which styles every visible cell again and repaints the whole grid: while the first screenful
+     * fills, a row at a time, that cost grew with each row. Rows past the last tile stay empty.
+     */
+    private final class FillingSkin extends impl.org.controlsfx.skin.GridViewSkin<Tile> {
+
+        FillingSkin(GridView<Tile> grid) {
+            super(grid);
+        }
+
+        @Override
+        public int getItemCount() {
+            int rows = super.getItemCount();
+            return rows == 0 ? 0 : Math.max(rows, rowsInView());
+        }
+    }
+
+    /** Whole rows the grid has room for; 0 while it is not laid out. */
+    private int rowsInView() {
+        double row = grid == null ? 0 : grid.getCellHeight() + grid.getVerticalCellSpacing() * 2;
+        double height = grid == null ? 0 : grid.getHeight() - grid.snappedTopInset() - grid.snappedBottomInset();
+        return row <= 0 || height <= 0 ? 0 : (int) Math.floor(height / row);
     }
 
     /**

@@ -48,6 +48,11 @@ final class WorkerActivity implements StageListener {
         stage(stage.label());
     }
 
+    /** The calling worker's number in this run (1..N), or 0 if it has not taken an image of it. */
+    int number() {
+        return numbers.getOrDefault(Thread.currentThread(), 0);
+    }
+
     /** The calling worker's image entered {@code stage}. */
     void stage(String stage) {
         current.computeIfPresent(Thread.currentThread(),
@@ -57,6 +62,26 @@ final class WorkerActivity implements StageListener {
     /** The calling worker is done with its image. */
     void ended() {
         current.remove(Thread.currentThread());
+    }
+
+    /**
+     * The live row's text: one line per worker, {@code workers} of them at least (more if more are
+     * busy), "Worker 2 · idle" for one between two images. The row keeps its height: were an idle
+     * worker's line left out, the row would shrink and grow back whenever a worker is between two
+     * small images, and the grid above it be laid out and painted again whole each time.
+     */
+    static String lines(List<Row> rows, int workers) {
+        int count = Math.max(workers, rows.stream().mapToInt(Row::worker).max().orElse(0));
+        String[] lines = new String[count];
+        for (Row row : rows) {
+            lines[row.worker() - 1] = row.line();
+        }
+        for (int i = 0; i < count; i++) {
+            if (lines[i] == null) {
+                lines[i] = "Worker " + (i + 1) + " · idle";
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /** Every busy worker's image, by worker number, with its time so far at {@code nowNanos}. */

@@ -54,25 +54,28 @@ class GridFeedTest {
     }
 
     @Test
-    void appendsBelowTheVisibleTilesReachTheGridAtMostFourTimesASecondAndNoneIsLost() {
+    void appendsBelowTheVisibleTilesReachTheGridAtMostOnceASecondAndNoneIsLost() {
         tiles.addAll(tile(1), tile(2), tile(3), tile(4)); // the grid is full
+        long passed = now.get();
         int changes = gridChanges.get();
 
-        for (int frame = 0; frame < 15; frame++) { // a quarter of a second of frames, 60 a second
+        int frames = (int) (GridFeed.INTERVAL_NANOS / (16 * MS)) - 1; // just under the interval, 60 frames a second
+        for (int frame = 0; frame < frames; frame++) {
             now.addAndGet(16 * MS);
             tiles.add(tile(10 + frame));
         }
 
-        assertThat(gridChanges.get()).isEqualTo(changes); // all wait: the grid changed less than 250 ms ago
-        assertThat(feed.pending()).isEqualTo(15);
+        assertThat(gridChanges.get()).isEqualTo(changes); // all wait: the grid changed less than a second ago
+        assertThat(feed.pending()).isEqualTo(frames);
         assertThat(waits).hasValue(1);
-        assertThat(feed.tick(now.addAndGet(5 * MS))).isTrue();
-        assertThat(feed.tick(now.addAndGet(6 * MS))).isFalse(); // 251 ms after the last batch
+        assertThat(feed.tick(now.addAndGet(MS))).isTrue();
+        now.set(passed + GridFeed.INTERVAL_NANOS);
+        assertThat(feed.tick(now.get())).isFalse(); // the interval is over: all pass in one change
         assertThat(feed.shown()).containsExactlyElementsOf(tiles);
         assertThat(gridChanges.get()).isEqualTo(changes + 1);
 
-        now.addAndGet(300 * MS);
-        tiles.add(tile(99)); // a quarter of a second later: passes at once
+        now.addAndGet(GridFeed.INTERVAL_NANOS + MS);
+        tiles.add(tile(999)); // an interval later: passes at once
         assertThat(feed.shown()).containsExactlyElementsOf(tiles);
         assertThat(waits).hasValue(1);
     }

@@ -526,6 +526,55 @@ class MainWindowTest {
         robot.interact(() -> ((Stage) window).close());
     }
 
+    @Test
+    void theTooltipAndTheInspectionNameTheWorkerAsTheTimelineDoesNotByItsThread(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("named");
+        TestImages.folder(folder, 2, 120, 90);
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ThumbnailCell cell = robot.lookup(".thumbnail-cell").match((ThumbnailCell c) -> c.getItem() != null).query();
+        robot.moveTo(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell.getTooltip()).as("the pointer rested on the tile").isNotNull();
+        assertThat(cell.getTooltip().getText()).containsPattern(" on Worker [0-9]+ · ").doesNotContain("thumb-worker");
+        robot.doubleClickOn(cell);
+        Label facts = robot.lookup(".inspection-facts").match((Label l) -> l.getText().contains(" ms on ")).query();
+        assertThat(facts.getText()).containsPattern(" ms on Worker [0-9]+: ").doesNotContain("thumb-worker");
+    }
+
+    @Test
+    void cellsLeftWithoutATileShowNothingOnceTheGridIsLaidOutAndTheOthersShowTheirOwnTile(FxRobot robot,
+            @TempDir Path dir) throws TimeoutException, IOException {
+        Path five = dir.resolve("five");
+        TestImages.folder(five, 5, 120, 90);
+        load(robot, five);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownNames(robot)).hasSize(5);
+
+        Path two = dir.resolve("two");
+        TestImages.folder(two, 2, 120, 90);
+        load(robot, two); // a cell hides at layout, not at once: the three left over must not show old tiles
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shownNames(robot)).containsExactlyInAnyOrder("img-01.jpg", "img-02.jpg");
+    }
+
+    /** The names the grid's cells show now, in rows the grid shows: cells without a tile show nothing. */
+    private static List<String> shownNames(FxRobot robot) {
+        return robot.lookup(".thumbnail-cell").<ThumbnailCell>queryAllAs(ThumbnailCell.class).stream()
+                .filter(cell -> cell.getParent() != null && cell.getParent().isVisible())
+                .filter(cell -> cell.getGraphic() != null && cell.getGraphic().isVisible())
+                .map(cell -> ((Label) cell.getGraphic().lookup(".name")).getText()).toList();
+    }
+
     private void load(FxRobot robot, Path folder) throws TimeoutException {
         robot.interact(() -> view.handleDrop(List.of(folder.toFile())));
         waitUntil(() -> model.loadedProperty().get() != null && !model.loadingProperty().get());

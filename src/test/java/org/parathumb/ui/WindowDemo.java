@@ -72,7 +72,7 @@ public final class WindowDemo extends Application {
             cancelProbe = new CancelProbe(view, Double.parseDouble(cancelAfter), this::finish);
         }
         if (System.getProperty("frames.log") != null) {
-            frameLog = new FrameLog(Path.of(System.getProperty("frames.log")));
+            frameLog = new FrameLog(Path.of(System.getProperty("frames.log")), () -> model.stateProperty().get().isActive());
             frameLog.start();
         }
         model.stateProperty().addListener((obs, old, state) -> {

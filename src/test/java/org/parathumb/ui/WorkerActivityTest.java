@@ -44,4 +44,31 @@ class WorkerActivityTest {
             second.shutdown();
         }
     }
+
+    @Test
+    void theLiveRowKeepsALinePerWorkerOfTheRunSoItsHeightDoesNotChangeWhenOneIsBetweenImages() {
+        WorkerActivity.Row second = new WorkerActivity.Row(2, "b.png", 2_500_000_000L, "encode");
+
+        assertThat(WorkerActivity.lines(java.util.List.of(second), 3))
+                .isEqualTo("Worker 1 · idle\nWorker 2 · b.png · 2.5 s · encode\nWorker 3 · idle");
+        assertThat(WorkerActivity.lines(java.util.List.of(), 2)).isEqualTo("Worker 1 · idle\nWorker 2 · idle");
+        assertThat(WorkerActivity.lines(java.util.List.of(second), 1)).as("a worker added during the run")
+                .isEqualTo("Worker 1 · idle\nWorker 2 · b.png · 2.5 s · encode");
+    }
+
+    @Test
+    void aWorkerKnowsItsNumberInTheRunOnceItHasTakenAnImage() throws Exception {
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(second.submit(activity::number).get()).isZero();
+            first.submit(() -> activity.started(job("a.jpg"), 1L)).get();
+            second.submit(() -> activity.started(job("b.jpg"), 2L)).get();
+            assertThat(second.submit(activity::number).get()).isEqualTo(2);
+            assertThat(first.submit(activity::number).get()).isEqualTo(1);
+        } finally {
+            first.shutdownNow();
+            second.shutdownNow();
+        }
+    }
 }

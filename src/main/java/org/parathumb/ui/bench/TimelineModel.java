@@ -47,13 +47,25 @@ public final class TimelineModel {
         }
     }
 
-    /** One image of the run, and how long the window took to read its thumbnail back (0 if it did not). */
-    public record Entry(ImageResult result, long readBackNanos) {
+    /**
+     * One image of the run, how long the window took to read its thumbnail back (0 if it did not),
+     * and the number the window gave its worker during the run (0 if none): given, the lane takes
+     * that name, so the timeline, the live row and the tile all say the same "Worker 2".
+     */
+    public record Entry(ImageResult result, long readBackNanos, int worker) {
         public Entry {
             Objects.requireNonNull(result, "result");
             if (readBackNanos < 0) {
                 throw new IllegalArgumentException("read-back time must not be negative");
             }
+            if (worker < 0) {
+                throw new IllegalArgumentException("a worker's number is positive, or 0 when not known");
+            }
+        }
+
+        /** An image whose worker the window did not number: lanes are numbered by first start. */
+        public Entry(ImageResult result, long readBackNanos) {
+            this(result, readBackNanos, 0);
         }
     }
 
@@ -126,11 +138,12 @@ public final class TimelineModel {
         Map<String, String> names = new LinkedHashMap<>();
         for (Entry e : sorted) {
             String thread = e.result().worker();
-            String lane = names.computeIfAbsent(thread, t -> "Worker " + (names.size() + 1));
+            String lane = names.computeIfAbsent(thread, t -> "Worker " + (e.worker() > 0 ? e.worker() : names.size() + 1));
             byThread.computeIfAbsent(thread, t -> new ArrayList<>()).add(bar(e, lane, origin));
         }
         List<Lane> lanes = new ArrayList<>();
         byThread.forEach((thread, bars) -> lanes.add(new Lane(names.get(thread), thread, bars)));
+        lanes.sort(Comparator.comparingInt((Lane lane) -> Integer.parseInt(lane.name().substring("Worker ".length()))));
         return new TimelineModel(caption, lanes, origin, end - origin);
     }
 

@@ -56,6 +56,28 @@ class TimelineModelTest {
     }
 
     @Test
+    void lanesTakeTheNumbersTheWindowGaveItsWorkersDuringTheRun() {
+        // The live row numbered worker-3 first (it took an image first) though worker-6 started its
+        // image's clock a moment earlier: the timeline names them as the row and the tiles did.
+        List<TimelineModel.Entry> entries = new ArrayList<>();
+        for (TimelineModel.Entry e : run()) {
+            int number = switch (e.result().worker()) {
+                case "worker-3" -> 1;
+                case "worker-6" -> 2;
+                default -> 3;
+            };
+            entries.add(new TimelineModel.Entry(e.result(), e.readBackNanos(), number));
+        }
+
+        TimelineModel model = TimelineModel.of("run", entries);
+
+        assertThat(model.lanes()).extracting(TimelineModel.Lane::name)
+                .containsExactly("Worker 1", "Worker 2", "Worker 3");
+        assertThat(model.lanes()).extracting(TimelineModel.Lane::thread)
+                .containsExactly("worker-3", "worker-6", "worker-9");
+    }
+
+    @Test
     void theReadBackIsItsOwnStageAfterTheImageAndTheBarIncludesIt() {
         TimelineModel model = TimelineModel.of("run", run());
         TimelineModel.Bar last = model.lanes().get(2).bars().get(1);
