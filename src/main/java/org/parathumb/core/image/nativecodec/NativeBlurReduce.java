@@ -128,10 +128,16 @@ public final class NativeBlurReduce {
      */
     public static Optional<JpegHeader> jpegHeader(ByteBuffer data, int length) {
         long[] info = new long[5];
-        int result = decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, STATUS.kernel()) : -1;
+        int result = decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, STATUS.kernel(), 1) : -1;
         return result == JPEG_DONE
                 ? Optional.of(new JpegHeader((int) info[0], (int) info[1], (int) info[2], info[3] != 0))
                 : Optional.empty();
+    }
+
+    /** As {@link #jpegBlurAndReduce(ByteBuffer, int, JpegHeader, int, int, int)} on this thread alone. */
+    public static Optional<ReducedJpeg> jpegBlurAndReduce(ByteBuffer data, int length, JpegHeader header, int factorX,
+            int factorY) {
+        return jpegBlurAndReduce(data, length, header, factorX, factorY, 1);
     }
 
     /**
@@ -139,23 +145,29 @@ public final class NativeBlurReduce {
      * {@link #BOX} and reduces by {@code factorX x factorY}. Empty when libjpeg meets anything
      * but a clean, plain JPEG (any error or warning): the caller then decodes with ImageIO, which
      * says what is wrong. Asks {@link NativeAbort} every band of rows and every 64 KB of input.
+     * With {@code threads} 2 a second native thread shares the work (a progressive file's scans
+     * split by component, or any other's rows blurred as they are decoded), for the same bytes;
+     * it has ended when this returns or throws.
      *
      * @throws CancelledException if the thread was interrupted
      */
     public static Optional<ReducedJpeg> jpegBlurAndReduce(ByteBuffer data, int length, JpegHeader header, int factorX,
-            int factorY) {
+            int factorY, int threads) {
         if (!decodesJpeg()) {
             throw new IllegalStateException("the native kernel does not decode JPEGs: " + status());
         }
         if (factorX < 1 || factorY < 1) {
             throw new IllegalArgumentException("factors must be positive, got " + factorX + "x" + factorY);
         }
+        if (threads < 1 || threads > 2) {
+            throw new IllegalArgumentException("one or two threads, not " + threads);
+        }
         int outWidth = (header.width() + factorX - 1) / factorX;
         int outHeight = (header.height() + factorY - 1) / factorY;
         int channels = header.channels();
         int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
         long[] info = new long[5];
-        int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, STATUS.kernel());
+        int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, STATUS.kernel(), threads);
         if (result == JPEG_CANCELLED) {
             throw new CancelledException();
         }
@@ -342,7 +354,7 @@ public final class NativeBlurReduce {
     private static native boolean openLibjpeg();
 
     private static native int jpegBlurReduce(ByteBuffer data, int length, int factorX, int factorY, int[] blocks,
-            long[] info, int kernel);
+            long[] info, int kernel, int threads);
 
     /** A bit per kernel the CPU runs: {@code 1 << AVX2}, {@code 1 << AVX512}. */
     private static native int kernels0();

@@ -201,7 +201,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         Reduction r = reduction.get();
         long readAt = System.nanoTime();
         Optional<NativeBlurReduce.ReducedJpeg> reduced =
-                NativeBlurReduce.jpegBlurAndReduce(data, length, header.get(), r.factorX(), r.factorY());
+                NativeBlurReduce.jpegBlurAndReduce(data, length, header.get(), r.factorX(), r.factorY(), 1);
         if (reduced.isEmpty()) {
             return Optional.empty();
         }
