@@ -226,7 +226,8 @@ static int64_t nanos(void) {
  * Decodes the JPEG in the direct buffer `data` (length bytes). With factorX == 0, only reads its
  * header: info = {width, height, components, 1 if it holds an ICC profile else 0}. Otherwise decodes, blurs and reduces it by
  * factorX x factorY into blocks (Java rounds them), with info = {width, height, components,
- * nanoseconds decoding, nanoseconds blurring}. Asks NativeAbort.requested() every band of rows
+ * nanoseconds decoding, nanoseconds blurring} and, if info has a sixth place, how the work ran:
+ * 1 on this thread, 2 with rows blurred by a helper, 3 with the scans split between two. Asks NativeAbort.requested() every band of rows
  * and every 64 KB of input, and stops if so. With threads 2, a second thread shares the work
  * (jpeg_two_threads.c) and is ended before this returns, whatever the result. Returns JPEG_DONE,
  * JPEG_DECLINED (not a plain 8-bit JPEG, or any error or warning), JPEG_CANCELLED or
@@ -297,6 +298,7 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     parathumb_blur_state blur = {kernel, &g, rings, sums, levels, 0};
     int64_t decoding = 0;
     int split = JPEG_SPLIT_NOT_USED;
+    int ran_with_helper = 0;
     if (threads == 2 && cinfo.progressive_mode && channels == 3) {
         int ids[3] = {cinfo.comp_info[0].component_id, cinfo.comp_info[1].component_id,
                 cinfo.comp_info[2].component_id};
@@ -309,6 +311,7 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     if (split == JPEG_SPLIT_NOT_USED) { /* this thread decodes every row */
         parathumb_jpeg.start_decompress(&cinfo);
         helper = threads == 2 ? parathumb_blur_helper_start(&blur) : NULL;
+        ran_with_helper = helper != NULL;
         JSAMPROW rows[BAND_ROWS];
         for (int y = 0; y < height;) {
             parathumb_jpeg_check_abort(&cinfo, &abort);
@@ -351,6 +354,10 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     header[3] = decoding;
     header[4] = blur.blurring;
     (*env)->SetLongArrayRegion(env, info, 0, 5, header);
+    if ((*env)->GetArrayLength(env, info) > 5) {
+        jlong how = split == JPEG_DONE ? 3 : ran_with_helper ? 2 : 1;
+        (*env)->SetLongArrayRegion(env, info, 5, 1, &how);
+    }
     result = JPEG_DONE;
 done:
     parathumb_blur_helper_end(helper); /* before the buffers it uses go */

@@ -117,8 +117,18 @@ public final class NativeBlurReduce {
     public record JpegHeader(int width, int height, int channels, boolean iccProfile) {
     }
 
-    /** A JPEG decoded, blurred and reduced at once, with the time each part took. */
-    public record ReducedJpeg(byte[] samples, int channels, long decodeNanos, long blurNanos) {
+    /** A JPEG decoded, blurred and reduced at once, with the time each part took and how it ran. */
+    public record ReducedJpeg(byte[] samples, int channels, long decodeNanos, long blurNanos, Sharing sharing) {
+    }
+
+    /** How a JPEG's work ran: on the calling thread alone, or shared with a second one, and how. */
+    public enum Sharing {
+        /** One thread decoded and blurred. */
+        ONE_THREAD,
+        /** The calling thread decoded rows, a second one blurred them. */
+        ROWS_BLURRED_BESIDE,
+        /** A progressive file's luma scans decoded on the calling thread, its chroma scans on a second. */
+        SCANS_SPLIT
     }
 
     /**
@@ -166,7 +176,7 @@ public final class NativeBlurReduce {
         int outHeight = (header.height() + factorY - 1) / factorY;
         int channels = header.channels();
         int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
-        long[] info = new long[5];
+        long[] info = new long[6];
         int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, STATUS.kernel(), threads);
         if (result == JPEG_CANCELLED) {
             throw new CancelledException();
@@ -178,7 +188,7 @@ public final class NativeBlurReduce {
             return Optional.empty();
         }
         byte[] out = rounded(blocks, header.width(), header.height(), channels, factorX, factorY);
-        return Optional.of(new ReducedJpeg(out, channels, info[3], info[4]));
+        return Optional.of(new ReducedJpeg(out, channels, info[3], info[4], Sharing.values()[(int) info[5] - 1]));
     }
 
     /** True when the kernel can blur and reduce an image of {@code channels} with {@code box}. */
