@@ -7,7 +7,8 @@
  *   before the first row exists, so handing rows to another thread would save little. But its AC
  *   scans each carry one component (the standard requires it): the luma's scans and the chroma's
  *   are independent streams. Each thread runs its own libjpeg on the file with the other's AC
- *   scans left out (split_scans: byte ranges of the one file, no copy), asks for YCbCr, and this
+ *   scans left out (split_scans: byte ranges of the one file, no copy); this thread asks for grey
+ *   (the luma alone: libjpeg then skips the chroma's IDCT), the helper for YCbCr, and this
  *   thread puts the luma of its rows beside the chroma of the helper's, converts them with
  *   libjpeg's own fixed-point arithmetic (jdcolor.c; a test compares every sample with
  *   libjpeg's RGB) and blurs them. Each component's coefficients are complete in the stream
@@ -355,15 +356,15 @@ static inline uint8_t clamp(int v) {
     return (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
 }
 
-/* Row `ycc` (luma from here, chroma from `chroma`, both YCbCr) to RGB, in place. */
-static void ycc_to_rgb(const ycc_tables *t, uint8_t *ycc, const uint8_t *chroma, int width) {
-    for (int x = 0; x < 3 * width; x += 3) {
-        int y = ycc[x];
-        int cb = chroma[x + 1];
-        int cr = chroma[x + 2];
-        ycc[x] = clamp(y + t->cr_r[cr]);
-        ycc[x + 1] = clamp(y + ((t->cb_g[cb] + t->cr_g[cr]) >> 16));
-        ycc[x + 2] = clamp(y + t->cb_b[cb]);
+/* An RGB row from a row of luma and one of YCbCr whose chroma it takes. */
+static void ycc_to_rgb(const ycc_tables *t, const uint8_t *luma, const uint8_t *chroma, uint8_t *rgb, int width) {
+    for (int x = 0; x < width; x++) {
+        int y = luma[x];
+        int cb = chroma[3 * x + 1];
+        int cr = chroma[3 * x + 2];
+        rgb[3 * x] = clamp(y + t->cr_r[cr]);
+        rgb[3 * x + 1] = clamp(y + ((t->cb_g[cb] + t->cr_g[cr]) >> 16));
+        rgb[3 * x + 2] = clamp(y + t->cb_b[cb]);
     }
 }
 
@@ -447,7 +448,9 @@ int parathumb_jpeg_split_decode(const unsigned char *data, size_t length, const 
         return JPEG_SPLIT_NOT_USED;
     }
     chroma_job *job = malloc(sizeof *job);
-    if (job == NULL || ring_init(&job->ring, (size_t) g->width * 3) != 0) {
+    uint8_t *luma = malloc((size_t) g->width * BAND_ROWS);
+    if (job == NULL || luma == NULL || ring_init(&job->ring, (size_t) g->width * 3) != 0) {
+        free(luma);
         free(job);
         free(lists);
         return JPEG_SPLIT_NOT_USED;
@@ -458,6 +461,7 @@ int parathumb_jpeg_split_decode(const unsigned char *data, size_t length, const 
     job->height = g->height;
     pthread_t helper;
     if (pthread_create(&helper, NULL, decode_chroma, job) != 0) {
+        free(luma);
         ring_free(&job->ring);
         free(job);
         free(lists);
@@ -483,17 +487,18 @@ int parathumb_jpeg_split_decode(const unsigned char *data, size_t length, const 
     int64_t t0 = nanos();
     parathumb_jpeg_begin_ranges(&cinfo, &source, data, lists[0].range, lists[0].count, abort);
     parathumb_jpeg.read_header(&cinfo, TRUE);
-    cinfo.out_color_space = JCS_YCbCr;
+    /* Grey: the luma as it is, and libjpeg skips the chroma's IDCT and upsampling (jdcolor.c). */
+    cinfo.out_color_space = JCS_GRAYSCALE;
     cinfo.do_block_smoothing = FALSE;
     parathumb_jpeg.start_decompress(&cinfo);
     if ((int) cinfo.output_width != g->width || (int) cinfo.output_height != g->height
-            || cinfo.output_components != 3) {
+            || cinfo.output_components != 1) {
         goto end;
     }
     waited_or_decoded += nanos() - t0;
     JSAMPROW rows[BAND_ROWS];
     for (int i = 0; i < BAND_ROWS; i++) {
-        rows[i] = lines + (size_t) i * ring->n;
+        rows[i] = luma + (size_t) i * g->width;
     }
     for (int y = 0; y < g->height;) {
         parathumb_jpeg_check_abort(&cinfo, abort);
@@ -511,7 +516,8 @@ int parathumb_jpeg_split_decode(const unsigned char *data, size_t length, const 
             goto end;
         }
         for (int i = 0; i < got; i++) {
-            ycc_to_rgb(&tables, rows[i], ring->rows + (size_t) ((y + i) % RING_ROWS) * ring->n, g->width);
+            ycc_to_rgb(&tables, rows[i], ring->rows + (size_t) ((y + i) % RING_ROWS) * ring->n,
+                    lines + (size_t) i * ring->n, g->width);
         }
         pthread_mutex_lock(&ring->lock);
         ring->consumed = y + got;
@@ -529,6 +535,7 @@ end:
     pthread_join(helper, NULL);
     parathumb_jpeg.destroy_decompress(&cinfo);
     ring_free(ring);
+    free(luma);
     free(job);
     free(lists);
     *decoding = waited_or_decoded;
