@@ -7,12 +7,12 @@
  *   before the first row exists, so handing rows to another thread would save little. But its AC
  *   scans each carry one component (the standard requires it): the luma's scans and the chroma's
  *   are independent streams. Each thread runs its own libjpeg on the file with the other's AC
- *   scans left out (split_scans: byte ranges of the one file, no copy); this thread asks for grey
- *   (the luma alone: libjpeg then skips the chroma's IDCT), the helper for YCbCr, and this
- *   thread puts the luma of its rows beside the chroma of the helper's, converts them with
- *   libjpeg's own fixed-point arithmetic (jdcolor.c; a test compares every sample with
- *   libjpeg's RGB) and blurs them. Each component's coefficients are complete in the stream
- *   that keeps it, so its samples are those of the whole file.
+ *   scans left out (split_scans: byte ranges of the one file, no copy). This thread asks for
+ *   grey (the luma alone: libjpeg then skips the chroma's IDCT); the helper asks for YCbCr and
+ *   turns its chroma into what it adds to R, G and B by libjpeg's own fixed-point tables
+ *   (jdcolor.c); this thread adds its luma to those, clamped as libjpeg clamps, and blurs the
+ *   rows. Each component's coefficients are complete in the stream that keeps it, so its
+ *   samples are those of the whole file (a test compares every sample with one thread's).
  *
  * - Any other plain JPEG (baseline, grey, a progressive file laid out otherwise): this thread
  *   decodes rows into a ring and the helper thread blurs them as they come.
@@ -23,7 +23,7 @@
  * before any buffer it uses is freed.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, pthreads */
-#include <errno.h>
+#include <immintrin.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,15 +356,43 @@ static inline uint8_t clamp(int v) {
     return (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
 }
 
-/* An RGB row from a row of luma and one of YCbCr whose chroma it takes. */
-static void ycc_to_rgb(const ycc_tables *t, const uint8_t *luma, const uint8_t *chroma, uint8_t *rgb, int width) {
-    for (int x = 0; x < width; x++) {
-        int y = luma[x];
-        int cb = chroma[3 * x + 1];
-        int cr = chroma[3 * x + 2];
-        rgb[3 * x] = clamp(y + t->cr_r[cr]);
-        rgb[3 * x + 1] = clamp(y + ((t->cb_g[cb] + t->cr_g[cr]) >> 16));
-        rgb[3 * x + 2] = clamp(y + t->cb_b[cb]);
+/*
+ * The helper's half of the conversion: what each pixel's chroma adds to its luma in R, G and B
+ * (libjpeg's R = range_limit[y + Cr_r_tab[cr]], and so on), from a row of YCbCr.
+ */
+static void chroma_terms(const ycc_tables *t, const uint8_t *ycc, int16_t *terms, int width) {
+    for (int x = 0; x < 3 * width; x += 3) {
+        int cb = ycc[x + 1];
+        int cr = ycc[x + 2];
+        terms[x] = (int16_t) t->cr_r[cr];
+        terms[x + 1] = (int16_t) ((t->cb_g[cb] + t->cr_g[cr]) >> 16);
+        terms[x + 2] = (int16_t) t->cb_b[cb];
+    }
+}
+
+/* This thread's half: rgb = y + term, clamped to 0..255 (packus saturates as range_limit does). */
+__attribute__((target("avx2")))
+static void add_luma(const uint8_t *luma, const int16_t *terms, uint8_t *rgb, int width) {
+    const __m128i thrice[3] = {
+        _mm_setr_epi8(0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5),
+        _mm_setr_epi8(5, 5, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9, 10, 10),
+        _mm_setr_epi8(10, 11, 11, 11, 12, 12, 12, 13, 13, 13, 14, 14, 14, 15, 15, 15)};
+    int x = 0;
+    for (; x + 16 <= width; x += 16) {
+        __m128i y = _mm_loadu_si128((const __m128i *) (luma + x));
+        for (int k = 0; k < 3; k++) {
+            __m128i y3 = _mm_shuffle_epi8(y, thrice[k]); /* each luma three times, as R, G, B */
+            const int16_t *t = terms + 3 * x + 16 * k;
+            __m128i low = _mm_add_epi16(_mm_cvtepu8_epi16(y3), _mm_loadu_si128((const __m128i *) t));
+            __m128i high = _mm_add_epi16(_mm_cvtepu8_epi16(_mm_srli_si128(y3, 8)),
+                    _mm_loadu_si128((const __m128i *) (t + 8)));
+            _mm_storeu_si128((__m128i *) (rgb + 3 * x + 16 * k), _mm_packus_epi16(low, high));
+        }
+    }
+    for (; x < width; x++) {
+        for (int c = 0; c < 3; c++) {
+            rgb[3 * x + c] = clamp(luma[x] + terms[3 * x + c]);
+        }
     }
 }
 
@@ -373,6 +401,7 @@ typedef struct {
     const unsigned char *data;
     const range_list *ranges;
     int width, height;
+    uint8_t *band; /* BAND_ROWS rows of YCbCr, before they become terms in the ring */
 } chroma_job;
 
 /* The helper: decodes the chroma's stream, as YCbCr rows, into the ring. */
@@ -398,6 +427,8 @@ static void *decode_chroma(void *arg) {
             || cinfo.output_components != 3) {
         goto end;
     }
+    ycc_tables tables;
+    ycc_tables_init(&tables);
     for (int y = 0; y < job->height;) {
         pthread_mutex_lock(&ring->lock);
         while (!has_room(ring, 0) && !ring->stop) {
@@ -415,12 +446,15 @@ static void *decode_chroma(void *arg) {
         want = want < job->height - y ? want : job->height - y;
         JSAMPROW rows[BAND_ROWS];
         for (int i = 0; i < want; i++) {
-            rows[i] = ring->rows + (size_t) (slot + i) * ring->n;
+            rows[i] = job->band + (size_t) i * 3 * job->width;
         }
         parathumb_jpeg_check_abort(&cinfo, &abort);
         int got = (int) parathumb_jpeg.read_scanlines(&cinfo, rows, (JDIMENSION) want);
         if (got <= 0) {
             goto end;
+        }
+        for (int i = 0; i < got; i++) {
+            chroma_terms(&tables, rows[i], (int16_t *) (ring->rows + (size_t) (slot + i) * ring->n), job->width);
         }
         y += got;
         pthread_mutex_lock(&ring->lock);
@@ -449,18 +483,23 @@ int parathumb_jpeg_split_decode(const unsigned char *data, size_t length, const 
     }
     chroma_job *job = malloc(sizeof *job);
     uint8_t *luma = malloc((size_t) g->width * BAND_ROWS);
-    if (job == NULL || luma == NULL || ring_init(&job->ring, (size_t) g->width * 3) != 0) {
+    uint8_t *band = malloc((size_t) g->width * 3 * BAND_ROWS);
+    if (job == NULL || luma == NULL || band == NULL
+            || ring_init(&job->ring, (size_t) g->width * 3 * sizeof(int16_t)) != 0) {
+        free(band);
         free(luma);
         free(job);
         free(lists);
         return JPEG_SPLIT_NOT_USED;
     }
+    job->band = band;
     job->data = data;
     job->ranges = &lists[1];
     job->width = g->width;
     job->height = g->height;
     pthread_t helper;
     if (pthread_create(&helper, NULL, decode_chroma, job) != 0) {
+        free(band);
         free(luma);
         ring_free(&job->ring);
         free(job);
@@ -469,8 +508,6 @@ int parathumb_jpeg_split_decode(const unsigned char *data, size_t length, const 
     }
     /* From here on every way out passes `end`, which stops and joins the helper. */
     row_ring *ring = &job->ring;
-    ycc_tables tables;
-    ycc_tables_init(&tables);
     struct jpeg_decompress_struct cinfo;
     parathumb_jpeg_errors errors;
     parathumb_jpeg_source source;
@@ -516,8 +553,8 @@ int parathumb_jpeg_split_decode(const unsigned char *data, size_t length, const 
             goto end;
         }
         for (int i = 0; i < got; i++) {
-            ycc_to_rgb(&tables, rows[i], ring->rows + (size_t) ((y + i) % RING_ROWS) * ring->n,
-                    lines + (size_t) i * ring->n, g->width);
+            add_luma(rows[i], (const int16_t *) (ring->rows + (size_t) ((y + i) % RING_ROWS) * ring->n),
+                    lines + (size_t) i * 3 * g->width, g->width);
         }
         pthread_mutex_lock(&ring->lock);
         ring->consumed = y + got;
@@ -535,6 +572,7 @@ end:
     pthread_join(helper, NULL);
     parathumb_jpeg.destroy_decompress(&cinfo);
     ring_free(ring);
+    free(band);
     free(luma);
     free(job);
     free(lists);
