@@ -1,6 +1,6 @@
 /*
  * The faithful JPEG path (blur_reduce.c's jpegBlurReduce) on two threads, when the worker pool
- * lends the core of a worker that has no job (NativeBlurReduce, decision record 0031). The bytes
+ * lends the core of a worker that has no job (NativeBlurReduce, decision record 0014). The bytes
  * are the same as on one thread; only who does what changes. Two ways, by the file's layout:
  *
  * - A progressive JPEG spends most of its time in jpeg_start_decompress, decoding every scan

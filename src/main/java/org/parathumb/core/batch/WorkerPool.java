@@ -21,7 +21,7 @@ import org.parathumb.core.image.SpareCores;
  * <p>A worker's job may {@linkplain SpareCores borrow} the core of a worker with nothing to do:
  * the pool lends one while no job waits and its jobs and loans number fewer than its workers
  * (so a pool of one never lends). A loan blocks no one: a job submitted meanwhile starts at once
- * on an idle worker, beside the loan, which ends with the image that took it (decision record 0031).
+ * on an idle worker, beside the loan, which ends with the image that took it (decision record 0014).
  */
 public final class WorkerPool implements Executor, AutoCloseable, SpareCores.Lender {
 
