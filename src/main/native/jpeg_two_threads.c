@@ -256,9 +256,13 @@ static int add_range(range_list *list, size_t start, size_t end) {
 /*
  * Splits the file into the bytes the luma's decoder reads (every segment but the scans, and the
  * scans with component ids[0]) and those the chroma's reads (every segment, and the scans with
- * ids[1] or ids[2]). Returns 1 when both have a scan the other lacks; 0 when the file is not a
- * clean sequence of segments from SOI to EOI (any stray byte, a missing EOI, an unknown
- * component): one thread then decodes it as ever, and says what is wrong the same way.
+ * ids[1] or ids[2]). Returns 1 when the split pays: the chroma's own scans hold at least 3 bytes
+ * for every 10 of the luma's (below that the luma's thread has nearly all the work, and blurring
+ * beside one decoding thread does better: measured by instruction counts on the 24 progressive
+ * photos of the corpus, 0.71 of one thread's critical path against 0.75 for always splitting).
+ * Returns 0 then, and when the file is not a clean sequence of segments from SOI to EOI (any
+ * stray byte, a missing EOI, an unknown component): one thread decodes it as ever, and says
+ * what is wrong the same way.
  */
 static int split_scans(const uint8_t *d, size_t length, const int ids[3], range_list *luma, range_list *chroma) {
     luma->count = 0;
@@ -268,8 +272,8 @@ static int split_scans(const uint8_t *d, size_t length, const int ids[3], range_
     }
     add_range(luma, 0, 2);
     add_range(chroma, 0, 2);
-    int luma_alone = 0;
-    int chroma_alone = 0;
+    size_t luma_alone = 0; /* bytes of the scans of one side only */
+    size_t chroma_alone = 0;
     size_t pos = 2;
     for (;;) {
         size_t at = pos;
@@ -284,7 +288,8 @@ static int split_scans(const uint8_t *d, size_t length, const int ids[3], range_
         }
         int marker = d[pos + 1];
         if (marker == 0xD9) {
-            return add_range(luma, at, pos + 2) && add_range(chroma, at, pos + 2) && luma_alone && chroma_alone;
+            return add_range(luma, at, pos + 2) && add_range(chroma, at, pos + 2) && luma_alone > 0
+                    && chroma_alone > 0 && 10 * chroma_alone >= 3 * luma_alone;
         }
         if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8) || pos + 4 > length) {
             return 0;
@@ -332,8 +337,8 @@ static int split_scans(const uint8_t *d, size_t length, const int ids[3], range_
         if ((has_luma && !add_range(luma, at, e)) || (has_chroma && !add_range(chroma, at, e))) {
             return 0;
         }
-        luma_alone |= has_luma && !has_chroma;
-        chroma_alone |= has_chroma && !has_luma;
+        luma_alone += has_luma && !has_chroma ? e - at : 0;
+        chroma_alone += has_chroma && !has_luma ? e - at : 0;
         pos = e;
     }
 }

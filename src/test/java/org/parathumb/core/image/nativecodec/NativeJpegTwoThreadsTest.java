@@ -62,13 +62,16 @@ class NativeJpegTwoThreadsTest {
     static Stream<Arguments> jpegs() {
         BufferedImage picture = TestFiles.picture(800, 600);
         BufferedImage odd = TestFiles.picture(641, 479);
+        BufferedImage colourful = colourNoise(641, 479);
         return Stream.of(
                 Arguments.of("progressive 4:4:4", PROGRESSIVE_444.encode(picture), Sharing.SCANS_SPLIT),
-                Arguments.of("progressive 4:2:0", PROGRESSIVE_420.encode(picture), Sharing.SCANS_SPLIT),
-                Arguments.of("progressive 4:2:2, odd size", PROGRESSIVE_420.withSampling(2, 1).encode(odd),
+                Arguments.of("progressive 4:2:0, colourful", PROGRESSIVE_420.encode(colourful), Sharing.SCANS_SPLIT),
+                Arguments.of("progressive 4:2:0, its chroma a small part of the data",
+                        PROGRESSIVE_420.encode(picture), Sharing.ROWS_BLURRED_BESIDE),
+                Arguments.of("progressive 4:2:2, odd size", PROGRESSIVE_420.withSampling(2, 1).encode(colourful),
                         Sharing.SCANS_SPLIT),
-                Arguments.of("progressive with restart markers", PROGRESSIVE_420.withRestartInterval(7).encode(odd),
-                        Sharing.SCANS_SPLIT),
+                Arguments.of("progressive with restart markers",
+                        PROGRESSIVE_420.withRestartInterval(7).encode(colourful), Sharing.SCANS_SPLIT),
                 Arguments.of("progressive with fill bytes before its markers", fillBytes(PROGRESSIVE_444.encode(odd)),
                         Sharing.SCANS_SPLIT),
                 Arguments.of("baseline 4:4:4", JpegVariants.BASELINE_420.withSampling(1, 1).encode(picture),
@@ -220,6 +223,18 @@ class NativeJpegTwoThreadsTest {
             pos = end;
         }
         return out.toByteArray();
+    }
+
+    /** Every pixel a random colour: as much chroma as luma in the data, so the scans split. */
+    private static BufferedImage colourNoise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return image;
     }
 
     private static ByteBuffer direct(byte[] bytes) {
