@@ -19,7 +19,8 @@
  * on where it stopped (Java checks for cancellation between bands).
  *
  * Plain JPEGs can skip the decoded image altogether: the system's libjpeg, opened at run time
- * (libjpeg_runtime.c), decodes them scanline by scanline into the same passes (jpegBlurReduce).
+ * (libjpeg_runtime.c), decodes them scanline by scanline into the same passes (jpegBlurReduce),
+ * on two threads when Java lends one (jpeg_two_threads.c).
  *
  * The passes are in blur_kernel.h, compiled once for AVX2 and once for AVX-512BW; the CPU says
  * which run. Build: src/main/native/build.sh (the library is committed; a test checks it was built
@@ -32,7 +33,7 @@
 #include <string.h>
 #include <time.h>
 #include "blur_reduce.h"
-#include "libjpeg_runtime.h"
+#include "jpeg_two_threads.h"
 
 static inline uint16_t box(unsigned s3, unsigned s2) {
     unsigned x = 8 * s3 + 3 * s2 + 15 - (3 * s2 < 2 * s3);
@@ -219,28 +220,30 @@ static int64_t nanos(void) {
     return (int64_t) t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-enum { JPEG_DONE = 0, JPEG_DECLINED = 1, JPEG_CANCELLED = 2, JPEG_BAD_ARGUMENTS = -1 };
-
 #define BAND_ROWS 16
 
 /*
  * Decodes the JPEG in the direct buffer `data` (length bytes). With factorX == 0, only reads its
  * header: info = {width, height, components, 1 if it holds an ICC profile else 0}. Otherwise decodes, blurs and reduces it by
  * factorX x factorY into blocks (Java rounds them), with info = {width, height, components,
- * nanoseconds decoding, nanoseconds blurring}. Asks NativeAbort.requested() every band of rows
- * and every 64 KB of input, and stops if so. Returns JPEG_DONE, JPEG_DECLINED (not a plain
- * 8-bit JPEG, or any error or warning), JPEG_CANCELLED or JPEG_BAD_ARGUMENTS.
+ * nanoseconds decoding, nanoseconds blurring} and, if info has a sixth place, how the work ran:
+ * 1 on this thread, 2 with rows blurred by a helper, 3 with the scans split between two. Asks NativeAbort.requested() every band of rows
+ * and every 64 KB of input, and stops if so. With threads 2, a second thread shares the work
+ * (jpeg_two_threads.c) and is ended before this returns, whatever the result. Returns JPEG_DONE,
+ * JPEG_DECLINED (not a plain 8-bit JPEG, or any error or warning), JPEG_CANCELLED or
+ * JPEG_BAD_ARGUMENTS.
  */
 static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
-        jobject data, jint length, jint factorX, jint factorY, jintArray blocks, jlongArray info, jint kernel) {
+        jobject data, jint length, jint factorX, jint factorY, jintArray blocks, jlongArray info, jint kernel,
+        jint threads) {
     (void) cls;
     const unsigned char *bytes = (*env)->GetDirectBufferAddress(env, data);
     if (!parathumb_jpeg.loaded || bytes == NULL || length < 2 || (*env)->GetDirectBufferCapacity(env, data) < length
             || factorX < 0 || factorY < 0 || (factorX == 0) != (factorY == 0)
-            || (*env)->GetArrayLength(env, info) < 5 || !parathumb_cpu_runs(kernel)) {
+            || (*env)->GetArrayLength(env, info) < 5 || !parathumb_cpu_runs(kernel) || threads < 1 || threads > 2) {
         return JPEG_BAD_ARGUMENTS;
     }
-    parathumb_abort abort = {env, 0};
+    parathumb_abort abort = {env, 0, NULL};
     struct jpeg_decompress_struct cinfo;
     parathumb_jpeg_errors errors;
     parathumb_jpeg_source source;
@@ -249,6 +252,7 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     uint16_t *volatile rings = NULL;
     uint32_t *volatile sums = NULL;
     uint32_t *volatile sums_of_blocks = NULL;
+    parathumb_blur_helper *volatile helper = NULL;
     volatile jint result = JPEG_DECLINED;
     memset(&cinfo, 0, sizeof(cinfo)); /* so destroying it is safe whatever fails first */
     cinfo.err = parathumb_jpeg_errors_init(&errors);
@@ -289,36 +293,74 @@ static jint JNICALL native_jpegBlurReduce(JNIEnv *env, jclass cls,
     if (lines == NULL || rings == NULL || sums == NULL || sums_of_blocks == NULL) {
         goto done;
     }
-    parathumb_jpeg.start_decompress(&cinfo);
     geometry g = {width, height, channels, factorX, factorY, out_width, sums_of_blocks, NULL, 0};
     int32_t levels[4] = {0, 0, 0, 0};
+    parathumb_blur_state blur = {kernel, &g, rings, sums, levels, 0};
     int64_t decoding = 0;
-    int64_t blurring = 0;
-    JSAMPROW rows[BAND_ROWS];
-    for (int i = 0; i < BAND_ROWS; i++) {
-        rows[i] = lines + (size_t) i * n;
-    }
-    for (int y = 0; y < height;) {
-        parathumb_jpeg_check_abort(&cinfo, &abort);
-        int64_t t0 = nanos();
-        int want = height - y < BAND_ROWS ? height - y : BAND_ROWS;
-        int got = (int) parathumb_jpeg.read_scanlines(&cinfo, rows, (JDIMENSION) want);
-        int64_t t1 = nanos();
-        if (got <= 0) {
+    int split = JPEG_SPLIT_NOT_USED;
+    int ran_with_helper = 0;
+    if (threads == 2 && cinfo.progressive_mode && channels == 3) {
+        int ids[3] = {cinfo.comp_info[0].component_id, cinfo.comp_info[1].component_id,
+                cinfo.comp_info[2].component_id};
+        split = parathumb_jpeg_split_decode(bytes, (size_t) length, ids, &abort, &blur, lines, &decoding);
+        if (split != JPEG_DONE && split != JPEG_SPLIT_NOT_USED) {
+            result = split;
             goto done;
         }
-        parathumb_run_rows(kernel, &g, lines, y, y + got, rings, sums, levels);
-        blurring += nanos() - t1;
-        decoding += t1 - t0;
-        y += got;
+    }
+    if (split == JPEG_SPLIT_NOT_USED) { /* this thread decodes every row */
+        parathumb_jpeg.start_decompress(&cinfo);
+        helper = threads == 2 ? parathumb_blur_helper_start(&blur) : NULL;
+        ran_with_helper = helper != NULL;
+        JSAMPROW rows[BAND_ROWS];
+        for (int y = 0; y < height;) {
+            parathumb_jpeg_check_abort(&cinfo, &abort);
+            int64_t t0 = nanos();
+            int want = height - y < BAND_ROWS ? height - y : BAND_ROWS;
+            uint8_t *band = lines;
+            if (helper != NULL) {
+                band = parathumb_blur_helper_room(helper, &want, &abort);
+                if (band == NULL) {
+                    parathumb_jpeg_check_abort(&cinfo, &abort); /* the cancel that stopped the wait */
+                }
+            }
+            for (int i = 0; i < want; i++) {
+                rows[i] = band + (size_t) i * n;
+            }
+            int got = (int) parathumb_jpeg.read_scanlines(&cinfo, rows, (JDIMENSION) want);
+            int64_t t1 = nanos();
+            if (got <= 0) {
+                goto done;
+            }
+            decoding += t1 - t0;
+            if (helper != NULL) {
+                parathumb_blur_helper_push(helper, got);
+            } else {
+                parathumb_run_rows(kernel, &g, lines, y, y + got, rings, sums, levels);
+                blur.blurring += nanos() - t1;
+            }
+            y += got;
+        }
+        if (helper != NULL) {
+            if (parathumb_blur_helper_drain(helper, &abort) != 0) {
+                parathumb_jpeg_check_abort(&cinfo, &abort);
+            }
+            parathumb_blur_helper_end(helper);
+            helper = NULL;
+        }
     }
     /* The rest of the file is not read: the samples are complete, and ImageIO stops there too. */
     (*env)->SetIntArrayRegion(env, blocks, 0, (jsize) block_count, (const jint *) sums_of_blocks);
     header[3] = decoding;
-    header[4] = blurring;
+    header[4] = blur.blurring;
     (*env)->SetLongArrayRegion(env, info, 0, 5, header);
+    if ((*env)->GetArrayLength(env, info) > 5) {
+        jlong how = split == JPEG_DONE ? 3 : ran_with_helper ? 2 : 1;
+        (*env)->SetLongArrayRegion(env, info, 5, 1, &how);
+    }
     result = JPEG_DONE;
 done:
+    parathumb_blur_helper_end(helper); /* before the buffers it uses go */
     parathumb_jpeg.destroy_decompress(&cinfo);
     free(lines);
     free(rings);
@@ -329,7 +371,7 @@ done:
 
 int parathumb_register_blur_reduce(JNIEnv *env) {
     static const JNINativeMethod methods[] = {
-        {"jpegBlurReduce", "(Ljava/nio/ByteBuffer;III[I[JI)I", (void *) native_jpegBlurReduce},
+        {"jpegBlurReduce", "(Ljava/nio/ByteBuffer;III[I[JII)I", (void *) native_jpegBlurReduce},
         {"kernels0", "()I", (void *) native_kernels0},
         {"kernelName", "(I)Ljava/lang/String;", (void *) native_kernelName},
         {"ringsLength", "(II)I", (void *) native_ringsLength},

@@ -18,5 +18,5 @@ gcc -std=c11 -O3 -Wall -Wextra -Werror -fPIC -shared -s \
     -fstack-protector-strong -D_FORTIFY_SOURCE=2 -Wl,-z,now -Wl,-z,relro -Wl,-z,noexecstack \
     -I"$java_home/include" -I"$java_home/include/linux" -I/usr/include/x86_64-linux-gnu \
     -DPARATHUMB_SOURCE_SHA256="\"$digest\"" \
-    -o "$out" $(LC_ALL=C ls *.c) -ldl
+    -o "$out" $(LC_ALL=C ls *.c) -ldl -lpthread
 echo "built $(basename "$out") from" $sources "($digest)"

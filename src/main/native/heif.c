@@ -175,7 +175,7 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
     struct heif_image_handle *handle;
     struct heif_image *image = NULL;
     struct heif_decoding_options *options = NULL;
-    parathumb_abort abort = {env, 0};
+    parathumb_abort abort = {env, 0, NULL};
     int result = open_primary(env, bytes, length, &context, &handle, detail);
     if (result != CODEC_DONE) {
         goto done;

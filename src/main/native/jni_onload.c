@@ -38,7 +38,9 @@ int parathumb_register(JNIEnv *env, const char *simple_name, const JNINativeMeth
 }
 
 int parathumb_abort_requested(parathumb_abort *abort) {
-    if (!abort->requested) {
+    if (!abort->requested && abort->env == NULL) {
+        abort->requested = __atomic_load_n(abort->stop, __ATOMIC_ACQUIRE);
+    } else if (!abort->requested) {
         abort->requested = (*abort->env)->CallStaticBooleanMethod(abort->env, abort_class, abort_requested)
                 || (*abort->env)->ExceptionCheck(abort->env);
     }

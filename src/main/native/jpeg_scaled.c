@@ -131,7 +131,7 @@ static jint JNICALL native_decodeScaled(JNIEnv *env, jclass cls,
             || (scale != 1 && scale != 2 && scale != 4 && scale != 8) || (*env)->GetArrayLength(env, size) < 4) {
         return SCALED_BAD_ARGUMENTS;
     }
-    parathumb_abort abort = {env, 0};
+    parathumb_abort abort = {env, 0, NULL};
     struct jpeg_decompress_struct cinfo;
     parathumb_jpeg_errors errors;
     parathumb_jpeg_source source;

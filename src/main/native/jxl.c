@@ -87,7 +87,7 @@ static int run(JNIEnv *env, const uint8_t *bytes, jint length, int until, jint *
     if (decoder == NULL) {
         return CODEC_NO_MEMORY;
     }
-    parathumb_abort abort = {env, 0};
+    parathumb_abort abort = {env, 0, NULL};
     int result = CODEC_CORRUPT;
     uint8_t *pixels = NULL;
     size_t pixels_size = 0;

@@ -55,10 +55,16 @@ static void term_source(j_decompress_ptr cinfo) {
 static boolean fill_input_buffer(j_decompress_ptr cinfo) {
     parathumb_jpeg_source *s = (parathumb_jpeg_source *) cinfo->src;
     parathumb_jpeg_check_abort(cinfo, s->abort);
-    if (s->offset >= s->length) {
+    while (s->range < s->range_count && s->offset >= s->ranges[s->range].end) {
+        if (++s->range < s->range_count) {
+            s->offset = s->ranges[s->range].start;
+        }
+    }
+    if (s->range >= s->range_count) {
         on_message((j_common_ptr) cinfo, -1); /* the data ended early: truncated */
     }
-    size_t n = s->length - s->offset < CHUNK ? s->length - s->offset : CHUNK;
+    size_t left = s->ranges[s->range].end - s->offset;
+    size_t n = left < CHUNK ? left : CHUNK;
     s->base.next_input_byte = s->data + s->offset;
     s->base.bytes_in_buffer = n;
     s->offset += n;
@@ -81,6 +87,12 @@ static void skip_input_data(j_decompress_ptr cinfo, long count) {
 
 void parathumb_jpeg_begin(j_decompress_ptr cinfo, parathumb_jpeg_source *source,
         const unsigned char *data, size_t length, parathumb_abort *abort) {
+    source->whole = (parathumb_byte_range) {0, length};
+    parathumb_jpeg_begin_ranges(cinfo, source, data, &source->whole, 1, abort);
+}
+
+void parathumb_jpeg_begin_ranges(j_decompress_ptr cinfo, parathumb_jpeg_source *source,
+        const unsigned char *data, const parathumb_byte_range *ranges, int range_count, parathumb_abort *abort) {
     parathumb_jpeg.create_decompress(cinfo, JPEG_LIB_VERSION, sizeof(*cinfo));
     source->base.init_source = init_source;
     source->base.fill_input_buffer = fill_input_buffer;
@@ -90,8 +102,10 @@ void parathumb_jpeg_begin(j_decompress_ptr cinfo, parathumb_jpeg_source *source,
     source->base.next_input_byte = NULL;
     source->base.bytes_in_buffer = 0;
     source->data = data;
-    source->length = length;
-    source->offset = 0;
+    source->ranges = ranges;
+    source->range_count = range_count;
+    source->range = 0;
+    source->offset = range_count > 0 ? ranges[0].start : 0;
     source->abort = abort;
     cinfo->src = &source->base;
 }

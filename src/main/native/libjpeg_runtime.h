@@ -46,9 +46,18 @@ typedef struct {
  * jpeg_start_decompress, which no row loop would interrupt.
  */
 typedef struct {
+    size_t start, end;
+} parathumb_byte_range;
+
+/* The file's bytes fed are those of `ranges`, in order: the whole file, or the parts of it one
+   thread of a split decode reads (jpeg_two_threads.c). */
+typedef struct {
     struct jpeg_source_mgr base;
     const unsigned char *data;
-    size_t length, offset;
+    const parathumb_byte_range *ranges;
+    int range_count, range;
+    size_t offset; /* the next byte to feed, within ranges[range] */
+    parathumb_byte_range whole;
     parathumb_abort *abort;
 } parathumb_jpeg_source;
 
@@ -58,6 +67,10 @@ struct jpeg_error_mgr *parathumb_jpeg_errors_init(parathumb_jpeg_errors *errors)
 /* Creates the decompressor and gives it the chunked source. Call after setjmp. */
 void parathumb_jpeg_begin(j_decompress_ptr cinfo, parathumb_jpeg_source *source,
         const unsigned char *data, size_t length, parathumb_abort *abort);
+
+/* As parathumb_jpeg_begin, fed only the bytes of `ranges` (which must outlive the decode). */
+void parathumb_jpeg_begin_ranges(j_decompress_ptr cinfo, parathumb_jpeg_source *source,
+        const unsigned char *data, const parathumb_byte_range *ranges, int range_count, parathumb_abort *abort);
 
 /* Checks the abort; on a cancel, ends the decode through the error manager's longjmp. */
 void parathumb_jpeg_check_abort(j_decompress_ptr cinfo, parathumb_abort *abort);

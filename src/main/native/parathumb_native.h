@@ -41,13 +41,16 @@ int parathumb_register(JNIEnv *env, const char *simple_name, const JNINativeMeth
 /*
  * A cancel seen from native code: NativeAbort.requested() (the thread's interrupt, and a hook
  * for tests) asked once per band of rows. Decoders return their CANCELLED code when it says so.
+ * A helper thread, which has no JNIEnv, has env NULL and reads `stop` instead: a flag the
+ * thread that called from Java sets (jpeg_two_threads.c).
  */
 typedef struct {
     JNIEnv *env;
     int requested;
+    const int *stop;
 } parathumb_abort;
 
-/* Asks Java once; remembers a yes (or a pending exception) for good. */
+/* Asks Java (or reads stop) once; remembers a yes (or a pending exception) for good. */
 int parathumb_abort_requested(parathumb_abort *abort);
 
 /* Result codes of the codecs' decodes (webp.c, heif.c, jxl.c), the same numbers as NativeImages's. */

@@ -201,7 +201,7 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
             || (*env)->GetArrayLength(env, info) < 3) {
         return PNG_BAD_ARGUMENTS;
     }
-    parathumb_abort abort = {env, 0};
+    parathumb_abort abort = {env, 0, NULL};
     jint result = PNG_DECLINED;
     uint8_t *raw = NULL;
     uint8_t *band = NULL;

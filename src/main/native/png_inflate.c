@@ -382,7 +382,7 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
     if (png == NULL) {
         return PNG_DECLINED;
     }
-    parathumb_abort abort = {env, 0};
+    parathumb_abort abort = {env, 0, NULL};
     jint result = PNG_DECLINED;
     struct libdeflate_decompressor *decompressor = NULL;
     if (!walk(bytes, (size_t) length, out != NULL, png)) {

@@ -154,7 +154,7 @@ static int decode_animation(JNIEnv *env, const uint8_t *bytes, jint length, jint
     if (decoder == NULL) {
         return CODEC_CORRUPT;
     }
-    parathumb_abort abort = {env, 0};
+    parathumb_abort abort = {env, 0, NULL};
     int result = CODEC_CORRUPT;
     WebPAnimInfo info;
     uint8_t *canvas;
@@ -219,7 +219,7 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
     if (decoder == NULL) {
         return CODEC_NO_MEMORY;
     }
-    parathumb_abort abort = {env, 0};
+    parathumb_abort abort = {env, 0, NULL};
     int result = CODEC_TRUNCATED;
     int done_rows = 0;
     jint chunk = length / CHUNKS < MIN_CHUNK ? MIN_CHUNK : length / CHUNKS > MAX_CHUNK ? MAX_CHUNK : length / CHUNKS;

@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.parathumb.core.image.SpareCores;
 
 /**
  * The one pool of worker threads an application owns. Its size can change at any time and applies
@@ -16,14 +17,22 @@ import java.util.concurrent.TimeUnit;
  * scratch sized by the biggest image it decoded) go with it: an idle window does not hold what
  * its last run needed. Closing shuts down in two phases: no new work, a wait for running jobs,
  * then an interrupt of what is left.
+ *
+ * <p>A worker's job may {@linkplain SpareCores borrow} the core of a worker with nothing to do:
+ * the pool lends one while no job waits and its jobs and loans number fewer than its workers
+ * (so a pool of one never lends). A loan blocks no one: a job submitted meanwhile starts at once
+ * on an idle worker, beside the loan, which ends with the image that took it (decision record 0014).
  */
-public final class WorkerPool implements Executor, AutoCloseable {
+public final class WorkerPool implements Executor, AutoCloseable, SpareCores.Lender {
 
     private static final long CLOSE_GRACE_SECONDS = 5;
     /** How long a worker waits for a job before it ends. */
     public static final long KEEP_ALIVE_SECONDS = 20;
 
     private final ThreadPoolExecutor executor;
+    /** Jobs running and cores lent; both guarded by this. */
+    private int running;
+    private int lent;
 
     public WorkerPool(int workers) {
         this(workers, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
@@ -33,7 +42,21 @@ public final class WorkerPool implements Executor, AutoCloseable {
     WorkerPool(int workers, long keepAlive, TimeUnit unit) {
         checkSize(workers);
         this.executor = new ThreadPoolExecutor(workers, workers, keepAlive, unit,
-                new LinkedBlockingQueue<>(), new NamedThreadFactory("thumb-worker-"));
+                new LinkedBlockingQueue<>(), new NamedThreadFactory("thumb-worker-", this)) {
+            @Override
+            protected void beforeExecute(Thread t, Runnable r) {
+                synchronized (WorkerPool.this) {
+                    running++;
+                }
+            }
+
+            @Override
+            protected void afterExecute(Runnable r, Throwable t) {
+                synchronized (WorkerPool.this) {
+                    running--;
+                }
+            }
+        };
         executor.allowCoreThreadTimeOut(true);
     }
 
@@ -62,6 +85,28 @@ public final class WorkerPool implements Executor, AutoCloseable {
     /** Threads running a job right now. */
     public int activeCount() {
         return executor.getActiveCount();
+    }
+
+    /** Cores lent to running jobs right now. */
+    public synchronized int lentCount() {
+        return lent;
+    }
+
+    @Override
+    public synchronized boolean tryLend() {
+        if (executor.isShutdown() || !executor.getQueue().isEmpty() || running + lent >= size()) {
+            return false;
+        }
+        lent++;
+        return true;
+    }
+
+    @Override
+    public synchronized void giveBack() {
+        if (lent == 0) {
+            throw new IllegalStateException("no core is lent");
+        }
+        lent--;
     }
 
     /** Jobs waiting for a worker. */
@@ -110,10 +155,12 @@ public final class WorkerPool implements Executor, AutoCloseable {
     /** Names each new thread with the lowest number no live one has: a run's lanes stay 1 to N. */
     private static final class NamedThreadFactory implements ThreadFactory {
         private final String prefix;
+        private final SpareCores.Lender lender;
         private final java.util.BitSet taken = new java.util.BitSet();
 
-        NamedThreadFactory(String prefix) {
+        NamedThreadFactory(String prefix, SpareCores.Lender lender) {
             this.prefix = prefix;
+            this.lender = lender;
         }
 
         @Override
@@ -125,6 +172,7 @@ public final class WorkerPool implements Executor, AutoCloseable {
             }
             Thread thread = new Thread(() -> {
                 try {
+                    SpareCores.lendFrom(lender);
                     r.run();
                 } finally {
                     synchronized (taken) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.parathumb.core.image.SpareCores;
 
 class WorkerPoolTest {
 
@@ -121,6 +122,87 @@ class WorkerPoolTest {
         assertThat(pool.isClosed()).isTrue();
         assertThatThrownBy(() -> pool.execute(() -> { }))
                 .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
+
+    @Test
+    void aPoolOfOneNeverLendsItsCore() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            assertThat(pool.submit(WorkerPoolTest::threadsBorrowed).get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aThreadNoPoolRunsNeverBorrows() {
+        assertThat(threadsBorrowed()).as("a plain loop, as the benchmark's sequential pass").isEqualTo(1);
+    }
+
+    @Test
+    void aLoneJobOnTwoWorkersBorrowsTheIdleCoreOnceAndGivesItBack() throws Exception {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            List<Integer> threads = pool.submit(() -> {
+                List<Integer> seen = new ArrayList<>();
+                try (SpareCores.Loan loan = SpareCores.borrow()) {
+                    seen.add(loan.threads());
+                    seen.add(threadsBorrowed()); // the one idle core is out already
+                }
+                seen.add(threadsBorrowed()); // given back: lent again
+                return seen;
+            }).get();
+
+            assertThat(threads).containsExactly(2, 1, 2);
+            assertThat(pool.lentCount()).isZero();
+        }
+    }
+
+    @Test
+    void aJobSubmittedWhileACoreIsLentStartsAtOnceAndBorrowsNothing() throws Exception {
+        CountDownLatch borrowed = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        AtomicInteger secondThreads = new AtomicInteger();
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Future<Boolean> first = pool.submit(() -> {
+                try (SpareCores.Loan loan = SpareCores.borrow()) {
+                    borrowed.countDown();
+                    return loan.threads() == 2 && secondStarted.await(10, TimeUnit.SECONDS);
+                }
+            });
+            borrowed.await(10, TimeUnit.SECONDS);
+
+            Future<?> second = pool.submit(() -> {
+                secondThreads.set(threadsBorrowed());
+                secondStarted.countDown();
+                return null;
+            });
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).as("the second job ran while the first held the loan").isTrue();
+            second.get(10, TimeUnit.SECONDS);
+            assertThat(secondThreads.get()).as("two jobs and a loan on two workers: nothing left to lend").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPoolShrunkToOneStopsLending() throws Exception {
+        CountDownLatch resized = new CountDownLatch(1);
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Future<Integer> job = pool.submit(() -> {
+                resized.await(10, TimeUnit.SECONDS);
+                return threadsBorrowed();
+            });
+
+            pool.resize(1);
+            resized.countDown();
+
+            assertThat(job.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            pool.resize(2);
+            assertThat(pool.submit(WorkerPoolTest::threadsBorrowed).get()).as("grown again").isEqualTo(2);
+        }
+    }
+
+    /** The threads an image would get now on the calling thread, the loan given back at once. */
+    private static int threadsBorrowed() {
+        try (SpareCores.Loan loan = SpareCores.borrow()) {
+            return loan.threads();
+        }
     }
 
     @Test

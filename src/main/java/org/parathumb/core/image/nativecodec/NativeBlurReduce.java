@@ -123,8 +123,18 @@ public final class NativeBlurReduce {
     public record JpegHeader(int width, int height, int channels, boolean iccProfile) {
     }
 
-    /** A JPEG decoded, blurred and reduced at once, with the time each part took. */
-    public record ReducedJpeg(byte[] samples, int channels, long decodeNanos, long blurNanos) {
+    /** A JPEG decoded, blurred and reduced at once, with the time each part took and how it ran. */
+    public record ReducedJpeg(byte[] samples, int channels, long decodeNanos, long blurNanos, Sharing sharing) {
+    }
+
+    /** How a JPEG's work ran: on the calling thread alone, or shared with a second one, and how. */
+    public enum Sharing {
+        /** One thread decoded and blurred. */
+        ONE_THREAD,
+        /** The calling thread decoded rows, a second one blurred them. */
+        ROWS_BLURRED_BESIDE,
+        /** A progressive file's luma scans decoded on the calling thread, its chroma scans on a second. */
+        SCANS_SPLIT
     }
 
     /**
@@ -134,10 +144,16 @@ public final class NativeBlurReduce {
      */
     public static Optional<JpegHeader> jpegHeader(ByteBuffer data, int length) {
         long[] info = new long[5];
-        int result = decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, STATUS.kernel()) : -1;
+        int result = decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, STATUS.kernel(), 1) : -1;
         return result == JPEG_DONE
                 ? Optional.of(new JpegHeader((int) info[0], (int) info[1], (int) info[2], info[3] != 0))
                 : Optional.empty();
+    }
+
+    /** As {@link #jpegBlurAndReduce(ByteBuffer, int, JpegHeader, int, int, int)} on this thread alone. */
+    public static Optional<ReducedJpeg> jpegBlurAndReduce(ByteBuffer data, int length, JpegHeader header, int factorX,
+            int factorY) {
+        return jpegBlurAndReduce(data, length, header, factorX, factorY, 1);
     }
 
     /**
@@ -145,23 +161,29 @@ public final class NativeBlurReduce {
      * {@link #BOX} and reduces by {@code factorX x factorY}. Empty when libjpeg meets anything
      * but a clean, plain JPEG (any error or warning): the caller then decodes with ImageIO, which
      * says what is wrong. Asks {@link NativeAbort} every band of rows and every 64 KB of input.
+     * With {@code threads} 2 a second native thread shares the work (a progressive file's scans
+     * split by component, or any other's rows blurred as they are decoded), for the same bytes;
+     * it has ended when this returns or throws.
      *
      * @throws CancelledException if the thread was interrupted
      */
     public static Optional<ReducedJpeg> jpegBlurAndReduce(ByteBuffer data, int length, JpegHeader header, int factorX,
-            int factorY) {
+            int factorY, int threads) {
         if (!decodesJpeg()) {
             throw new IllegalStateException("the native kernel does not decode JPEGs: " + status());
         }
         if (factorX < 1 || factorY < 1) {
             throw new IllegalArgumentException("factors must be positive, got " + factorX + "x" + factorY);
         }
+        if (threads < 1 || threads > 2) {
+            throw new IllegalArgumentException("one or two threads, not " + threads);
+        }
         int outWidth = (header.width() + factorX - 1) / factorX;
         int outHeight = (header.height() + factorY - 1) / factorY;
         int channels = header.channels();
         int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
-        long[] info = new long[5];
-        int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, STATUS.kernel());
+        long[] info = new long[6];
+        int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, STATUS.kernel(), threads);
         if (result == JPEG_CANCELLED) {
             throw new CancelledException();
         }
@@ -172,7 +194,7 @@ public final class NativeBlurReduce {
             return Optional.empty();
         }
         byte[] out = rounded(blocks, header.width(), header.height(), channels, factorX, factorY);
-        return Optional.of(new ReducedJpeg(out, channels, info[3], info[4]));
+        return Optional.of(new ReducedJpeg(out, channels, info[3], info[4], Sharing.values()[(int) info[5] - 1]));
     }
 
     /** True when the kernel can blur and reduce an image of {@code channels} with {@code box}. */
@@ -370,7 +392,7 @@ public final class NativeBlurReduce {
     private static native boolean openLibjpeg();
 
     private static native int jpegBlurReduce(ByteBuffer data, int length, int factorX, int factorY, int[] blocks,
-            long[] info, int kernel);
+            long[] info, int kernel, int threads);
 
     /** A bit per kernel the CPU runs: {@code 1 << AVX2}, {@code 1 << AVX512}. */
     private static native int kernels0();

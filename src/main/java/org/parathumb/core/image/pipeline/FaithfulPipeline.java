@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.ImageHeader;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.SpareCores;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSize;
@@ -42,8 +43,16 @@ import org.parathumb.core.image.read.JpegStructure;
  * bicubic resize of the whole premultiplied image runs in {@linkplain NativeBicubic native code}
  * where the kernel loads, with the same bytes as {@link PillowThumbnail}'s.</li>
  * </ul>
+ * A JPEG of the first route runs on two threads when its worker can {@linkplain SpareCores borrow}
+ * an idle core from its pool; the bytes are the same.
  */
 public final class FaithfulPipeline implements ThumbnailPipeline {
+
+    /**
+     * The smallest JPEG (in pixels) worth a {@linkplain SpareCores borrowed} core: below it the
+     * second thread's start and hand-overs cost about what it saves.
+     */
+    static final long TWO_THREADS_FROM_PIXELS = 512 * 1024;
 
     private final ImageDecoder decoder = new ImageDecoder();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -200,8 +209,11 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         }
         Reduction r = reduction.get();
         long readAt = System.nanoTime();
-        Optional<NativeBlurReduce.ReducedJpeg> reduced =
-                NativeBlurReduce.jpegBlurAndReduce(data, length, header.get(), r.factorX(), r.factorY());
+        Optional<NativeBlurReduce.ReducedJpeg> reduced;
+        try (SpareCores.Loan loan = (long) width * height >= TWO_THREADS_FROM_PIXELS ? SpareCores.borrow() : null) {
+            reduced = NativeBlurReduce.jpegBlurAndReduce(data, length, header.get(), r.factorX(), r.factorY(),
+                    loan == null ? 1 : loan.threads());
+        }
         if (reduced.isEmpty()) {
             return Optional.empty();
         }
