@@ -129,6 +129,18 @@ public final class MainView {
         javafx.beans.InvalidationListener heap = o -> IdleHeap.idle(!model.state().isActive()
                 && !model.busyElsewhereProperty().get());
         model.stateProperty().addListener(heap);
+        // The grid keeps room for every tile of a run from its start (see TileGrid.expect), until
+        // another folder loads.
+        model.stateProperty().addListener((obs, was, now) -> {
+            if (now == RunState.RUNNING && model.loadedProperty().get() != null) {
+                tileGrid.expect(model.loadedProperty().get().count());
+            }
+        });
+        model.loadedProperty().addListener((obs, was, now) -> {
+            if (!model.state().isActive()) {
+                tileGrid.expect(0);
+            }
+        });
         model.busyElsewhereProperty().addListener(heap);
         // Ticking Sub-folders loads what is loaded again, with or without them.
         model.recursiveProperty().addListener((obs, was, now) -> {
