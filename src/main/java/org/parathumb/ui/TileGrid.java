@@ -72,27 +72,8 @@ final class TileGrid {
     private double tileSide;
     /** Tiles the run under way will have made when it ends; 0 when no run's tiles are shown. */
     private int expected;
-    /**
-     * Cells made and styled ahead, while a folder loads, for the grid's first screenful: made
-     * as tiles arrive, each cost its frame a few milliseconds of the FX thread (its nodes, its
-     * skin, its CSS, with the JIT still cold), 120 of them at 1920 x 1080. They wait, hidden, in
-     * {@link #spare} until the grid asks for cells.
-     */
-    private final java.util.ArrayDeque<ThumbnailCell> ready = new java.util.ArrayDeque<>();
-    private final javafx.scene.Group spare = new javafx.scene.Group();
-    /** Cells made for the current zoom, by the grid or ahead; and how many to make ahead at most. */
-    private int made;
-    private int ahead;
-    private final javafx.animation.AnimationTimer warming = new javafx.animation.AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (!makeAhead()) {
-                stop();
-            }
-        }
-    };
-    /** Cells made ahead per frame: about 5 ms of the FX thread each while the JIT is cold. */
-    static final int WARM_STEP = 4;
+    /** The grid's cells, the first screenful's made while a folder loads. */
+    private final CellStock cells = new CellStock(() -> null, this::room);
 
     TileGrid(ObservableList<Tile> tiles, Consumer<Tile> inspect) {
         this.inspect = inspect;
@@ -145,9 +126,7 @@ final class TileGrid {
         sortGroup.setAlignment(Pos.CENTER_LEFT);
         zoomGroup.setAlignment(Pos.CENTER_LEFT);
         MainView.keepWhole(sortCaption, zoomCaption, order, sortGroup, zoomGroup);
-        spare.setManaged(false);
-        spare.setVisible(false);
-        bar = new FlowPane(16, 6, sortGroup, zoomGroup, spare);
+        bar = new FlowPane(16, 6, sortGroup, zoomGroup, cells.holder());
         bar.getStyleClass().add("grid-bar");
         configure(DEFAULT_ZOOM);
     }
@@ -288,37 +267,9 @@ final class TileGrid {
         }
     }
 
-    /**
-     * Makes the cells of the grid's first screenful ahead, a few a frame, while nothing else
-     * needs the FX thread: called when a folder of {@code images} has loaded. No more cells than
-     * images, so none is left over once every tile is shown.
-     */
+    /** Makes the grid's first screenful of cells ahead: a folder of {@code images} has loaded. */
     void makeCellsAhead(int images) {
-        ahead = images;
-        if (makeAhead()) {
-            warming.start();
-        }
-    }
-
-    /** Makes up to {@link #WARM_STEP} cells ahead; true while more are wanted. */
-    private boolean makeAhead() {
-        int room = room();
-        if (room == Integer.MAX_VALUE) {
-            return true; // not laid out yet: wait a frame
-        }
-        int wanted = Math.min(room, ahead);
-        for (int i = 0; i < WARM_STEP && made < wanted; i++) {
-            ThumbnailCell cell = newCell();
-            ready.add(cell);
-            spare.getChildren().add(cell); // styled with the scene's next CSS pass, never shown here
-        }
-        return made < wanted;
-    }
-
-    private ThumbnailCell newCell() {
-        made++;
-        double width = Math.max(tileSide + 16, 124);
-        return new ThumbnailCell(tileSide, width - 16, selected, selected::set, inspect);
+        cells.fillFor(images);
     }
 
     private void configure(double zoomSide) {
@@ -331,9 +282,7 @@ final class TileGrid {
         grid.setCellWidth(width);
         grid.setCellHeight(side + 16 + 22);
         fixRowHeight();
-        ready.clear();
-        spare.getChildren().clear();
-        made = 0;
-        grid.setCellFactory(g -> ready.isEmpty() ? newCell() : ready.pop());
+        cells.makeWith(() -> new ThumbnailCell(side, width - 16, selected, selected::set, inspect));
+        grid.setCellFactory(g -> cells.take());
     }
 }
