@@ -129,6 +129,17 @@ public final class MainView {
         javafx.beans.InvalidationListener heap = o -> IdleHeap.idle(!model.state().isActive()
                 && !model.busyElsewhereProperty().get());
         model.stateProperty().addListener(heap);
+        // The grid keeps room for every tile of a run while it runs (see TileGrid.expect); a
+        // cancelled run's grid shrinks to the tiles made. Cells are made ahead at each load.
+        model.stateProperty().addListener((obs, was, now) -> {
+            LoadedImages images = model.loadedProperty().get();
+            tileGrid.expect(now == RunState.RUNNING && images != null ? images.count() : 0);
+        });
+        model.loadedProperty().addListener((obs, was, now) -> {
+            if (now != null && now.count() > 0) {
+                tileGrid.makeCellsAhead(now.count());
+            }
+        });
         model.busyElsewhereProperty().addListener(heap);
         // Ticking Sub-folders loads what is loaded again, with or without them.
         model.recursiveProperty().addListener((obs, was, now) -> {

@@ -70,6 +70,10 @@ final class TileGrid {
     private final FlowPane bar;
     private final Consumer<Tile> inspect;
     private double tileSide;
+    /** Tiles the run under way will have made when it ends; 0 when no run's tiles are shown. */
+    private int expected;
+    /** The grid's cells, the first screenful's made while a folder loads. */
+    private final CellStock cells = new CellStock(() -> null, this::room);
 
     TileGrid(ObservableList<Tile> tiles, Consumer<Tile> inspect) {
         this.inspect = inspect;
@@ -122,7 +126,7 @@ final class TileGrid {
         sortGroup.setAlignment(Pos.CENTER_LEFT);
         zoomGroup.setAlignment(Pos.CENTER_LEFT);
         MainView.keepWhole(sortCaption, zoomCaption, order, sortGroup, zoomGroup);
-        bar = new FlowPane(16, 6, sortGroup, zoomGroup);
+        bar = new FlowPane(16, 6, sortGroup, zoomGroup, cells.holder());
         bar.getStyleClass().add("grid-bar");
         configure(DEFAULT_ZOOM);
     }
@@ -205,10 +209,11 @@ final class TileGrid {
     }
 
     /**
-     * The grid's skin, whose flow has at least as many rows as fit in view once there is a tile.
-     * Each change of the flow's row count makes it take every row off the scene and put it back,
-     * which styles every visible cell again and repaints the whole grid: while the first screenful
-     * fills, a row at a time, that cost grew with each row. Rows past the last tile stay empty.
+     * The grid's skin, whose flow has at least as many rows as fit in view once there is a tile,
+     * and during a run as many as the run's tiles will fill. Each change of the flow's row count
+     * makes it take every row off the scene and put it back, which styles every visible cell again
+     * and repaints the whole grid: while the first screenful filled, a row at a time, and at each
+     * pass of tiles appended below the view. Rows past the last tile stay empty.
      */
     private final class FillingSkin extends impl.org.controlsfx.skin.GridViewSkin<Tile> {
 
@@ -219,7 +224,29 @@ final class TileGrid {
         @Override
         public int getItemCount() {
             int rows = super.getItemCount();
-            return rows == 0 ? 0 : Math.max(rows, rowsInView());
+            int columns = computeMaxCellsInRow();
+            int coming = (expected + columns - 1) / columns;
+            return rows == 0 && coming == 0 ? 0 : Math.max(Math.max(rows, coming), rowsInView());
+        }
+
+        void expectedChanged() {
+            updateItemCount();
+        }
+    }
+
+    /**
+     * How many tiles the grid will hold when the run under way ends (0 when not known): the grid
+     * keeps room for them from the start, so tiles arriving never change its row count.
+     */
+    void expect(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a count of tiles is not negative");
+        }
+        if (count != expected) {
+            expected = count;
+            if (grid.getSkin() instanceof FillingSkin skin) {
+                skin.expectedChanged();
+            }
         }
     }
 
@@ -240,6 +267,11 @@ final class TileGrid {
         }
     }
 
+    /** Makes the grid's first screenful of cells ahead: a folder of {@code images} has loaded. */
+    void makeCellsAhead(int images) {
+        cells.fillFor(images);
+    }
+
     private void configure(double zoomSide) {
         double side = Math.rint(zoomSide);
         if (side == tileSide) {
@@ -250,6 +282,7 @@ final class TileGrid {
         grid.setCellWidth(width);
         grid.setCellHeight(side + 16 + 22);
         fixRowHeight();
-        grid.setCellFactory(g -> new ThumbnailCell(side, width - 16, selected, selected::set, inspect));
+        cells.makeWith(() -> new ThumbnailCell(side, width - 16, selected, selected::set, inspect));
+        grid.setCellFactory(g -> cells.take());
     }
 }

@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -565,6 +566,36 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(shownNames(robot)).containsExactlyInAnyOrder("img-01.jpg", "img-02.jpg");
+    }
+
+    @Test
+    void theGridHasRoomForEveryImageOfARunFromItsStartSoItsScrollRangeStaysPutWhileTilesArrive(FxRobot robot,
+            @TempDir Path dir) throws TimeoutException, IOException {
+        load(robot, slowFolder());
+        allowRenders(0);
+        VirtualFlow<?> flow = robot.lookup("#grid .virtual-flow").queryAs(VirtualFlow.class);
+        List<Integer> rowCounts = new CopyOnWriteArrayList<>();
+        robot.interact(() -> flow.cellCountProperty().addListener((obs, old, now) -> rowCounts.add(now.intValue())));
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> renders.hasQueuedThreads()); // the run is on, no tile made yet
+        WaitForAsyncUtils.waitForFxEvents();
+        int columns = view.tileGrid().columns();
+        int rows = (SLOW_IMAGES + columns - 1) / columns;
+        assertThat(model.tiles()).isEmpty();
+        assertThat(flow.getCellCount()).as("rows for every image of the run, before its first tile").isGreaterThanOrEqualTo(rows);
+        renders.release(UNLIMITED);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.tiles()).hasSize(SLOW_IMAGES);
+        assertThat(rowCounts).as("the row count changed once, at Run, not as tiles arrived").hasSize(1);
+
+        Path two = dir.resolve("two");
+        TestImages.folder(two, 2, 120, 90);
+        load(robot, two);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(flow.getCellCount()).as("a folder loaded after the run keeps no room for the run's tiles").isZero();
     }
 
     /** The names the grid's cells show now, in rows the grid shows: cells without a tile show nothing. */

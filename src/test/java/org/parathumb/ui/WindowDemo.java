@@ -15,7 +15,7 @@ import org.parathumb.core.batch.WorkerPool;
 
 /**
  * The real window on a folder, for looking at it and measuring it; not a test. Options:
- * {@code -Drun=true} runs the folder once loaded; {@code -Dsize=960x600}; {@code -Ddark=true};
+ * {@code -Drun=true} runs the folder once loaded ({@code -Drun.after=MS} that long after); {@code -Dsize=960x600}; {@code -Ddark=true};
  * {@code -Dout=DIR} writes the thumbnails there instead of each folder's thumbs/;
  * {@code -Dfailures=true} opens the failures pane; {@code -Dselect=N} inspects the N-th tile;
  * {@code -Dshot=FILE.png} writes a snapshot of the window when done; {@code -Dexit=true} quits;
@@ -62,7 +62,11 @@ public final class WindowDemo extends Application {
         }
         model.loadedProperty().addListener((obs, old, loaded) -> {
             if (loaded != null && Boolean.getBoolean("run")) {
-                Platform.runLater(view::run);
+                // -Drun.after=MS presses Run that long after the load, as a user would, not at once.
+                javafx.animation.PauseTransition wait =
+                        new javafx.animation.PauseTransition(javafx.util.Duration.millis(Long.getLong("run.after", 0)));
+                wait.setOnFinished(e -> view.run());
+                wait.play();
             } else if (loaded != null) {
                 Platform.runLater(this::finish);
             }
