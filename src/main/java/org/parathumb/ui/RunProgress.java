@@ -295,7 +295,9 @@ final class RunProgress {
         if (wasCancelled && stopping > 0) {
             line.append(" · ").append(stopping).append(" stopping");
         } else if (wasCancelled && stoppedNanos >= 0 && cancelNanos >= 0) {
-            line.append(" · stopped ").append(String.format(Locale.ROOT, "%.1f s", (stoppedNanos - cancelNanos) / 1e9))
+            // the frame that hears of the last one may carry a time from before the key press it handles
+            long afterCancel = Math.max(0, stoppedNanos - cancelNanos);
+            line.append(" · stopped ").append(String.format(Locale.ROOT, "%.1f s", afterCancel / 1e9))
                     .append(" after cancel");
         }
         if (!wasCancelled && waitingForMemory > 0) {

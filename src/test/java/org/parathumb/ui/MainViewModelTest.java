@@ -171,6 +171,21 @@ class MainViewModelTest {
     }
 
     @Test
+    void anImageThatStoppedOnTheFrameOfTheCancelStoppedNoTimeAfterItNotANegativeOne() {
+        load(2);
+        model.requestRun();
+        model.jobsReady(2, 0);
+        model.requestCancel(2000 * MS);
+        model.skipped(1);
+        model.letRunningStop(2000 * MS);
+
+        // the frame's time is taken when its pulse begins, which may be before the key press it handles
+        model.acceptStopped(List.of(tile("b.jpg", Status.CANCELLED, 1990)), 1990 * MS);
+
+        assertThat(model.status()).endsWith(" · stopped 0.0 s after cancel");
+    }
+
+    @Test
     void aCancelWithNothingRunningEndsWhenTheWaitingImagesAreSkipped() {
         load(3);
         model.requestRun();
