@@ -121,9 +121,7 @@ class MainWindowTest {
             throws TimeoutException, IOException {
         Path folder = dir.resolve("again");
         TestImages.folder(folder, 3, 120, 90);
-        load(robot, folder);
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> model.state() == RunState.DONE);
+        loadAndRun(robot, folder);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(folder.resolve("thumbs/.parathumb-manifest"))
                 || listHidden(folder.resolve("thumbs")));
         TestImages.write(folder.resolve("img-02.jpg"), 200, 100); // changed since the first run
@@ -389,9 +387,7 @@ class MainWindowTest {
             throws TimeoutException {
         Path folder = dir.resolve("keys");
         TestImages.folder(folder, 6, 120, 90);
-        load(robot, folder);
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> model.state() == RunState.DONE);
+        loadAndRun(robot, folder);
         robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.NAME));
 
         for (int tabs = 0; tabs < 40 && !(focusOwner(robot) instanceof GridView); tabs++) {
@@ -421,9 +417,7 @@ class MainWindowTest {
         TestImages.write(folder.resolve("b-plasma-workspace-wallpapers_Altai_5120x2880.jpg"), 300, 200);
         TestImages.write(folder.resolve("a-small.jpg"), 60, 40);
         TestImages.write(folder.resolve("c-medium.jpg"), 200, 150);
-        load(robot, folder);
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> model.state() == RunState.DONE);
+        loadAndRun(robot, folder);
 
         robot.interact(() -> view.tileGrid().order().setValue(TileGrid.Order.NAME));
         assertThat(view.tileGrid().shown()).extracting(Tile::name)
@@ -446,9 +440,7 @@ class MainWindowTest {
             throws TimeoutException, IOException {
         Path folder = dir.resolve("zoom");
         TestImages.folder(folder, 1, 400, 300);
-        load(robot, folder);
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> model.state() == RunState.DONE);
+        loadAndRun(robot, folder);
 
         robot.interact(() -> view.tileGrid().zoom().setValue(200));
         WaitForAsyncUtils.waitForFxEvents();
@@ -506,9 +498,7 @@ class MainWindowTest {
             @TempDir Path dir) throws TimeoutException, IOException {
         Path folder = dir.resolve("three");
         TestImages.folder(folder, 3, 120, 90);
-        load(robot, folder);
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> model.state() == RunState.DONE);
+        loadAndRun(robot, folder);
         robot.interact(() -> model.workersProperty().set(CORES)); // the slider moved after the run
 
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
@@ -532,9 +522,7 @@ class MainWindowTest {
             throws TimeoutException, IOException {
         Path folder = dir.resolve("named");
         TestImages.folder(folder, 2, 120, 90);
-        load(robot, folder);
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> model.state() == RunState.DONE);
+        loadAndRun(robot, folder);
         WaitForAsyncUtils.waitForFxEvents();
 
         ThumbnailCell cell = robot.lookup(".thumbnail-cell").match((ThumbnailCell c) -> c.getItem() != null).query();
@@ -552,17 +540,13 @@ class MainWindowTest {
             @TempDir Path dir) throws TimeoutException, IOException {
         Path five = dir.resolve("five");
         TestImages.folder(five, 5, 120, 90);
-        load(robot, five);
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> model.state() == RunState.DONE);
+        loadAndRun(robot, five);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownNames(robot)).hasSize(5);
 
         Path two = dir.resolve("two");
         TestImages.folder(two, 2, 120, 90);
-        load(robot, two); // a cell hides at layout, not at once: the three left over must not show old tiles
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> model.state() == RunState.DONE);
+        loadAndRun(robot, two); // a cell hides at layout, not at once: the three left over must not show old tiles
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(shownNames(robot)).containsExactlyInAnyOrder("img-01.jpg", "img-02.jpg");
@@ -609,6 +593,13 @@ class MainWindowTest {
     private void load(FxRobot robot, Path folder) throws TimeoutException {
         robot.interact(() -> view.handleDrop(List.of(folder.toFile())));
         waitUntil(() -> model.loadedProperty().get() != null && !model.loadingProperty().get());
+    }
+
+    /** Drops {@code folder} on the window, presses Ctrl+R as a user would, and waits for the run to end. */
+    private void loadAndRun(FxRobot robot, Path folder) throws TimeoutException {
+        load(robot, folder);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
     }
 
     private static boolean showsFailure(Node cell) {
