@@ -31,11 +31,11 @@ static struct {
     unsigned long (*crc32)(unsigned long, const unsigned char *, unsigned int); /* zlib's, which libspng loads */
 } spng;
 
-static int open_spng(void) {
+static int open_spng(JNIEnv *env, jstring soname) {
     if (spng.loaded) {
         return 1;
     }
-    void *library = dlopen("libspng.so.0", RTLD_NOW | RTLD_LOCAL);
+    void *library = parathumb_open_library(env, soname);
     if (library == NULL) {
         return 0;
     }
@@ -289,15 +289,14 @@ done:
     return result;
 }
 
-static jboolean JNICALL native_openLibspng(JNIEnv *env, jclass cls) {
-    (void) env;
+static jboolean JNICALL native_openLibspng(JNIEnv *env, jclass cls, jstring soname) {
     (void) cls;
-    return open_spng() ? JNI_TRUE : JNI_FALSE;
+    return open_spng(env, soname) ? JNI_TRUE : JNI_FALSE;
 }
 
 int parathumb_register_png_decode(JNIEnv *env) {
     static const JNINativeMethod methods[] = {
-        {"openLibspng", "()Z", (void *) native_openLibspng},
+        {"openLibspng", "(Ljava/lang/String;)Z", (void *) native_openLibspng},
         {"decode", "(Ljava/nio/ByteBuffer;I[B[I)I", (void *) native_decode},
     };
     return parathumb_register(env, "NativePng", methods, 2);

@@ -349,7 +349,7 @@ public final class NativeBlurReduce {
                 return Status.javaBlur("the CPU lacks AVX2");
             }
             boolean jpeg = openLibjpeg();
-            boolean png = NativePng.openLibspng();
+            boolean png = NativePng.openLibspng(NativePng.LIBSPNG.soname());
             boolean pngInflate = NativePng.openLibdeflate(NativePng.LIBDEFLATE.soname());
             String codecs = Stream.of(jpeg ? "libjpeg" : "", pngInflate ? "libdeflate" : "", png ? "libspng" : "")
                     .filter(name -> !name.isEmpty()).collect(Collectors.joining(", "));

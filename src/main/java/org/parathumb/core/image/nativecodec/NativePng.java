@@ -29,6 +29,8 @@ public final class NativePng {
 
     /** The library libdeflate is opened from ({@code -Dparathumb.library.deflate=none} leaves it closed). */
     static final NativeImages.Library LIBDEFLATE = NativeImages.Library.of("deflate", "libdeflate.so.0", "libdeflate0");
+    /** The library libspng is opened from, as every other codec library is named. */
+    static final NativeImages.Library LIBSPNG = NativeImages.Library.of("spng", "libspng.so.0", "libspng0");
 
     private NativePng() {
     }
@@ -157,8 +159,8 @@ public final class NativePng {
         return engine == Engine.LIBDEFLATE ? inflate(data, length, work, out, info) : decode(data, length, out, info);
     }
 
-    /** Opens libspng.so.0; false when the system has none. */
-    static native boolean openLibspng();
+    /** Opens libspng ({@code soname}); false when the system has none. */
+    static native boolean openLibspng(String soname);
 
     /** Opens libdeflate ({@code soname}); false when the system has none. */
     static native boolean openLibdeflate(String soname);
