@@ -69,6 +69,11 @@ final class PacedPipeline implements ThumbnailPipeline {
     }
 
     @Override
+    public long threadBufferBytes() {
+        return real.threadBufferBytes();
+    }
+
+    @Override
     public ImageHeader readHeader(Path source) throws IOException {
         return real.readHeader(source);
     }

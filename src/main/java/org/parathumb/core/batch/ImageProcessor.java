@@ -417,13 +417,14 @@ public final class ImageProcessor {
     }
 
     /**
-     * A thread keeps its decode buffer for the next image only while the budget allows it (twice
-     * the image, as a kept buffer may be up to twice what one image asks for); otherwise the
-     * pipeline drops it, so idle workers never hold what a waiting job needs.
+     * A thread keeps its buffers for the next image only while the budget allows it: what they
+     * hold, and at least twice this image's decoded pixels (the decoders' own buffers, which the
+     * pipeline does not count); otherwise the pipeline drops them, so idle workers never hold what
+     * a waiting job needs.
      */
     private void keepOrDropBuffers(ImageHeader header) {
-        long reusable = WorkingSet.reusableBytes(header);
-        if (reusable == 0 || !budget.retain(2 * reusable)) {
+        long kept = Math.max(2 * WorkingSet.reusableBytes(header), pipeline.threadBufferBytes());
+        if (kept == 0 || !budget.retain(kept)) {
             pipeline.releaseThreadBuffers();
             budget.forgetRetained();
         }

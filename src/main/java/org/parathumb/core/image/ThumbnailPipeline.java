@@ -60,4 +60,9 @@ public interface ThumbnailPipeline {
      */
     default void releaseThreadBuffers() {
     }
+
+    /** The heap bytes the calling thread's kept buffers hold now; 0 for pipelines without such buffers. */
+    default long threadBufferBytes() {
+        return 0;
+    }
 }

@@ -282,6 +282,11 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         scratch.remove();
     }
 
+    @Override
+    public long threadBufferBytes() {
+        return scratch.get().heapBytes();
+    }
+
     /** Pillow's {@code save()} at its defaults ({@link ThumbnailWriter#pillowSave}); does not close {@code out}. */
     @Override
     public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {

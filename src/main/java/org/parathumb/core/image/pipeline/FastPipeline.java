@@ -241,6 +241,11 @@ public final class FastPipeline implements ThumbnailPipeline {
         faithful.releaseThreadBuffers();
     }
 
+    @Override
+    public long threadBufferBytes() {
+        return buffers.get().scratch.heapBytes() + faithful.threadBufferBytes();
+    }
+
     /** Pillow's {@code save()} at its defaults ({@link ThumbnailWriter#pillowSave}); does not close {@code out}. */
     @Override
     public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
