@@ -164,25 +164,27 @@ static jint JNICALL native_ringsLength(JNIEnv *env, jclass cls,
 }
 
 /*
- * Blurs source rows [from, to) with kernel 1 (AVX2) or 2 (AVX-512) and, in mode 0, adds them into
- * the block sums; image holds those rows from offset on. In mode 1 (no reduce: factors 1, offset
- * from * width * channels) the blurred rows are written back into image, in place, as they are
- * done; mode 2 premultiplies them by their alpha on the way (4 channels). rings, sums and done carry the state from one call
- * to the next (zeroed sums and done before the first). Returns 0, or -1 when the CPU lacks that
- * kernel or an argument does not fit (nothing is touched then).
+ * Blurs source rows [from, to) with kernel 1 (AVX2) or 2 (AVX-512); rows holds them from offset on.
+ * In mode 0 they are added into the block sums (image is not used). In mode 1 (no reduce: factors
+ * 1) the blurred rows are written into image, which may be rows itself (in place: a row is written
+ * only once the rows its blur reads are in the rings); mode 2 premultiplies them by their alpha on
+ * the way (4 channels). rings, sums and done carry the state from one call to the next: zeroed
+ * sums and done before the first call, or, for a band that starts at row y > 0, done = {y - 6,
+ * y - 4, y - 2, y} and source rows from y - 6 on (the six rows above that the column passes read).
+ * Returns 0, or -1 when the CPU lacks that kernel or an argument does not fit (nothing is touched then).
  */
 static jint JNICALL native_blurRows(JNIEnv *env, jclass cls,
-        jbyteArray image, jint offset, jint width, jint height, jint channels, jint factorX, jint factorY,
-        jint from, jint to, jshortArray rings, jintArray sums, jintArray blocks, jintArray done, jint kernel,
-        jint mode) {
+        jbyteArray rows, jint offset, jbyteArray image, jint width, jint height, jint channels, jint factorX,
+        jint factorY, jint from, jint to, jshortArray rings, jintArray sums, jintArray blocks, jintArray done,
+        jint kernel, jint mode) {
     int64_t n = (int64_t) width * channels;
     (void) cls;
     if (!parathumb_cpu_runs(kernel) || mode < 0 || mode > 2 || (mode == 2 && channels != 4)
-            || (mode != 0 && (offset != (int64_t) from * n || factorX != 1 || factorY != 1
+            || (mode != 0 && (image == NULL || factorX != 1 || factorY != 1
                     || (*env)->GetArrayLength(env, image) < n * height))
             || width < 1 || height < 1 || channels < 1 || channels > 4 || factorX < 1 || factorY < 1
             || from < 0 || to > height || from > to || offset < 0
-            || (*env)->GetArrayLength(env, image) - (int64_t) offset < n * (to - from)
+            || (*env)->GetArrayLength(env, rows) - (int64_t) offset < n * (to - from)
             || (*env)->GetArrayLength(env, rings) < rings_length(n)
             || (*env)->GetArrayLength(env, sums) < n
             || (mode == 0 && (*env)->GetArrayLength(env, blocks) < (int64_t) ((height + factorY - 1) / factorY)
@@ -190,15 +192,15 @@ static jint JNICALL native_blurRows(JNIEnv *env, jclass cls,
             || (*env)->GetArrayLength(env, done) < 4) {
         return -1;
     }
-    uint8_t *s = (*env)->GetPrimitiveArrayCritical(env, image, NULL);
+    uint8_t *s = (*env)->GetPrimitiveArrayCritical(env, rows, NULL);
+    uint8_t *o = mode == 0 ? NULL : (*env)->GetPrimitiveArrayCritical(env, image, NULL);
     uint16_t *r = (*env)->GetPrimitiveArrayCritical(env, rings, NULL);
     uint32_t *m = (*env)->GetPrimitiveArrayCritical(env, sums, NULL);
     uint32_t *b = (*env)->GetPrimitiveArrayCritical(env, blocks, NULL);
     int32_t *d = (*env)->GetPrimitiveArrayCritical(env, done, NULL);
     jint result = -1;
-    if (s != NULL && r != NULL && m != NULL && b != NULL && d != NULL) {
-        geometry g = {width, height, channels, factorX, factorY, (width + factorX - 1) / factorX, b,
-                mode == 0 ? NULL : s, mode == 2};
+    if (s != NULL && (mode == 0 || o != NULL) && r != NULL && m != NULL && b != NULL && d != NULL) {
+        geometry g = {width, height, channels, factorX, factorY, (width + factorX - 1) / factorX, b, o, mode == 2};
         parathumb_run_rows(kernel, &g, s + offset, from, to, r, m, d);
         result = 0;
     }
@@ -206,7 +208,8 @@ static jint JNICALL native_blurRows(JNIEnv *env, jclass cls,
     if (b != NULL) (*env)->ReleasePrimitiveArrayCritical(env, blocks, b, 0);
     if (m != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sums, m, 0);
     if (r != NULL) (*env)->ReleasePrimitiveArrayCritical(env, rings, r, 0);
-    if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, image, s, mode == 0 ? JNI_ABORT : 0);
+    if (o != NULL) (*env)->ReleasePrimitiveArrayCritical(env, image, o, 0);
+    if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, rows, s, JNI_ABORT);
     return result;
 }
 
@@ -375,7 +378,7 @@ int parathumb_register_blur_reduce(JNIEnv *env) {
         {"kernels0", "()I", (void *) native_kernels0},
         {"kernelName", "(I)Ljava/lang/String;", (void *) native_kernelName},
         {"ringsLength", "(II)I", (void *) native_ringsLength},
-        {"blurRows", "([BIIIIIIII[S[I[I[III)I", (void *) native_blurRows},
+        {"blurRows", "([BI[BIIIIIII[S[I[I[III)I", (void *) native_blurRows},
     };
     return parathumb_register(env, "NativeBlurReduce", methods, (int) (sizeof methods / sizeof methods[0]));
 }

@@ -54,6 +54,11 @@ public final class SpareCores {
         LENDER.set(Objects.requireNonNull(lender, "lender"));
     }
 
+    /** The calling thread's own core alone: for work too small to share. */
+    public static Loan none() {
+        return new Loan(null);
+    }
+
     /** A second core for the calling thread's image if its lender has one idle, else the thread's own alone. */
     public static Loan borrow() {
         Lender lender = LENDER.get();

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -47,6 +49,12 @@ public final class NativeBlurReduce {
 
     /** Source rows per native call; the interrupt is checked between calls. */
     private static final int BAND = 128;
+
+    /** The rows past a band's edge that the kernel's three column passes read (two each). */
+    private static final int HALO = 6;
+
+    /** The fewest rows whose blur is split between two threads when a core is lent. */
+    static final int SPLIT_FROM_ROWS = 256;
 
     /** The kernels' numbers in the library: AVX2 and AVX-512 (BW). */
     static final int AVX2 = 1;
@@ -212,10 +220,17 @@ public final class NativeBlurReduce {
      */
     public static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
             Scratch scratch) {
-        if (!available()) {
-            throw new IllegalStateException("the native kernel is not loaded: " + status());
-        }
-        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, STATUS.kernel());
+        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, STATUS.kernel(), 1);
+    }
+
+    /**
+     * As {@link #blurAndReduce(byte[], int, int, int, int, int, Scratch)}; with {@code threads} 2
+     * and at least {@value #SPLIT_FROM_ROWS} rows, a second thread blurs and reduces the lower half
+     * (same bytes).
+     */
+    public static byte[] blurAndReduceOn(int threads, byte[] samples, int width, int height, int channels,
+            int factorX, int factorY, Scratch scratch) {
+        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, STATUS.kernel(), threads);
     }
 
     /**
@@ -229,15 +244,24 @@ public final class NativeBlurReduce {
      */
     public static void blurInPlace(byte[] samples, int width, int height, int channels, boolean premultiply,
             Scratch scratch) {
+        blurInPlace(samples, width, height, channels, premultiply, scratch, 1);
+    }
+
+    /**
+     * As {@link #blurInPlace(byte[], int, int, int, boolean, Scratch)}; with {@code threads} 2 and
+     * at least {@value #SPLIT_FROM_ROWS} rows, a second thread blurs the lower half (same bytes).
+     */
+    public static void blurInPlace(byte[] samples, int width, int height, int channels, boolean premultiply,
+            Scratch scratch, int threads) {
         if (!available()) {
             throw new IllegalStateException("the native kernel is not loaded: " + status());
         }
-        blurInPlace(samples, width, height, channels, premultiply, scratch, STATUS.kernel());
+        blurInPlace(samples, width, height, channels, premultiply, scratch, STATUS.kernel(), threads);
     }
 
-    /** As {@link #blurInPlace(byte[], int, int, int, boolean, Scratch)}, with the given kernel. */
+    /** As {@link #blurInPlace(byte[], int, int, int, boolean, Scratch, int)}, with the given kernel. */
     static void blurInPlace(byte[] samples, int width, int height, int channels, boolean premultiply,
-            Scratch scratch, int kernel) {
+            Scratch scratch, int kernel, int threads) {
         if (channels < 1 || channels > 4 || premultiply && channels != 4 || width < 1 || height < 1) {
             throw new IllegalArgumentException("unsupported image: " + width + "x" + height + "x" + channels
                     + (premultiply ? " premultiplied" : ""));
@@ -250,17 +274,8 @@ public final class NativeBlurReduce {
         if (ringsLength < 0) {
             throw new IllegalArgumentException("rows of " + width + " pixels are too long for the native kernel");
         }
-        short[] rings = scratch.shorts(ringsLength);
-        int[] sums = scratch.ints(0, n);
-        int[] done = new int[4];
-        for (int from = 0; from < height; from += BAND) {
-            CancelledException.checkInterrupt();
-            int to = Math.min(height, from + BAND);
-            if (blurRows(samples, from * n, width, height, channels, 1, 1, from, to, rings, sums, new int[0], done,
-                    kernel, premultiply ? IN_PLACE_PREMULTIPLIED : IN_PLACE) != 0) {
-                throw new IllegalStateException("the native kernel refused its arguments");
-            }
-        }
+        new Bands(samples, samples, width, height, channels, 1, 1, new int[0],
+                premultiply ? IN_PLACE_PREMULTIPLIED : IN_PLACE, kernel, ringsLength).run(scratch, threads);
     }
 
     /** The kernels this CPU runs, widest last; empty when the library is not loaded. */
@@ -272,9 +287,12 @@ public final class NativeBlurReduce {
         return IntStream.of(AVX2, AVX512).filter(k -> (bits & 1 << k) != 0).boxed().toList();
     }
 
-    /** As {@link #blurAndReduce(byte[], int, int, int, int, int, Scratch)}, with the given kernel. */
-    public static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
-            Scratch scratch, int kernel) {
+    /** As {@link #blurAndReduceOn(int, byte[], int, int, int, int, int, Scratch)}, with the given kernel. */
+    static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
+            Scratch scratch, int kernel, int threads) {
+        if (!available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        }
         if (!(channels == 1 || channels == 3) || factorX < 1 || factorY < 1 || width < 1 || height < 1) {
             throw new IllegalArgumentException("unsupported image: " + width + "x" + height + "x" + channels
                     + " reduced by " + factorX + "x" + factorY);
@@ -289,20 +307,133 @@ public final class NativeBlurReduce {
         if (ringsLength < 0) {
             throw new IllegalArgumentException("rows of " + width + " pixels are too long for the native kernel");
         }
-        short[] rings = scratch.shorts(ringsLength);
-        int[] sums = scratch.ints(0, n);
-        Arrays.fill(sums, 0, n, 0);
         int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
-        int[] done = new int[4];
-        for (int from = 0; from < height; from += BAND) {
-            CancelledException.checkInterrupt();
-            int to = Math.min(height, from + BAND);
-            if (blurRows(samples, from * n, width, height, channels, factorX, factorY, from, to,
-                    rings, sums, blocks, done, kernel, REDUCE) != 0) {
+        new Bands(samples, null, width, height, channels, factorX, factorY, blocks, REDUCE, kernel, ringsLength)
+                .run(scratch, threads);
+        return rounded(blocks, width, height, channels, factorX, factorY);
+    }
+
+    /**
+     * One image's blur through the kernel, {@value #BAND} source rows a call with the interrupt
+     * checked between calls, on the calling thread alone or split in two at a row near the middle
+     * (a multiple of the reduce's factor): the caller blurs the rows above it, a helper thread those
+     * below. Each half has its own rings and sums; the kernel's column passes read {@value #HALO}
+     * rows past a half's edge, which are copied aside first, since blurring in place overwrites
+     * them. The helper stops at its next band when the caller is interrupted or fails, and the call
+     * returns only once it has ended. The lower half's block sums go into their own array, added
+     * in after; in place, the halves write disjoint rows of the image, which both threads hold
+     * through JNI's critical access (HotSpot pins the array, it never copies it).
+     */
+    private record Bands(byte[] samples, byte[] out, int width, int height, int channels, int factorX, int factorY,
+            int[] blocks, int mode, int kernel, int ringsLength) {
+
+        void run(Scratch scratch, int threads) {
+            int n = width * channels;
+            int split = threads > 1 ? splitRow(height, factorY) : -1;
+            if (split < 0) {
+                rows(samples, 0, 0, height, scratch.shorts(ringsLength), zeroed(scratch.ints(0, n), n), blocks,
+                        new int[4], null);
+                return;
+            }
+            byte[] halo = Arrays.copyOfRange(samples, (split - HALO) * n, (split + HALO) * n);
+            Scratch helperScratch = scratch.helper();
+            short[] helperRings = helperScratch.shorts(ringsLength);
+            int[] helperSums = zeroed(helperScratch.ints(0, n), n);
+            int[] helperBlocks = mode == REDUCE ? new int[blocks.length] : blocks;
+            Thread caller = Thread.currentThread();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread helper = new Thread(() -> {
+                try {
+                    int[] done = {split - HALO, split - HALO + 2, split - 2, split};
+                    call(halo, 0, split - HALO, split, helperRings, helperSums, helperBlocks, done);
+                    rows(samples, split * n, split, height, helperRings, helperSums, helperBlocks, done,
+                            () -> stop.get() || caller.isInterrupted());
+                } catch (RuntimeException | Error e) {
+                    failure.set(e);
+                }
+            }, caller.getName() + " (lower half)");
+            helper.setDaemon(true);
+            helper.start();
+            try {
+                int[] done = new int[4];
+                short[] rings = scratch.shorts(ringsLength);
+                int[] sums = zeroed(scratch.ints(0, n), n);
+                rows(samples, 0, 0, split, rings, sums, blocks, done, null);
+                call(halo, HALO * n, split, split + HALO, rings, sums, blocks, done);
+            } catch (RuntimeException | Error e) {
+                stop.set(true); // a cancel, or the kernel refused: the lower half is not wanted either
+                throw e;
+            } finally {
+                joinUninterruptibly(helper);
+            }
+            if (failure.get() instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure.get() instanceof Error e) {
+                throw e;
+            }
+            CancelledException.checkInterrupt(); // the helper may have stopped short for it
+            if (mode == REDUCE) {
+                for (int i = split / factorY * ((width + factorX - 1) / factorX) * channels; i < blocks.length; i++) {
+                    blocks[i] += helperBlocks[i];
+                }
+            }
+        }
+
+        /** Source rows [from, to), in calls of BAND rows; checks the interrupt, or {@code stopped}, before each. */
+        private void rows(byte[] rows, int offset, int from, int to, short[] rings, int[] sums, int[] sink,
+                int[] done, java.util.function.BooleanSupplier stopped) {
+            int n = width * channels;
+            for (int y = from; y < to; y += BAND) {
+                if (stopped == null) {
+                    CancelledException.checkInterrupt();
+                } else if (stopped.getAsBoolean()) {
+                    return;
+                }
+                call(rows, offset + (y - from) * n, y, Math.min(to, y + BAND), rings, sums, sink, done);
+            }
+        }
+
+        private void call(byte[] rows, int offset, int from, int to, short[] rings, int[] sums, int[] sink,
+                int[] done) {
+            if (blurRows(rows, offset, out, width, height, channels, factorX, factorY, from, to, rings, sums, sink,
+                    done, kernel, mode) != 0) {
                 throw new IllegalStateException("the native kernel refused its arguments");
             }
         }
-        return rounded(blocks, width, height, channels, factorX, factorY);
+
+        private static int[] zeroed(int[] sums, int n) {
+            Arrays.fill(sums, 0, n, 0);
+            return sums;
+        }
+    }
+
+    /**
+     * Where an image of {@code height} rows splits for two threads: the multiple of {@code factorY}
+     * nearest below the middle, or -1 when the image is too short to be worth it.
+     */
+    static int splitRow(int height, int factorY) {
+        if (height < SPLIT_FROM_ROWS) {
+            return -1;
+        }
+        int split = height / 2 / factorY * factorY;
+        return split - HALO >= 0 && split + HALO + 2 < height ? split : -1;
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The reduced samples from the kernel's block sums, rounded as Reduce.c does. */
@@ -407,7 +538,7 @@ public final class NativeBlurReduce {
     private static final int IN_PLACE = 1;
     private static final int IN_PLACE_PREMULTIPLIED = 2;
 
-    private static native int blurRows(byte[] image, int offset, int width, int height, int channels,
+    private static native int blurRows(byte[] rows, int offset, byte[] image, int width, int height, int channels,
             int factorX, int factorY, int from, int to, short[] rings, int[] sums, int[] blocks, int[] done,
             int kernel, int mode);
 }

@@ -44,15 +44,21 @@ import org.parathumb.core.image.read.JpegStructure;
  * where the kernel loads, with the same bytes as {@link PillowThumbnail}'s.</li>
  * </ul>
  * A JPEG of the first route runs on two threads when its worker can {@linkplain SpareCores borrow}
- * an idle core from its pool; the bytes are the same.
+ * an idle core from its pool; so does the native kernel's blur of any other image (its lower half
+ * on the borrowed core). The bytes are the same.
  */
 public final class FaithfulPipeline implements ThumbnailPipeline {
 
     /**
-     * The smallest JPEG (in pixels) worth a {@linkplain SpareCores borrowed} core: below it the
+     * The smallest image (in pixels) worth a {@linkplain SpareCores borrowed} core: below it the
      * second thread's start and hand-overs cost about what it saves.
      */
     static final long TWO_THREADS_FROM_PIXELS = 512 * 1024;
+
+    /** A borrowed core for an image of that size if it is worth one and the pool has one idle. */
+    private static SpareCores.Loan borrowFor(int width, int height) {
+        return (long) width * height >= TWO_THREADS_FROM_PIXELS ? SpareCores.borrow() : SpareCores.none();
+    }
 
     private final ImageDecoder decoder = new ImageDecoder();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -116,8 +122,10 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
             thumbnail = streamed.get().resize(reduced);
         } else if (nativeKernel && alphaThroughTheKernel(image, spec)) {
             // Blurred and premultiplied in one pass, then Pillow's resize of the premultiplied image.
-            NativeBlurReduce.blurInPlace(PixelLayout.samples(image), image.getWidth(), image.getHeight(), 4, true,
-                    buffers);
+            try (SpareCores.Loan loan = borrowFor(image.getWidth(), image.getHeight())) {
+                NativeBlurReduce.blurInPlace(PixelLayout.samples(image), image.getWidth(), image.getHeight(), 4, true,
+                        buffers, loan.threads());
+            }
             blurredAt = System.nanoTime();
             thumbnail = resizeAlpha(image, ThumbnailSize.fit(image.getWidth(), image.getHeight(), spec.maxWidth(),
                     spec.maxHeight()).orElseThrow(), true);
@@ -165,8 +173,11 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
             int channels = layout.channels();
             ExtendedBox box = ExtendedBox.forGaussianRadius(spec.blurRadius());
             if (nativeKernel && NativeBlurReduce.supports(box, channels)) {
-                byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
-                        factorX, factorY, buffers);
+                byte[] reduced;
+                try (SpareCores.Loan loan = borrowFor(width, height)) {
+                    reduced = NativeBlurReduce.blurAndReduceOn(loan.threads(), PixelLayout.samples(image), width, height,
+                            channels, factorX, factorY, buffers);
+                }
                 return layout.wrap(reduced, (width + factorX - 1) / factorX, (height + factorY - 1) / factorY);
             }
             ReducingSink sink = new ReducingSink(width, height, channels, factorX, factorY);
@@ -210,9 +221,9 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         Reduction r = reduction.get();
         long readAt = System.nanoTime();
         Optional<NativeBlurReduce.ReducedJpeg> reduced;
-        try (SpareCores.Loan loan = (long) width * height >= TWO_THREADS_FROM_PIXELS ? SpareCores.borrow() : null) {
+        try (SpareCores.Loan loan = borrowFor(width, height)) {
             reduced = NativeBlurReduce.jpegBlurAndReduce(data, length, header.get(), r.factorX(), r.factorY(),
-                    loan == null ? 1 : loan.threads());
+                    loan.threads());
         }
         if (reduced.isEmpty()) {
             return Optional.empty();

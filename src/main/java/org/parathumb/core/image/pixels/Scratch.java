@@ -16,6 +16,7 @@ public final class Scratch {
     private byte[] bytes;
     private short[] shorts;
     private final java.nio.ByteBuffer[] direct = new java.nio.ByteBuffer[2];
+    private Scratch helper;
 
     /** A byte buffer of at least {@code size} bytes; its contents are undefined. */
     public byte[] bytes(int size) {
@@ -75,9 +76,22 @@ public final class Scratch {
         return length >= size;
     }
 
-    /** The heap bytes the arrays hold (the direct buffers, outside the heap, are not counted). */
+    /**
+     * The buffers of the thread that shares this thread's image (the lower half of a blur split in
+     * two): its own, since neither is thread-safe, kept with these. The owner hands them over for
+     * the helper's run and waits for its end before it touches them again.
+     */
+    public Scratch helper() {
+        if (helper == null) {
+            helper = new Scratch();
+        }
+        return helper;
+    }
+
+    /** The heap bytes the arrays hold, the helper's included (the direct buffers, outside the heap, are not). */
     public long heapBytes() {
-        long held = bytes == null ? 0 : bytes.length;
+        long held = helper == null ? 0 : helper.heapBytes();
+        held += bytes == null ? 0 : bytes.length;
         held += shorts == null ? 0 : 2L * shorts.length;
         for (int[] slot : ints) {
             held += slot == null ? 0 : 4L * slot.length;

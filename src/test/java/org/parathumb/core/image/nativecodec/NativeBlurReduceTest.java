@@ -73,7 +73,7 @@ class NativeBlurReduceTest {
             byte[] expected = reference(image, factorX, factorY);
             for (int kernel : kernels) {
                 byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
-                        factorX, factorY, new Scratch(), kernel);
+                        factorX, factorY, new Scratch(), kernel, 1);
 
                 assertThat(reduced).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed)
                         .isEqualTo(expected);
@@ -99,12 +99,70 @@ class NativeBlurReduceTest {
             }
             for (int kernel : kernels) {
                 byte[] blurred = samples.clone();
-                NativeBlurReduce.blurInPlace(blurred, width, height, channels, premultiply, new Scratch(), kernel);
+                NativeBlurReduce.blurInPlace(blurred, width, height, channels, premultiply, new Scratch(), kernel, 1);
 
                 assertThat(blurred).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed)
                         .isEqualTo(expected);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}, {2} channels, reduce {3}x{4}")
+    @CsvSource({
+        "64, 256, 3, 1, 1", "101, 257, 1, 2, 3", "300, 600, 3, 6, 6", "513, 1001, 3, 42, 42", "40, 700, 1, 1, 50",
+        "1000, 300, 3, 42, 42", "7, 271, 3, 7, 13"})
+    void aBlurAndReduceSplitBetweenTwoThreadsGivesTheSameBytesAsOne(int width, int height, int channels, int factorX,
+            int factorY) {
+        List<Integer> kernels = NativeBlurReduce.kernels();
+        NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
+        assertThat(NativeBlurReduce.splitRow(height, factorY)).as("the image splits").isPositive();
+        PixelLayout layout = channels == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
+        for (long seed = 0; seed < 3; seed++) {
+            BufferedImage image = image(layout, width, height, seed);
+            byte[] expected = reference(image, factorX, factorY);
+            for (int kernel : kernels) {
+                byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
+                        factorX, factorY, new Scratch(), kernel, 2);
+
+                assertThat(reduced).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}, {2} channels, premultiplied {3}")
+    @CsvSource({"64, 256, 4, true", "129, 700, 4, false", "300, 257, 2, false", "77, 999, 1, false",
+        "50, 400, 3, false", "333, 301, 4, true"})
+    void aBlurInPlaceSplitBetweenTwoThreadsGivesTheSameBytesAsOne(int width, int height, int channels,
+            boolean premultiply) {
+        List<Integer> kernels = NativeBlurReduce.kernels();
+        NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
+        assertThat(NativeBlurReduce.splitRow(height, 1)).as("the image splits").isPositive();
+        for (long seed = 0; seed < 3; seed++) {
+            byte[] samples = noise(width * height * channels, seed);
+            for (int kernel : kernels) {
+                byte[] one = samples.clone();
+                NativeBlurReduce.blurInPlace(one, width, height, channels, premultiply, new Scratch(), kernel, 1);
+                byte[] two = samples.clone();
+                NativeBlurReduce.blurInPlace(two, width, height, channels, premultiply, new Scratch(), kernel, 2);
+
+                assertThat(two).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed).isEqualTo(one);
+            }
+        }
+    }
+
+    @Test
+    void aCancelStopsBothHalvesOfASplitBlurAndLeavesNoThreadBehind() throws Exception {
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        byte[] samples = noise(2000 * 2000 * 4, 1);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> NativeBlurReduce.blurInPlace(samples, 2000, 2000, 4, true, new Scratch(), 2))
+                    .isInstanceOf(CancelledException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().endsWith("(lower half)"));
     }
 
     private static byte[] noise(int length, long seed) {

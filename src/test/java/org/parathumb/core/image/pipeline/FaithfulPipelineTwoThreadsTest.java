@@ -2,13 +2,17 @@ package org.parathumb.core.image.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parathumb.core.image.FormatSamples;
 import org.parathumb.core.image.JpegVariants;
 import org.parathumb.core.image.SpareCores;
@@ -18,8 +22,8 @@ import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
 
 /**
- * The faithful pipeline borrows a spare core for a large JPEG, gives it back when the image is
- * done, and writes the bytes it writes without one.
+ * The faithful pipeline borrows a spare core for a large JPEG or PNG, gives it back when the image
+ * is done, and writes the bytes it writes without one.
  */
 class FaithfulPipelineTwoThreadsTest {
 
@@ -53,6 +57,32 @@ class FaithfulPipelineTwoThreadsTest {
 
         byte[] alone = onThread(null, jpeg);
         byte[] withLoan = onThread(lender, jpeg);
+
+        assertThat(withLoan).isEqualTo(alone);
+        assertThat(lender.lent.get()).isEqualTo(1);
+        assertThat(lender.givenBack.get()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY})
+    void aLargePngBorrowsACoreForItsBlurGivesItBackAndComesOutTheSame(int type) throws Exception {
+        FormatSamples.requireLibrary(NativeBlurReduce.available(), NativeBlurReduce.status());
+        BufferedImage picture = TestFiles.picture(900, 1300);
+        BufferedImage image = new BufferedImage(900, 1300, type);
+        image.getGraphics().drawImage(picture, 0, 0, null);
+        if (type == BufferedImage.TYPE_4BYTE_ABGR) {
+            for (int y = 0; y < 1300; y++) {
+                for (int x = 0; x < 900; x++) {
+                    image.setRGB(x, y, (image.getRGB(x, y) & 0xFFFFFF) | ((x * 7 + y * 3) % 256) << 24);
+                }
+            }
+        }
+        Path png = dir.resolve("a.png");
+        ImageIO.write(image, "png", png.toFile());
+        CountingLender lender = new CountingLender();
+
+        byte[] alone = onThread(null, png);
+        byte[] withLoan = onThread(lender, png);
 
         assertThat(withLoan).isEqualTo(alone);
         assertThat(lender.lent.get()).isEqualTo(1);
