@@ -365,7 +365,7 @@ public final class NativeBlurReduce {
                 stop.set(true); // a cancel, or the kernel refused: the lower half is not wanted either
                 throw e;
             } finally {
-                joinUninterruptibly(helper);
+                joinUninterruptibly(helper, stop);
             }
             if (failure.get() instanceof RuntimeException e) {
                 throw e;
@@ -421,7 +421,8 @@ public final class NativeBlurReduce {
         return split - HALO >= 0 && split + HALO + 2 < height ? split : -1;
     }
 
-    private static void joinUninterruptibly(Thread thread) {
+    /** Waits for {@code thread}; an interrupt meanwhile (which join clears) sets {@code stop}, and is kept. */
+    private static void joinUninterruptibly(Thread thread, AtomicBoolean stop) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -429,6 +430,7 @@ public final class NativeBlurReduce {
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
+                stop.set(true);
             }
         }
         if (interrupted) {
