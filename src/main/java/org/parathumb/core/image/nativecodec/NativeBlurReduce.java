@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -331,8 +332,7 @@ public final class NativeBlurReduce {
             int n = width * channels;
             int split = threads > 1 ? splitRow(height, factorY) : -1;
             if (split < 0) {
-                rows(samples, 0, 0, height, scratch.shorts(ringsLength), zeroed(scratch.ints(0, n), n), blocks,
-                        new int[4], null);
+                alone(scratch);
                 return;
             }
             byte[] halo = Arrays.copyOfRange(samples, (split - HALO) * n, (split + HALO) * n);
@@ -354,7 +354,12 @@ public final class NativeBlurReduce {
                 }
             }, caller.getName() + " (lower half)");
             helper.setDaemon(true);
-            helper.start();
+            try {
+                helper.start();
+            } catch (OutOfMemoryError e) {
+                alone(scratch); // no thread to be had: the image is blurred all the same, on one
+                return;
+            }
             try {
                 int[] done = new int[4];
                 short[] rings = scratch.shorts(ringsLength);
@@ -381,9 +386,16 @@ public final class NativeBlurReduce {
             }
         }
 
+        /** The whole image on the calling thread. */
+        private void alone(Scratch scratch) {
+            int n = width * channels;
+            rows(samples, 0, 0, height, scratch.shorts(ringsLength), zeroed(scratch.ints(0, n), n), blocks, new int[4],
+                    null);
+        }
+
         /** Source rows [from, to), in calls of BAND rows; checks the interrupt, or {@code stopped}, before each. */
         private void rows(byte[] rows, int offset, int from, int to, short[] rings, int[] sums, int[] sink,
-                int[] done, java.util.function.BooleanSupplier stopped) {
+                int[] done, BooleanSupplier stopped) {
             int n = width * channels;
             for (int y = from; y < to; y += BAND) {
                 if (stopped == null) {
