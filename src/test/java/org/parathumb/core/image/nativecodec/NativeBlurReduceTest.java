@@ -62,21 +62,27 @@ class NativeBlurReduceTest {
         "1, 1, 3, 1, 1", "1, 9, 1, 1, 2", "9, 1, 3, 3, 1", "4, 4, 1, 2, 2", "5, 5, 3, 1, 1",
         "6, 7, 1, 1, 1", "15, 4, 3, 2, 2", "16, 16, 3, 4, 4", "17, 3, 1, 5, 1", "33, 21, 3, 1, 1",
         "64, 2, 3, 3, 2", "97, 61, 1, 7, 5", "257, 13, 3, 40, 3", "300, 133, 1, 42, 42",
-        "401, 299, 3, 7, 5", "1000, 300, 3, 42, 42", "1203, 130, 1, 9, 17", "17, 9, 3, 20, 20"})
-    void everyKernelEqualsTheRunningSumBlurThenBoxReduce(int width, int height, int channels, int factorX,
-            int factorY) {
+        "401, 299, 3, 7, 5", "1000, 300, 3, 42, 42", "1203, 130, 1, 9, 17", "17, 9, 3, 20, 20",
+        "64, 256, 3, 1, 1", "101, 257, 1, 2, 3", "300, 600, 3, 6, 6", "513, 1001, 3, 42, 42", "40, 700, 1, 1, 50",
+        "7, 271, 3, 7, 13"})
+    void everyKernelEqualsTheRunningSumBlurThenBoxReduceOnOneThreadOrTwo(int width, int height, int channels,
+            int factorX, int factorY) {
         List<Integer> kernels = NativeBlurReduce.kernels();
         NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
+        // From 256 rows on, two threads split the image (the lower half on a helper thread).
+        assertThat(NativeBlurReduce.splitRow(height, factorY) > 0).isEqualTo(height >= NativeBlurReduce.SPLIT_FROM_ROWS);
         PixelLayout layout = channels == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
         for (long seed = 0; seed < 3; seed++) {
             BufferedImage image = image(layout, width, height, seed);
             byte[] expected = reference(image, factorX, factorY);
             for (int kernel : kernels) {
-                byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
-                        factorX, factorY, new Scratch(), kernel, 1);
+                for (int threads = 1; threads <= 2; threads++) {
+                    byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height,
+                            channels, factorX, factorY, new Scratch(), kernel, threads);
 
-                assertThat(reduced).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed)
-                        .isEqualTo(expected);
+                    assertThat(reduced).as("kernel %s, seed %d, %d threads", NativeBlurReduce.kernelName(kernel),
+                            seed, threads).isEqualTo(expected);
+                }
             }
         }
     }
@@ -102,29 +108,6 @@ class NativeBlurReduceTest {
                 NativeBlurReduce.blurInPlace(blurred, width, height, channels, premultiply, new Scratch(), kernel, 1);
 
                 assertThat(blurred).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed)
-                        .isEqualTo(expected);
-            }
-        }
-    }
-
-    @ParameterizedTest(name = "{0}x{1}, {2} channels, reduce {3}x{4}")
-    @CsvSource({
-        "64, 256, 3, 1, 1", "101, 257, 1, 2, 3", "300, 600, 3, 6, 6", "513, 1001, 3, 42, 42", "40, 700, 1, 1, 50",
-        "1000, 300, 3, 42, 42", "7, 271, 3, 7, 13"})
-    void aBlurAndReduceSplitBetweenTwoThreadsGivesTheSameBytesAsOne(int width, int height, int channels, int factorX,
-            int factorY) {
-        List<Integer> kernels = NativeBlurReduce.kernels();
-        NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
-        assertThat(NativeBlurReduce.splitRow(height, factorY)).as("the image splits").isPositive();
-        PixelLayout layout = channels == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
-        for (long seed = 0; seed < 3; seed++) {
-            BufferedImage image = image(layout, width, height, seed);
-            byte[] expected = reference(image, factorX, factorY);
-            for (int kernel : kernels) {
-                byte[] reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
-                        factorX, factorY, new Scratch(), kernel, 2);
-
-                assertThat(reduced).as("kernel %s, seed %d", NativeBlurReduce.kernelName(kernel), seed)
                         .isEqualTo(expected);
             }
         }
