@@ -221,7 +221,7 @@ public final class NativeBlurReduce {
      */
     public static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
             Scratch scratch) {
-        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, STATUS.kernel(), 1);
+        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, 1);
     }
 
     /**
@@ -229,8 +229,11 @@ public final class NativeBlurReduce {
      * and at least {@value #SPLIT_FROM_ROWS} rows, a second thread blurs and reduces the lower half
      * (same bytes).
      */
-    public static byte[] blurAndReduceOn(int threads, byte[] samples, int width, int height, int channels,
-            int factorX, int factorY, Scratch scratch) {
+    public static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
+            Scratch scratch, int threads) {
+        if (!available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        }
         return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, STATUS.kernel(), threads);
     }
 
@@ -288,12 +291,9 @@ public final class NativeBlurReduce {
         return IntStream.of(AVX2, AVX512).filter(k -> (bits & 1 << k) != 0).boxed().toList();
     }
 
-    /** As {@link #blurAndReduceOn(int, byte[], int, int, int, int, int, Scratch)}, with the given kernel. */
+    /** As {@link #blurAndReduce(byte[], int, int, int, int, int, Scratch, int)}, with the given kernel. */
     static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
             Scratch scratch, int kernel, int threads) {
-        if (!available()) {
-            throw new IllegalStateException("the native kernel is not loaded: " + status());
-        }
         if (!(channels == 1 || channels == 3) || factorX < 1 || factorY < 1 || width < 1 || height < 1) {
             throw new IllegalArgumentException("unsupported image: " + width + "x" + height + "x" + channels
                     + " reduced by " + factorX + "x" + factorY);

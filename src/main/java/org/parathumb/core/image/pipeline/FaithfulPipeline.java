@@ -175,8 +175,8 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
             if (nativeKernel && NativeBlurReduce.supports(box, channels)) {
                 byte[] reduced;
                 try (SpareCores.Loan loan = borrowFor(width, height)) {
-                    reduced = NativeBlurReduce.blurAndReduceOn(loan.threads(), PixelLayout.samples(image), width, height,
-                            channels, factorX, factorY, buffers);
+                    reduced = NativeBlurReduce.blurAndReduce(PixelLayout.samples(image), width, height, channels,
+                            factorX, factorY, buffers, loan.threads());
                 }
                 return layout.wrap(reduced, (width + factorX - 1) / factorX, (height + factorY - 1) / factorY);
             }
