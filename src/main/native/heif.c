@@ -49,32 +49,30 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname) {
     if (library == NULL) {
         return JNI_FALSE;
     }
-    *(void **) &heif.get_version = dlsym(library, "heif_get_version");
-    *(void **) &heif.init = dlsym(library, "heif_init");
-    *(void **) &heif.context_alloc = dlsym(library, "heif_context_alloc");
-    *(void **) &heif.context_free = dlsym(library, "heif_context_free");
-    *(void **) &heif.read_memory = dlsym(library, "heif_context_read_from_memory_without_copy");
-    *(void **) &heif.primary_handle = dlsym(library, "heif_context_get_primary_image_handle");
-    *(void **) &heif.handle_release = dlsym(library, "heif_image_handle_release");
-    *(void **) &heif.handle_width = dlsym(library, "heif_image_handle_get_width");
-    *(void **) &heif.handle_height = dlsym(library, "heif_image_handle_get_height");
-    *(void **) &heif.handle_alpha = dlsym(library, "heif_image_handle_has_alpha_channel");
-    *(void **) &heif.handle_luma_bits = dlsym(library, "heif_image_handle_get_luma_bits_per_pixel");
-    *(void **) &heif.options_alloc = dlsym(library, "heif_decoding_options_alloc");
-    *(void **) &heif.options_free = dlsym(library, "heif_decoding_options_free");
-    *(void **) &heif.decode_image = dlsym(library, "heif_decode_image");
-    *(void **) &heif.image_width = dlsym(library, "heif_image_get_width");
-    *(void **) &heif.image_height = dlsym(library, "heif_image_get_height");
-    *(void **) &heif.plane = dlsym(library, "heif_image_get_plane_readonly");
-    *(void **) &heif.image_release = dlsym(library, "heif_image_release");
-    *(void **) &heif.have_decoder = dlsym(library, "heif_have_decoder_for_format");
-    if (!heif.get_version || !heif.context_alloc || !heif.context_free || !heif.read_memory || !heif.primary_handle
-            || !heif.handle_release || !heif.handle_width || !heif.handle_height || !heif.handle_alpha
-            || !heif.handle_luma_bits || !heif.options_alloc || !heif.options_free || !heif.decode_image
-            || !heif.image_width || !heif.image_height || !heif.plane || !heif.image_release || !heif.have_decoder) {
-        dlclose(library);
+    const parathumb_symbol symbols[] = {
+        {"heif_get_version", (void **) &heif.get_version},
+        {"heif_context_alloc", (void **) &heif.context_alloc},
+        {"heif_context_free", (void **) &heif.context_free},
+        {"heif_context_read_from_memory_without_copy", (void **) &heif.read_memory},
+        {"heif_context_get_primary_image_handle", (void **) &heif.primary_handle},
+        {"heif_image_handle_release", (void **) &heif.handle_release},
+        {"heif_image_handle_get_width", (void **) &heif.handle_width},
+        {"heif_image_handle_get_height", (void **) &heif.handle_height},
+        {"heif_image_handle_has_alpha_channel", (void **) &heif.handle_alpha},
+        {"heif_image_handle_get_luma_bits_per_pixel", (void **) &heif.handle_luma_bits},
+        {"heif_decoding_options_alloc", (void **) &heif.options_alloc},
+        {"heif_decoding_options_free", (void **) &heif.options_free},
+        {"heif_decode_image", (void **) &heif.decode_image},
+        {"heif_image_get_width", (void **) &heif.image_width},
+        {"heif_image_get_height", (void **) &heif.image_height},
+        {"heif_image_get_plane_readonly", (void **) &heif.plane},
+        {"heif_image_release", (void **) &heif.image_release},
+        {"heif_have_decoder_for_format", (void **) &heif.have_decoder},
+    };
+    if (!parathumb_bind(library, symbols, PARATHUMB_COUNT(symbols))) {
         return JNI_FALSE;
     }
+    *(void **) &heif.init = dlsym(library, "heif_init"); /* optional: older libheif has none */
     if (heif.init != NULL) {
         heif.init(NULL); /* loads decoder plugins where libheif has them; once, never undone */
     }

@@ -41,20 +41,20 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname) {
     if (library == NULL) {
         return JNI_FALSE;
     }
-    *(void **) &jxl.version = dlsym(library, "JxlDecoderVersion");
-    *(void **) &jxl.create = dlsym(library, "JxlDecoderCreate");
-    *(void **) &jxl.destroy = dlsym(library, "JxlDecoderDestroy");
-    *(void **) &jxl.subscribe = dlsym(library, "JxlDecoderSubscribeEvents");
-    *(void **) &jxl.set_input = dlsym(library, "JxlDecoderSetInput");
-    *(void **) &jxl.release_input = dlsym(library, "JxlDecoderReleaseInput");
-    *(void **) &jxl.close_input = dlsym(library, "JxlDecoderCloseInput");
-    *(void **) &jxl.process = dlsym(library, "JxlDecoderProcessInput");
-    *(void **) &jxl.basic_info = dlsym(library, "JxlDecoderGetBasicInfo");
-    *(void **) &jxl.out_size = dlsym(library, "JxlDecoderImageOutBufferSize");
-    *(void **) &jxl.set_out = dlsym(library, "JxlDecoderSetImageOutBuffer");
-    if (!jxl.version || !jxl.create || !jxl.destroy || !jxl.subscribe || !jxl.set_input || !jxl.release_input
-            || !jxl.close_input || !jxl.process || !jxl.basic_info || !jxl.out_size || !jxl.set_out) {
-        dlclose(library);
+    const parathumb_symbol symbols[] = {
+        {"JxlDecoderVersion", (void **) &jxl.version},
+        {"JxlDecoderCreate", (void **) &jxl.create},
+        {"JxlDecoderDestroy", (void **) &jxl.destroy},
+        {"JxlDecoderSubscribeEvents", (void **) &jxl.subscribe},
+        {"JxlDecoderSetInput", (void **) &jxl.set_input},
+        {"JxlDecoderReleaseInput", (void **) &jxl.release_input},
+        {"JxlDecoderCloseInput", (void **) &jxl.close_input},
+        {"JxlDecoderProcessInput", (void **) &jxl.process},
+        {"JxlDecoderGetBasicInfo", (void **) &jxl.basic_info},
+        {"JxlDecoderImageOutBufferSize", (void **) &jxl.out_size},
+        {"JxlDecoderSetImageOutBuffer", (void **) &jxl.set_out},
+    };
+    if (!parathumb_bind(library, symbols, PARATHUMB_COUNT(symbols))) {
         return JNI_FALSE;
     }
     jxl.loaded = 1;

@@ -13,17 +13,17 @@ int parathumb_jpeg_open(void) {
         return 0;
     }
     parathumb_libjpeg j = {0};
-    *(void **) &j.std_error = dlsym(library, "jpeg_std_error");
-    *(void **) &j.create_decompress = dlsym(library, "jpeg_CreateDecompress");
-    *(void **) &j.destroy_decompress = dlsym(library, "jpeg_destroy_decompress");
-    *(void **) &j.read_header = dlsym(library, "jpeg_read_header");
-    *(void **) &j.save_markers = dlsym(library, "jpeg_save_markers");
-    *(void **) &j.start_decompress = dlsym(library, "jpeg_start_decompress");
-    *(void **) &j.read_scanlines = dlsym(library, "jpeg_read_scanlines");
-    *(void **) &j.resync_to_restart = dlsym(library, "jpeg_resync_to_restart");
-    if (!j.std_error || !j.create_decompress || !j.destroy_decompress || !j.read_header || !j.save_markers
-            || !j.start_decompress || !j.read_scanlines || !j.resync_to_restart) {
-        dlclose(library);
+    const parathumb_symbol symbols[] = {
+        {"jpeg_std_error", (void **) &j.std_error},
+        {"jpeg_CreateDecompress", (void **) &j.create_decompress},
+        {"jpeg_destroy_decompress", (void **) &j.destroy_decompress},
+        {"jpeg_read_header", (void **) &j.read_header},
+        {"jpeg_save_markers", (void **) &j.save_markers},
+        {"jpeg_start_decompress", (void **) &j.start_decompress},
+        {"jpeg_read_scanlines", (void **) &j.read_scanlines},
+        {"jpeg_resync_to_restart", (void **) &j.resync_to_restart},
+    };
+    if (!parathumb_bind(library, symbols, PARATHUMB_COUNT(symbols))) {
         return 0;
     }
     *(void **) &j.calc_output_dimensions = dlsym(library, "jpeg_calc_output_dimensions");

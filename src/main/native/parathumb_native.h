@@ -1,6 +1,6 @@
 /*
  * What every C file of the native library shares: JNI, dlopen at glibc 2.17's symbol versions and
- * the one helper that opens a system library, the registration function each file exports for
+ * the helpers that open a system library and take its functions, the registration function each file exports for
  * JNI_OnLoad (jni_onload.c) with the one helper that registers, the abort check every decoder
  * makes once per band of rows, and the result codes of the codecs, which the Java side
  * (org.parathumb.core.image.nativecodec.NativeImages) turns into a failure or a cancel.
@@ -74,6 +74,30 @@ static inline void *parathumb_open_library(JNIEnv *env, jstring soname) {
     void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
     (*env)->ReleaseStringUTFChars(env, soname, name);
     return library;
+}
+
+/* A function taken from a system library: its name there, and where its address goes. */
+typedef struct {
+    const char *name;
+    void **address;
+} parathumb_symbol;
+
+#define PARATHUMB_COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+/*
+ * Looks up every one of symbols in library (opened by dlopen) and stores its address; 1 when all
+ * were there. Otherwise closes library and returns 0: the caller then stays unloaded, and the
+ * addresses are not to be used. Symbols a caller can do without are looked up on their own.
+ */
+static inline int parathumb_bind(void *library, const parathumb_symbol *symbols, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        *symbols[i].address = dlsym(library, symbols[i].name);
+        if (*symbols[i].address == NULL) {
+            dlclose(library);
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /* The kernels (blur_reduce.c): 1 = AVX2, 2 = AVX-512BW, if this CPU runs it. */

@@ -39,24 +39,25 @@ static int open_spng(JNIEnv *env, jstring soname) {
     if (library == NULL) {
         return 0;
     }
-    *(void **) &spng.ctx_new = dlsym(library, "spng_ctx_new");
-    *(void **) &spng.ctx_free = dlsym(library, "spng_ctx_free");
-    *(void **) &spng.set_png_buffer = dlsym(library, "spng_set_png_buffer");
-    *(void **) &spng.set_crc_action = dlsym(library, "spng_set_crc_action");
-    *(void **) &spng.get_ihdr = dlsym(library, "spng_get_ihdr");
-    *(void **) &spng.get_plte = dlsym(library, "spng_get_plte");
-    *(void **) &spng.get_trns = dlsym(library, "spng_get_trns");
-    *(void **) &spng.decoded_image_size = dlsym(library, "spng_decoded_image_size");
-    *(void **) &spng.decode_image = dlsym(library, "spng_decode_image");
-    *(void **) &spng.decode_row = dlsym(library, "spng_decode_row");
-    *(void **) &spng.get_row_info = dlsym(library, "spng_get_row_info");
-    void *zlib = dlopen("libz.so.1", RTLD_NOW | RTLD_LOCAL);
-    if (zlib != NULL) {
-        *(void **) &spng.crc32 = dlsym(zlib, "crc32");
+    const parathumb_symbol symbols[] = {
+        {"spng_ctx_new", (void **) &spng.ctx_new},
+        {"spng_ctx_free", (void **) &spng.ctx_free},
+        {"spng_set_png_buffer", (void **) &spng.set_png_buffer},
+        {"spng_set_crc_action", (void **) &spng.set_crc_action},
+        {"spng_get_ihdr", (void **) &spng.get_ihdr},
+        {"spng_get_plte", (void **) &spng.get_plte},
+        {"spng_get_trns", (void **) &spng.get_trns},
+        {"spng_decoded_image_size", (void **) &spng.decoded_image_size},
+        {"spng_decode_image", (void **) &spng.decode_image},
+        {"spng_decode_row", (void **) &spng.decode_row},
+        {"spng_get_row_info", (void **) &spng.get_row_info},
+    };
+    if (!parathumb_bind(library, symbols, PARATHUMB_COUNT(symbols))) {
+        return 0;
     }
-    if (!spng.ctx_new || !spng.ctx_free || !spng.set_png_buffer || !spng.set_crc_action || !spng.get_ihdr
-            || !spng.get_plte || !spng.get_trns || !spng.decoded_image_size || !spng.decode_image
-            || !spng.decode_row || !spng.get_row_info || !spng.crc32) {
+    void *zlib = dlopen("libz.so.1", RTLD_NOW | RTLD_LOCAL);
+    const parathumb_symbol zlib_symbols[] = {{"crc32", (void **) &spng.crc32}};
+    if (zlib == NULL || !parathumb_bind(zlib, zlib_symbols, PARATHUMB_COUNT(zlib_symbols))) {
         dlclose(library);
         return 0;
     }

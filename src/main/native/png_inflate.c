@@ -469,12 +469,13 @@ static jboolean JNICALL native_openLibdeflate(JNIEnv *env, jclass cls, jstring s
     if (library == NULL) {
         return JNI_FALSE;
     }
-    *(void **) &deflate.alloc_decompressor = dlsym(library, "libdeflate_alloc_decompressor");
-    *(void **) &deflate.zlib_decompress_ex = dlsym(library, "libdeflate_zlib_decompress_ex");
-    *(void **) &deflate.free_decompressor = dlsym(library, "libdeflate_free_decompressor");
-    *(void **) &deflate.crc32 = dlsym(library, "libdeflate_crc32");
-    if (!deflate.alloc_decompressor || !deflate.zlib_decompress_ex || !deflate.free_decompressor || !deflate.crc32) {
-        dlclose(library);
+    const parathumb_symbol symbols[] = {
+        {"libdeflate_alloc_decompressor", (void **) &deflate.alloc_decompressor},
+        {"libdeflate_zlib_decompress_ex", (void **) &deflate.zlib_decompress_ex},
+        {"libdeflate_free_decompressor", (void **) &deflate.free_decompressor},
+        {"libdeflate_crc32", (void **) &deflate.crc32},
+    };
+    if (!parathumb_bind(library, symbols, PARATHUMB_COUNT(symbols))) {
         return JNI_FALSE;
     }
     deflate.loaded = 1;

@@ -49,28 +49,28 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname, jst
     if (library == NULL) {
         return JNI_FALSE;
     }
-    *(void **) &webp.get_features = dlsym(library, "WebPGetFeaturesInternal");
-    *(void **) &webp.new_decoder = dlsym(library, "WebPINewRGB");
-    *(void **) &webp.append = dlsym(library, "WebPIAppend");
-    *(void **) &webp.get_rgb = dlsym(library, "WebPIDecGetRGB");
-    *(void **) &webp.delete_decoder = dlsym(library, "WebPIDelete");
-    *(void **) &webp.get_version = dlsym(library, "WebPGetDecoderVersion");
-    if (!webp.get_features || !webp.new_decoder || !webp.append || !webp.get_rgb || !webp.delete_decoder
-            || !webp.get_version) {
-        dlclose(library);
+    const parathumb_symbol symbols[] = {
+        {"WebPGetFeaturesInternal", (void **) &webp.get_features},
+        {"WebPINewRGB", (void **) &webp.new_decoder},
+        {"WebPIAppend", (void **) &webp.append},
+        {"WebPIDecGetRGB", (void **) &webp.get_rgb},
+        {"WebPIDelete", (void **) &webp.delete_decoder},
+        {"WebPGetDecoderVersion", (void **) &webp.get_version},
+    };
+    if (!parathumb_bind(library, symbols, PARATHUMB_COUNT(symbols))) {
         return JNI_FALSE;
     }
+    /* Without libwebpdemux (or with one that lacks a function), no animations: anim_new stays NULL. */
     void *demux = parathumb_open_library(env, demux_soname);
-    if (demux != NULL) {
-        *(void **) &webp.anim_options_init = dlsym(demux, "WebPAnimDecoderOptionsInitInternal");
-        *(void **) &webp.anim_new = dlsym(demux, "WebPAnimDecoderNewInternal");
-        *(void **) &webp.anim_info = dlsym(demux, "WebPAnimDecoderGetInfo");
-        *(void **) &webp.anim_next = dlsym(demux, "WebPAnimDecoderGetNext");
-        *(void **) &webp.anim_delete = dlsym(demux, "WebPAnimDecoderDelete");
-        if (!webp.anim_options_init || !webp.anim_new || !webp.anim_info || !webp.anim_next || !webp.anim_delete) {
-            webp.anim_new = NULL;
-            dlclose(demux);
-        }
+    const parathumb_symbol demux_symbols[] = {
+        {"WebPAnimDecoderOptionsInitInternal", (void **) &webp.anim_options_init},
+        {"WebPAnimDecoderNewInternal", (void **) &webp.anim_new},
+        {"WebPAnimDecoderGetInfo", (void **) &webp.anim_info},
+        {"WebPAnimDecoderGetNext", (void **) &webp.anim_next},
+        {"WebPAnimDecoderDelete", (void **) &webp.anim_delete},
+    };
+    if (demux != NULL && !parathumb_bind(demux, demux_symbols, PARATHUMB_COUNT(demux_symbols))) {
+        webp.anim_new = NULL;
     }
     webp.loaded = 1;
     return JNI_TRUE;
