@@ -31,6 +31,9 @@ static struct {
     uint8_t *(*get_rgb)(const WebPIDecoder *, int *, int *, int *, int *);
     void (*delete_decoder)(WebPIDecoder *);
     int (*get_version)(void);
+    int (*init_config)(WebPDecoderConfig *, int);
+    WebPIDecoder *(*new_configured)(const uint8_t *, size_t, WebPDecoderConfig *);
+    void (*free_buffer)(WebPDecBuffer *);
     /* libwebpdemux, for animations */
     int (*anim_options_init)(WebPAnimDecoderOptions *, int);
     WebPAnimDecoder *(*anim_new)(const WebPData *, const WebPAnimDecoderOptions *, int);
@@ -56,6 +59,9 @@ static jboolean JNICALL native_open(JNIEnv *env, jclass cls, jstring soname, jst
         {"WebPIDecGetRGB", (void **) &webp.get_rgb},
         {"WebPIDelete", (void **) &webp.delete_decoder},
         {"WebPGetDecoderVersion", (void **) &webp.get_version},
+        {"WebPInitDecoderConfigInternal", (void **) &webp.init_config},
+        {"WebPIDecode", (void **) &webp.new_configured},
+        {"WebPFreeDecBuffer", (void **) &webp.free_buffer},
     };
     if (!parathumb_bind(library, symbols, PARATHUMB_COUNT(symbols))) {
         return JNI_FALSE;
@@ -194,6 +200,42 @@ done:
 }
 
 /*
+ * Feeds data[0, length) to the incremental decoder a 64th of the file at a time, copying each
+ * batch of complete rows (width x height x channels: what the decoder outputs) into out, and
+ * checking the interrupt between chunks. *done_rows gets the rows copied (all of them unless the
+ * data ends early). Returns a CODEC_ result.
+ */
+static int feed(JNIEnv *env, WebPIDecoder *decoder, const uint8_t *bytes, jint length, jint width, jint height,
+        jint channels, jbyteArray out, int *done_rows) {
+    parathumb_abort abort = {env, 0, NULL};
+    jint chunk = length / CHUNKS < MIN_CHUNK ? MIN_CHUNK : length / CHUNKS > MAX_CHUNK ? MAX_CHUNK : length / CHUNKS;
+    for (jint at = 0; at < length; ) {
+        jint n = length - at < chunk ? length - at : chunk;
+        VP8StatusCode status = webp.append(decoder, bytes + at, (size_t) n);
+        at += n;
+        int last_y = 0, w = 0, h = 0, stride = 0;
+        const uint8_t *rgb = webp.get_rgb(decoder, &last_y, &w, &h, &stride);
+        if (rgb != NULL && (w != width || h != height)) {
+            return CODEC_CORRUPT; /* the bitstream's size is not the header's */
+        }
+        if (rgb != NULL && last_y > *done_rows) {
+            copy_rows(env, out, rgb, stride, width, channels, *done_rows, last_y);
+            *done_rows = last_y;
+        }
+        if (status == VP8_STATUS_OK) {
+            return *done_rows == height ? CODEC_DONE : CODEC_CORRUPT;
+        }
+        if (status != VP8_STATUS_SUSPENDED) {
+            return status_result(status);
+        }
+        if (parathumb_abort_requested(&abort)) {
+            return CODEC_CANCELLED;
+        }
+    }
+    return CODEC_TRUNCATED;
+}
+
+/*
  * Decodes the WebP in data[0, length) into out (width x height x channels, RGB or RGBA), feeding
  * the incremental decoder a 64th of the file at a time and checking the interrupt between chunks.
  * rows[0] gets the number of complete rows decoded (all of them unless the data ends early).
@@ -219,38 +261,48 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
     if (decoder == NULL) {
         return CODEC_NO_MEMORY;
     }
-    parathumb_abort abort = {env, 0, NULL};
-    int result = CODEC_TRUNCATED;
     int done_rows = 0;
-    jint chunk = length / CHUNKS < MIN_CHUNK ? MIN_CHUNK : length / CHUNKS > MAX_CHUNK ? MAX_CHUNK : length / CHUNKS;
-    for (jint at = 0; at < length; ) {
-        jint n = length - at < chunk ? length - at : chunk;
-        VP8StatusCode status = webp.append(decoder, bytes + at, (size_t) n);
-        at += n;
-        int last_y = 0, w = 0, h = 0, stride = 0;
-        const uint8_t *rgb = webp.get_rgb(decoder, &last_y, &w, &h, &stride);
-        if (rgb != NULL && (w != width || h != height)) {
-            result = CODEC_CORRUPT; /* the bitstream's size is not the header's */
-            break;
-        }
-        if (rgb != NULL && last_y > done_rows) {
-            copy_rows(env, out, rgb, stride, width, channels, done_rows, last_y);
-            done_rows = last_y;
-        }
-        if (status == VP8_STATUS_OK) {
-            result = done_rows == height ? CODEC_DONE : CODEC_CORRUPT;
-            break;
-        }
-        if (status != VP8_STATUS_SUSPENDED) {
-            result = status_result(status);
-            break;
-        }
-        if (parathumb_abort_requested(&abort)) {
-            result = CODEC_CANCELLED;
-            break;
-        }
-    }
+    int result = feed(env, decoder, bytes, length, width, height, channels, out, &done_rows);
     webp.delete_decoder(decoder);
+    (*env)->SetIntArrayRegion(env, rows, 0, 1, &done_rows);
+    return result;
+}
+
+/*
+ * Decodes the still WebP in data[0, length) as RGB scaled by libwebp to width x height (its
+ * rescaler averages the source pixels each output pixel covers, rows as they come): the fast
+ * pipeline's decode, which never holds the full-size image. out, rows and the result as
+ * native_decode's, with channels 3.
+ */
+static jint JNICALL native_decodeScaled(JNIEnv *env, jclass cls, jobject data, jint length, jint width,
+        jint height, jbyteArray out, jintArray rows) {
+    const int channels = 3;
+    (void) cls;
+    const uint8_t *bytes = (*env)->GetDirectBufferAddress(env, data);
+    if (!webp.loaded) {
+        return CODEC_NO_LIBRARY;
+    }
+    if (bytes == NULL || length < 0 || (*env)->GetDirectBufferCapacity(env, data) < length || width < 1
+            || height < 1 || (*env)->GetArrayLength(env, rows) < 1
+            || (int64_t) (*env)->GetArrayLength(env, out) < (int64_t) width * height * channels) {
+        return CODEC_BAD_ARGUMENTS;
+    }
+    WebPDecoderConfig config;
+    if (!webp.init_config(&config, WEBP_DECODER_ABI_VERSION)) {
+        return CODEC_UNSUPPORTED; /* a libwebp of another ABI */
+    }
+    config.options.use_scaling = 1;
+    config.options.scaled_width = width;
+    config.options.scaled_height = height;
+    config.output.colorspace = MODE_RGB;
+    WebPIDecoder *decoder = webp.new_configured(NULL, 0, &config);
+    if (decoder == NULL) {
+        return CODEC_NO_MEMORY;
+    }
+    int done_rows = 0;
+    int result = feed(env, decoder, bytes, length, width, height, channels, out, &done_rows);
+    webp.delete_decoder(decoder);
+    webp.free_buffer(&config.output);
     (*env)->SetIntArrayRegion(env, rows, 0, 1, &done_rows);
     return result;
 }
@@ -260,6 +312,7 @@ static const JNINativeMethod METHODS[] = {
     {"version", "()Ljava/lang/String;", (void *) native_version},
     {"features", "(Ljava/nio/ByteBuffer;I[I)I", (void *) native_features},
     {"decode", "(Ljava/nio/ByteBuffer;IIIIZ[B[I)I", (void *) native_decode},
+    {"decodeScaled", "(Ljava/nio/ByteBuffer;III[B[I)I", (void *) native_decodeScaled},
 };
 
 int parathumb_register_webp(JNIEnv *env) {

@@ -106,3 +106,16 @@ echo made
 #   python3 -c "from PIL import Image; g = Image.linear_gradient('L').resize((4096, 4096));
 #     Image.merge('RGB', (g, g.rotate(90), g.transpose(Image.FLIP_TOP_BOTTOM))).save('/tmp/big4k.png')"
 #   cwebp -quiet -lossless -z 9 /tmp/big4k.png -o large-lossless.webp
+# large-lossy.webp (1200x800, lossy, opaque) is for the fast pipeline's scaled WebP decode:
+#   python3 -c "from PIL import Image, ImageDraw; import random; random.seed(7)
+#     img = Image.open('src-photo.png').resize((1200, 800), Image.BICUBIC); d = ImageDraw.Draw(img)
+#     for i in range(60):
+#         x, y = random.randrange(1200), random.randrange(800); r = random.randrange(10, 80)
+#         d.ellipse((x, y, x + r, y + r), fill=tuple(random.randrange(256) for _ in range(3)))
+#     img.save('/tmp/big-lossy.png')"
+#   cwebp -quiet -q 80 /tmp/big-lossy.png -o large-lossy.webp
+# large-lossless-alpha.webp (1200x800, lossless, real alpha) is one that route leaves to the faithful pipeline:
+#   python3 -c "from PIL import Image; g = Image.linear_gradient('L').resize((1200, 800))
+#     a = g.rotate(90, expand=False).resize((1200, 800))
+#     Image.merge('RGBA', (g, g.transpose(Image.FLIP_LEFT_RIGHT), g.transpose(Image.FLIP_TOP_BOTTOM), a)).save('/tmp/big-alpha.png')"
+#   cwebp -quiet -lossless -exact /tmp/big-alpha.png -o large-lossless-alpha.webp

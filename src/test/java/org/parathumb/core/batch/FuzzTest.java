@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parathumb.core.image.FormatSamples;
 import org.parathumb.core.image.JpegVariants;
 import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.pipeline.FaithfulPipeline;
+import org.parathumb.core.image.nativecodec.NativeWebp;
 import org.parathumb.core.image.pipeline.FastPipeline;
 
 /**
@@ -106,28 +108,70 @@ class FuzzTest {
                 new JpegVariants(0.9f, 2, 2, 5, false).encode(TestFiles.picture(300, 400)),
                 new JpegVariants(0.8f, 1, 1, 0, false).encode(TestFiles.picture(400, 300)),
                 TestFiles.jpeg(TestFiles.gray(420, 280)));
-        ImageProcessor processor = new ImageProcessor(new FastPipeline(), ThumbnailSpec.DEFAULT,
-                ProcessingOptions.DEFAULT.withPixelLimit(4_000_000), new MemoryBudget(256L << 20));
+        assertThat(fastPipelineOutcomes(seeds, "jpg", 4_000_000, false).unexplained()).isEmpty();
+    }
+
+    /**
+     * The fast pipeline decodes a big opaque WebP scaled by libwebp, and leaves whatever that
+     * decode rejects to the faithful pipeline: so a damaged one ends as the faithful pipeline's
+     * failure, with its reason, or as a thumbnail, never as an internal error.
+     */
+    @Test
+    void damagedWebpsBigEnoughForTheFastPipelinesScaledRouteFailAsTheFaithfulOneDoes() throws Exception {
+        FormatSamples.requireLibrary(NativeWebp.availability().readable(), NativeWebp.availability().description());
+        List<byte[]> seeds = List.of(FormatSamples.bytes("large-lossy.webp"), FormatSamples.bytes("large-lossless.webp"));
+
+        Outcomes outcomes = fastPipelineOutcomes(seeds, "webp", 20_000_000, true);
+
+        assertThat(outcomes.failed()).as("the damage is real").isGreaterThan(MUTATIONS_PER_FILE / 2);
+        assertThat(outcomes.unexplained()).isEmpty();
+    }
+
+    /** How many mutations failed, and what went wrong. */
+    private record Outcomes(int failed, List<String> unexplained) {
+    }
+
+    /**
+     * Mutations of each seed, each processed by the fast pipeline, with at most {@code pixelLimit}
+     * pixels; what went wrong: an internal error, a failure without a known reason, or (with
+     * {@code asFaithful}) a failure the faithful pipeline does not give as well.
+     */
+    private Outcomes fastPipelineOutcomes(List<byte[]> seeds, String extension, long pixelLimit, boolean asFaithful)
+            throws Exception {
+        ProcessingOptions options = ProcessingOptions.DEFAULT.withPixelLimit(pixelLimit);
+        ImageProcessor fast = new ImageProcessor(new FastPipeline(), ThumbnailSpec.DEFAULT, options,
+                new MemoryBudget(256L << 20));
+        ImageProcessor faithful = new ImageProcessor(new FaithfulPipeline(), ThumbnailSpec.DEFAULT, options,
+                new MemoryBudget(256L << 20));
         Path out = Files.createDirectories(dir.resolve("thumbs"));
         Random random = new Random(SEED);
         List<String> unexplained = new ArrayList<>();
+        int failed = 0;
         ExecutorService worker = TestFiles.fuzzWorker();
         try {
             for (int s = 0; s < seeds.size(); s++) {
                 for (int m = 0; m < MUTATIONS_PER_FILE; m++) {
-                    Path source = TestFiles.write(dir.resolve("in").resolve(s + "-" + m + ".jpg"),
-                            TestFiles.mutate(seeds.get(s), random));
-                    ImageJob job = new ImageJob(source, out.resolve(s + "-" + m + ".jpg"));
-                    ImageResult result = worker.submit(() -> processor.process(job)).get(20, TimeUnit.SECONDS);
+                    String name = s + "-" + m + "." + extension;
+                    Path source = TestFiles.write(dir.resolve("in").resolve(name), TestFiles.mutate(seeds.get(s), random));
+                    ImageJob job = new ImageJob(source, out.resolve(name));
+                    ImageResult result = worker.submit(() -> fast.process(job)).get(20, TimeUnit.SECONDS);
                     String reason = result.failureReason().orElse("");
+                    failed += result.isFailed() ? 1 : 0;
                     if (result.isInternalError() || result.isFailed() && !KNOWN_REASON.matcher(reason).matches()) {
-                        unexplained.add(source.getFileName() + ": " + reason);
+                        unexplained.add(name + ": " + reason);
+                    } else if (asFaithful && result.isFailed()) {
+                        ImageJob again = new ImageJob(source, out.resolve("faithful-" + name));
+                        String faithfulReason = worker.submit(() -> faithful.process(again)).get(20, TimeUnit.SECONDS)
+                                .failureReason().orElse("(a thumbnail)");
+                        if (!faithfulReason.equals(reason)) {
+                            unexplained.add(name + ": fast " + reason + ", faithful " + faithfulReason);
+                        }
                     }
                 }
             }
         } finally {
             worker.shutdownNow();
         }
-        assertThat(unexplained).isEmpty();
+        return new Outcomes(failed, unexplained);
     }
 }

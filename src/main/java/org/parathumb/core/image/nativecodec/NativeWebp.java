@@ -64,6 +64,26 @@ public final class NativeWebp {
         NativeImages.check(result, "libwebp", null, rows[0], features.height());
     }
 
+    /**
+     * Decodes the still WebP without alpha in {@code data} as RGB scaled by libwebp to
+     * {@code width x height} (each output pixel the average of the source pixels it covers) into
+     * {@code out} ({@code width x height x 3}): the full-size image is never held.
+     *
+     * @throws IllegalArgumentException for an animation, an image with alpha, or a size below one pixel
+     * @throws CancelledException if the thread is interrupted during the decode
+     * @throws ImageFailure if the data is cut short or damaged
+     */
+    public static void decodeScaled(ByteBuffer data, int length, Features features, int width, int height, byte[] out)
+            throws ImageFailure {
+        requireOpen();
+        if (features.animated() || features.alpha() || width < 1 || height < 1) {
+            throw new IllegalArgumentException("no scaled decode of " + features + " to " + width + "x" + height);
+        }
+        int[] rows = new int[1];
+        int result = decodeScaled(data, length, width, height, out, rows);
+        NativeImages.check(result, "libwebp", null, rows[0], height);
+    }
+
     private static void requireOpen() {
         NativeImages.requireOpen(availability(), "libwebp");
     }
@@ -76,4 +96,7 @@ public final class NativeWebp {
 
     private static native int decode(ByteBuffer data, int length, int width, int height, int channels,
             boolean animated, byte[] out, int[] rows);
+
+    private static native int decodeScaled(ByteBuffer data, int length, int width, int height, byte[] out,
+            int[] rows);
 }

@@ -12,20 +12,27 @@ import org.parathumb.core.image.pixels.Scratch;
 /** A whole file in the thread's reused direct buffer, for the native decoders. */
 record WholeFile(ByteBuffer data, int length) {
 
+    private static final int WEBP_SIGNATURE_BYTES = 12;
+
     /**
      * {@code source} read into {@code buffers}' direct buffer; empty when it cannot be read or is
      * too short or too long: then the Java decoders take it, and say what is wrong if anything is.
      */
     static Optional<WholeFile> read(Path source, Scratch buffers) {
-        return read(source, buffers, false);
+        return read(source, buffers, false, false);
     }
 
     /** {@link #read}, but empty as soon as its first bytes show the file is no JPEG: the rest is not read. */
     static Optional<WholeFile> readJpeg(Path source, Scratch buffers) {
-        return read(source, buffers, true);
+        return read(source, buffers, true, false);
     }
 
-    private static Optional<WholeFile> read(Path source, Scratch buffers, boolean jpegOnly) {
+    /** {@link #read}, but empty as soon as its first bytes show the file is neither a JPEG nor a WebP. */
+    static Optional<WholeFile> readJpegOrWebp(Path source, Scratch buffers) {
+        return read(source, buffers, true, true);
+    }
+
+    private static Optional<WholeFile> read(Path source, Scratch buffers, boolean jpeg, boolean webp) {
         try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < 8 || size > Integer.MAX_VALUE - 8) {
@@ -33,12 +40,14 @@ record WholeFile(ByteBuffer data, int length) {
             }
             int length = (int) size;
             ByteBuffer data = buffers.direct(length);
-            if (jpegOnly) {
-                data.limit(2);
-                while (data.position() < 2 && channel.read(data) > 0) {
+            if (jpeg || webp) {
+                int peek = Math.min(length, WEBP_SIGNATURE_BYTES);
+                data.limit(peek);
+                while (data.position() < peek && channel.read(data) > 0) {
                     CancelledException.checkInterrupt();
                 }
-                if (data.position() < 2 || !new WholeFile(data, 2).isJpeg()) {
+                WholeFile start = new WholeFile(data, data.position());
+                if (!(jpeg && start.isJpeg() || webp && start.isWebp())) {
                     return Optional.empty();
                 }
                 data.limit(data.capacity());
@@ -54,7 +63,14 @@ record WholeFile(ByteBuffer data, int length) {
 
     /** Whether the file starts with a JPEG's start-of-image marker. */
     boolean isJpeg() {
-        return (data.get(0) & 0xFF) == 0xFF && (data.get(1) & 0xFF) == 0xD8;
+        return length >= 2 && (data.get(0) & 0xFF) == 0xFF && (data.get(1) & 0xFF) == 0xD8;
+    }
+
+    /** Whether the file starts as a WebP does: "RIFF", four bytes of size, "WEBP". */
+    boolean isWebp() {
+        return length >= WEBP_SIGNATURE_BYTES && data.get(0) == 'R' && data.get(1) == 'I' && data.get(2) == 'F'
+                && data.get(3) == 'F' && data.get(8) == 'W' && data.get(9) == 'E' && data.get(10) == 'B'
+                && data.get(11) == 'P';
     }
 
     /** Whether the file starts with PNG's signature. */

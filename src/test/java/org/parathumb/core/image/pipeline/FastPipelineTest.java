@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parathumb.core.image.FormatSamples;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.JpegVariants;
 import org.parathumb.core.image.Samples;
@@ -25,6 +26,7 @@ import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.jpeg.ScaledJpegDecoder;
 import org.parathumb.core.image.jpeg.UnsupportedJpegException;
+import org.parathumb.core.image.nativecodec.NativeWebp;
 import org.parathumb.core.samples.SampleGenerator;
 import org.parathumb.core.samples.SampleKind;
 
@@ -176,6 +178,40 @@ class FastPipelineTest extends ThumbnailPipelineContract {
         Path source = dir.resolve("graphic.png");
         ImageIO.write(image, "png", source.toFile());
         assertThatThrownBy(() -> new ScaledJpegDecoder().open(source)).isInstanceOf(UnsupportedJpegException.class);
+
+        Samples expected = Samples.of(faithful.render(source, ThumbnailSpec.DEFAULT).image());
+        Samples actual = Samples.of(fast.render(source, ThumbnailSpec.DEFAULT).image());
+
+        assertThat(actual.identical(expected)).as(actual.describe(expected)).isTrue();
+    }
+
+    /**
+     * A big opaque WebP is decoded by libwebp straight at the reduced size: other pixels than the
+     * faithful pipeline's (so not its route), within the floor of them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"large-lossy.webp", "large-lossless.webp"})
+    void aBigOpaqueWebpIsDecodedScaledAndStaysAboveTheFloor(String name) throws Exception {
+        FormatSamples.requireLibrary(NativeWebp.availability().readable(), NativeWebp.availability().description());
+        Path source = FormatSamples.path(name);
+
+        Samples expected = Samples.of(faithful.render(source, ThumbnailSpec.DEFAULT).image());
+        Thumbnail thumbnail = fast.render(source, ThumbnailSpec.DEFAULT);
+        Samples actual = Samples.of(thumbnail.image());
+
+        assertThat(thumbnail.sourceFormat()).isEqualTo(ImageFormat.WEBP);
+        assertThat(actual.sameShape(expected)).as(actual.describe(expected)).isTrue();
+        assertThat(actual.identical(expected)).as("the faithful pipeline's own pixels: its route, not libwebp's scaling")
+                .isFalse();
+        assertThat(actual.psnr(expected)).isGreaterThanOrEqualTo(FLOOR_DB);
+    }
+
+    /** A WebP with alpha, or an animated one, goes the faithful way: the faithful pixels. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"large-lossless-alpha.webp", "animated.webp", "lossy.webp"})
+    void aWebpTheScaledRouteLeavesGetsExactlyTheFaithfulPixels(String name) throws Exception {
+        FormatSamples.requireLibrary(NativeWebp.availability().readable(), NativeWebp.availability().description());
+        Path source = FormatSamples.path(name);
 
         Samples expected = Samples.of(faithful.render(source, ThumbnailSpec.DEFAULT).image());
         Samples actual = Samples.of(fast.render(source, ThumbnailSpec.DEFAULT).image());
