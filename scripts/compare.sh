@@ -13,8 +13,10 @@
 # .jpeg and .png, so on a folder with WebP files the Python row runs its create_thumbnail on
 # every file instead (python-all). Each command gets TIMEOUT seconds (default 600), or fails.
 #
-# Needs: target/parathumb.jar (mvn package), python3 with Pillow, vipsthumbnail, djpeg, dwebp,
-# GNU time:
+# Parathumb runs as `java -jar target/parathumb.jar` (mvn package), or as the command PARATHUMB
+# names, e.g. the installed launcher: PARATHUMB=target/dist/parathumb/bin/parathumb
+# (mvn -Pinstaller package), which starts from its class-data archive and stops the JIT at C1.
+# Needs: python3 with Pillow, vipsthumbnail, djpeg, dwebp, GNU time:
 #   apt-get install -y python3-pil libvips-tools libjpeg-turbo-progs webp time
 # Usage: scripts/compare.sh DIR [ROUNDS]      (DIR: a folder of images, e.g. images/)
 set -euo pipefail
@@ -25,7 +27,10 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/target/parathumb.jar"
 python=${PYTHON:-/usr/bin/python3}
 original=${ORIGINAL:-$here/../shared/tools/python_original.py}
-[ -f "$jar" ] || { echo "build first: mvn package" >&2; exit 2; }
+if [ -z "${PARATHUMB:-}" ]; then
+  [ -f "$jar" ] || { echo "build first: mvn package" >&2; exit 2; }
+  PARATHUMB="java -jar $jar"
+fi
 [ -f "$original" ] || { echo "set ORIGINAL to python_original.py" >&2; exit 2; }
 for tool in djpeg dwebp /usr/bin/time; do
   command -v $tool >/dev/null || { echo "needs $tool: apt-get install -y libjpeg-turbo-progs webp time" >&2; exit 2; }
@@ -66,10 +71,10 @@ export -f floor python_all
 
 list=$(echo $files)
 declare -A cmd=(
-  [faithful-1]="java -jar $jar run $src --out $out/f1 --workers 1"
-  [faithful-2]="java -jar $jar run $src --out $out/f2 --workers 2"
-  [fast-1]="java -jar $jar run $src --out $out/q1 --workers 1 --pipeline fast"
-  [fast-2]="java -jar $jar run $src --out $out/q2 --workers 2 --pipeline fast"
+  [faithful-1]="$PARATHUMB run $src --out $out/f1 --workers 1"
+  [faithful-2]="$PARATHUMB run $src --out $out/f2 --workers 2"
+  [fast-1]="$PARATHUMB run $src --out $out/q1 --workers 1 --pipeline fast"
+  [fast-2]="$PARATHUMB run $src --out $out/q2 --workers 2 --pipeline fast"
   [floor]="floor $list"
 )
 if [ "$webps" -eq 0 ]; then
@@ -119,6 +124,7 @@ py_s=$(echo "${times[$py]}" | median); py_cpu=$(echo "${cpu[$py]}" | median)
 floor_s=$(echo "${times[floor]}" | median); floor_cpu=$(echo "${cpu[floor]}" | median)
 printf '%s: %d images (%d JPEG, %d WebP), %d rounds interleaved, medians of whole commands, load average %s to %s\n' \
   "$src" "$count" "$jpegs" "$webps" "$rounds" "$load_before" "$(cut -d' ' -f1 /proc/loadavg)"
+printf 'parathumb: %s\n' "$PARATHUMB"
 printf '%-16s %9s %9s %10s %8s %9s %10s %8s %7s\n' tool median_s "s/image" "vs python" "x floor" cpu_s "vs python" "x floor" others
 for name in "${order[@]}"; do
   m=$(echo "${times[$name]}" | median); c=$(echo "${cpu[$name]}" | median)
