@@ -16,7 +16,7 @@ import org.parathumb.core.batch.WorkerPool;
 /**
  * The real window on a folder, for looking at it and measuring it; not a test. Options:
  * {@code -Drun=true} runs the folder once loaded ({@code -Drun.after=MS} that long after); {@code -Dsize=960x600}; {@code -Ddark=true};
- * {@code -Dout=DIR} writes the thumbnails there instead of each folder's thumbs/;
+ * {@code -Dout=DIR} writes the thumbnails there instead of each folder's thumbs/; {@code -Dpipeline=fast} picks the pipeline;
  * {@code -Dfailures=true} opens the failures pane; {@code -Dselect=N} inspects the N-th tile;
  * {@code -Dshot=FILE.png} writes a snapshot of the window when done; {@code -Dexit=true} quits;
  * {@code -Dtimeline=true} opens the run's timeline (Ctrl+I) and shoots that window instead,
@@ -59,6 +59,9 @@ public final class WindowDemo extends Application {
         MainViewModel model = view.model();
         if (System.getProperty("out") != null) {
             model.outputFolderProperty().set(java.util.Optional.of(Path.of(System.getProperty("out"))));
+        }
+        if (System.getProperty("pipeline") != null) {
+            model.pipelineProperty().set(System.getProperty("pipeline"));
         }
         model.loadedProperty().addListener((obs, old, loaded) -> {
             if (loaded != null && Boolean.getBoolean("run")) {
