@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.FormatSamples;
 import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.nativecodec.NativeWebp;
 
 /**
  * libwebp's decode straight to a reduced size (the fast pipeline's WebP route): each pixel the
- * average of the source pixels it covers, stopped by a cancel inside libwebp, a reason for a
- * damaged file, and no such decode of what it cannot do (alpha, animations).
+ * average of the source pixels it covers, a reason for a damaged file, and no such decode of what
+ * it cannot do (alpha, animations). A cancel inside it: {@link WebpCancelTest}.
  */
 class WebpScaledDecodeTest {
 
@@ -120,40 +117,5 @@ class WebpScaledDecodeTest {
 
         assertThatThrownBy(() -> NativeWebp.decodeScaled(direct(file), file.length, features, 10, 10,
                 new byte[10 * 10 * 4])).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void anInterruptStopsAScaledDecodeInsideLibwebp() throws Exception {
-        byte[] file = FormatSamples.bytes("large-lossless.webp"); // 4096x4096
-        ByteBuffer data = direct(file);
-        NativeWebp.Features features = NativeWebp.features(data, file.length);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                NativeWebp.decodeScaled(data, file.length, features, 1024, 1024, new byte[1024 * 1024 * 3]);
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        }, "webp-scaled-cancel-test");
-        worker.start();
-        // Interrupt once the worker is in the native decode, not before it (then any check would do).
-        while (worker.isAlive() && !inNativeDecode(worker)) {
-            Thread.onSpinWait();
-        }
-        worker.interrupt();
-        worker.join();
-
-        try {
-            assertThat(outcome.get()).isInstanceOf(CancelledException.class);
-        } catch (ExecutionException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static boolean inNativeDecode(Thread worker) {
-        return Arrays.stream(worker.getStackTrace()).anyMatch(
-                frame -> frame.getClassName().endsWith("NativeWebp") && frame.getMethodName().equals("decodeScaled")
-                        && frame.isNativeMethod());
     }
 }
