@@ -263,7 +263,7 @@ public final class FastPipeline implements ThumbnailPipeline {
             }
             int scaledWidth = (width + factorX - 1) / factorX;
             int scaledHeight = (height + factorY - 1) / factorY;
-            byte[] samples = new byte[Math.multiplyExact(scaledWidth * scaledHeight, 3)];
+            byte[] samples = new byte[Math.multiplyExact(Math.multiplyExact(scaledWidth, scaledHeight), 3)];
             NativeWebp.decodeScaled(file.data(), file.length(), features, scaledWidth, scaledHeight, samples);
             BufferedImage small = PixelLayout.RGB.wrap(samples, scaledWidth, scaledHeight);
             long decodedAt = System.nanoTime();

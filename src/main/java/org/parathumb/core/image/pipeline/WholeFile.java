@@ -19,20 +19,18 @@ record WholeFile(ByteBuffer data, int length) {
      * too short or too long: then the Java decoders take it, and say what is wrong if anything is.
      */
     static Optional<WholeFile> read(Path source, Scratch buffers) {
-        return read(source, buffers, false, false);
+        return read(source, buffers, false);
     }
 
-    /** {@link #read}, but empty as soon as its first bytes show the file is no JPEG: the rest is not read. */
-    static Optional<WholeFile> readJpeg(Path source, Scratch buffers) {
-        return read(source, buffers, true, false);
-    }
-
-    /** {@link #read}, but empty as soon as its first bytes show the file is neither a JPEG nor a WebP. */
+    /**
+     * {@link #read}, but empty as soon as its first bytes show the file is neither a JPEG nor a
+     * WebP: the rest is not read.
+     */
     static Optional<WholeFile> readJpegOrWebp(Path source, Scratch buffers) {
-        return read(source, buffers, true, true);
+        return read(source, buffers, true);
     }
 
-    private static Optional<WholeFile> read(Path source, Scratch buffers, boolean jpeg, boolean webp) {
+    private static Optional<WholeFile> read(Path source, Scratch buffers, boolean jpegOrWebpOnly) {
         try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < 8 || size > Integer.MAX_VALUE - 8) {
@@ -40,14 +38,14 @@ record WholeFile(ByteBuffer data, int length) {
             }
             int length = (int) size;
             ByteBuffer data = buffers.direct(length);
-            if (jpeg || webp) {
+            if (jpegOrWebpOnly) {
                 int peek = Math.min(length, WEBP_SIGNATURE_BYTES);
                 data.limit(peek);
                 while (data.position() < peek && channel.read(data) > 0) {
                     CancelledException.checkInterrupt();
                 }
                 WholeFile start = new WholeFile(data, data.position());
-                if (!(jpeg && start.isJpeg() || webp && start.isWebp())) {
+                if (!start.isJpeg() && !start.isWebp()) {
                     return Optional.empty();
                 }
                 data.limit(data.capacity());
