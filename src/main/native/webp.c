@@ -200,6 +200,27 @@ done:
 }
 
 /*
+ * data's bytes, when libwebp is open and the arguments hold a width x height decode of channels
+ * (3 or 4) from data[0, length) into out, with rows[0] to report in; else NULL, with *result
+ * CODEC_NO_LIBRARY or CODEC_BAD_ARGUMENTS. The checks both decodes make first.
+ */
+static const uint8_t *decode_input(JNIEnv *env, jobject data, jint length, jint width, jint height, jint channels,
+        jbyteArray out, jintArray rows, jint *result) {
+    const uint8_t *bytes = (*env)->GetDirectBufferAddress(env, data);
+    if (!webp.loaded) {
+        *result = CODEC_NO_LIBRARY;
+        return NULL;
+    }
+    if (bytes == NULL || length < 0 || (*env)->GetDirectBufferCapacity(env, data) < length || width < 1
+            || height < 1 || (channels != 3 && channels != 4) || (*env)->GetArrayLength(env, rows) < 1
+            || (int64_t) (*env)->GetArrayLength(env, out) < (int64_t) width * height * channels) {
+        *result = CODEC_BAD_ARGUMENTS;
+        return NULL;
+    }
+    return bytes;
+}
+
+/*
  * Feeds data[0, length) to the incremental decoder a 64th of the file at a time, copying each
  * batch of complete rows (width x height x channels: what the decoder outputs) into out, and
  * checking the interrupt between chunks. *done_rows gets the rows copied (all of them unless the
@@ -243,14 +264,10 @@ static int feed(JNIEnv *env, WebPIDecoder *decoder, const uint8_t *bytes, jint l
 static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint length, jint width, jint height,
         jint channels, jboolean animated, jbyteArray out, jintArray rows) {
     (void) cls;
-    const uint8_t *bytes = (*env)->GetDirectBufferAddress(env, data);
-    if (!webp.loaded) {
-        return CODEC_NO_LIBRARY;
-    }
-    if (bytes == NULL || length < 0 || (*env)->GetDirectBufferCapacity(env, data) < length || width < 1
-            || height < 1 || (channels != 3 && channels != 4) || (*env)->GetArrayLength(env, rows) < 1
-            || (int64_t) (*env)->GetArrayLength(env, out) < (int64_t) width * height * channels) {
-        return CODEC_BAD_ARGUMENTS;
+    jint result;
+    const uint8_t *bytes = decode_input(env, data, length, width, height, channels, out, rows, &result);
+    if (bytes == NULL) {
+        return result;
     }
     if (animated) {
         return decode_animation(env, bytes, length, channels, out, width, height, rows);
@@ -262,7 +279,7 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
         return CODEC_NO_MEMORY;
     }
     int done_rows = 0;
-    int result = feed(env, decoder, bytes, length, width, height, channels, out, &done_rows);
+    result = feed(env, decoder, bytes, length, width, height, channels, out, &done_rows);
     webp.delete_decoder(decoder);
     (*env)->SetIntArrayRegion(env, rows, 0, 1, &done_rows);
     return result;
@@ -276,16 +293,12 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
  */
 static jint JNICALL native_decodeScaled(JNIEnv *env, jclass cls, jobject data, jint length, jint width,
         jint height, jbyteArray out, jintArray rows) {
-    const int channels = 3;
     (void) cls;
-    const uint8_t *bytes = (*env)->GetDirectBufferAddress(env, data);
-    if (!webp.loaded) {
-        return CODEC_NO_LIBRARY;
-    }
-    if (bytes == NULL || length < 0 || (*env)->GetDirectBufferCapacity(env, data) < length || width < 1
-            || height < 1 || (*env)->GetArrayLength(env, rows) < 1
-            || (int64_t) (*env)->GetArrayLength(env, out) < (int64_t) width * height * channels) {
-        return CODEC_BAD_ARGUMENTS;
+    const int channels = 3;
+    jint result;
+    const uint8_t *bytes = decode_input(env, data, length, width, height, channels, out, rows, &result);
+    if (bytes == NULL) {
+        return result;
     }
     WebPDecoderConfig config;
     if (!webp.init_config(&config, WEBP_DECODER_ABI_VERSION)) {
@@ -300,7 +313,7 @@ static jint JNICALL native_decodeScaled(JNIEnv *env, jclass cls, jobject data, j
         return CODEC_NO_MEMORY;
     }
     int done_rows = 0;
-    int result = feed(env, decoder, bytes, length, width, height, channels, out, &done_rows);
+    result = feed(env, decoder, bytes, length, width, height, channels, out, &done_rows);
     webp.delete_decoder(decoder);
     webp.free_buffer(&config.output);
     (*env)->SetIntArrayRegion(env, rows, 0, 1, &done_rows);
