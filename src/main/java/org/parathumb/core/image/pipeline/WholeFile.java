@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.pixels.Scratch;
 
 /** A whole file in the thread's reused direct buffer, for the native decoders. */
@@ -64,11 +65,11 @@ record WholeFile(ByteBuffer data, int length) {
         return length >= 2 && (data.get(0) & 0xFF) == 0xFF && (data.get(1) & 0xFF) == 0xD8;
     }
 
-    /** Whether the file starts as a WebP does: "RIFF", four bytes of size, "WEBP". */
+    /** Whether the file starts as a WebP does ("RIFF", four bytes of size, "WEBP"), as {@link ImageFormat#sniff} tells. */
     boolean isWebp() {
-        return length >= WEBP_SIGNATURE_BYTES && data.get(0) == 'R' && data.get(1) == 'I' && data.get(2) == 'F'
-                && data.get(3) == 'F' && data.get(8) == 'W' && data.get(9) == 'E' && data.get(10) == 'B'
-                && data.get(11) == 'P';
+        byte[] head = new byte[Math.min(length, WEBP_SIGNATURE_BYTES)];
+        data.get(0, head);
+        return ImageFormat.sniff(head, head.length).filter(ImageFormat.WEBP::equals).isPresent();
     }
 
     /** Whether the file starts with PNG's signature. */
