@@ -51,8 +51,16 @@ class WebpScaledDecodeTest {
         return out;
     }
 
-    /** Differences between the scaled decode and the box average, over the whole blocks: {max, sum of squares}. */
-    private static long[] differences(String name, int factor) throws ImageFailure {
+    /** How far a scaled decode is from the block average, over {@code samples} samples of whole blocks. */
+    private record Differences(long max, long squares, long samples) {
+
+        double psnr() {
+            return 10 * Math.log10(255.0 * 255.0 / ((double) squares / samples));
+        }
+    }
+
+    /** {@code name} decoded scaled by {@code 1 / factor} against the block average of its full decode. */
+    private static Differences differences(String name, int factor) throws ImageFailure {
         byte[] file = FormatSamples.bytes(name);
         ByteBuffer data = direct(file);
         NativeWebp.Features features = NativeWebp.features(data, file.length);
@@ -75,15 +83,15 @@ class WebpScaledDecodeTest {
                 squares += d * d;
             }
         }
-        return new long[] {max, squares, (long) (width / factor) * (height / factor) * 3};
+        return new Differences(max, squares, (long) (width / factor) * (height / factor) * 3);
     }
 
     @ParameterizedTest(name = "1/{0}")
     @ValueSource(ints = {2, 4, 8})
     void aLosslessImageScaledIsTheAverageOfItsFullDecode(int factor) throws ImageFailure {
-        long[] d = differences("large-lossless.webp", factor); // 4096x4096, RGB gradients
+        Differences d = differences("large-lossless.webp", factor); // 4096x4096, RGB gradients
 
-        assertThat(d[0]).as("largest difference from the %dx%d block average", factor, factor).isLessThanOrEqualTo(1);
+        assertThat(d.max()).as("largest difference from the %dx%d block average", factor, factor).isLessThanOrEqualTo(1);
     }
 
     @ParameterizedTest(name = "1/{0}")
@@ -91,10 +99,9 @@ class WebpScaledDecodeTest {
     void aLossyImageScaledStaysCloseToTheAverageOfItsFullDecode(int factor) throws ImageFailure {
         // libwebp scales a lossy image's Y, U and V planes before turning them into RGB: near sharp
         // colour edges that is not quite the average of the RGB pixels (41 to 47 dB measured).
-        long[] d = differences("large-lossy.webp", factor); // 1200x800
+        Differences d = differences("large-lossy.webp", factor); // 1200x800
 
-        double psnr = 10 * Math.log10(255.0 * 255.0 / ((double) d[1] / d[2]));
-        assertThat(psnr).as("PSNR against the %dx%d block average", factor, factor).isGreaterThanOrEqualTo(40.0);
+        assertThat(d.psnr()).as("PSNR against the %dx%d block average", factor, factor).isGreaterThanOrEqualTo(40.0);
     }
 
     @Test
