@@ -123,18 +123,21 @@ public final class FastPipeline implements ThumbnailPipeline {
         CancelledException.checkInterrupt();
         Buffers own = buffers.get();
         long start = System.nanoTime();
-        Optional<WholeFile> file = Optional.empty();
+        Optional<Reduced> scaled = Optional.empty();
         if (nativeJpeg) {
-            file = WholeFile.readJpegOrWebp(source, own.scratch);
-            if (file.isPresent() && file.get().isWebp()) {
+            Optional<WholeFile> file = WholeFile.readJpegOrWebp(source, own.scratch);
+            if (file.isEmpty()) {
+                return faithful.render(source, spec); // neither (or unreadable): the faithful pipeline decides
+            }
+            if (file.get().isWebp()) {
                 Optional<Thumbnail> webp = scaledWebp(file.get(), spec, start);
                 return webp.isPresent() ? webp.get() : faithful.render(source, spec);
             }
-            if (file.isEmpty()) {
-                return faithful.render(source, spec); // no JPEG (or unreadable): the faithful pipeline decides
-            }
+            scaled = nativeScaledJpeg(file.get(), source, spec);
         }
-        Optional<Reduced> scaled = decodeScaled(file, source, spec, own);
+        if (scaled.isEmpty()) {
+            scaled = javaScaledJpeg(source, spec, own);
+        }
         if (scaled.isEmpty()) {
             return faithful.render(source, spec);
         }
@@ -206,18 +209,8 @@ public final class FastPipeline implements ThumbnailPipeline {
                 frame.width(), frame.height(), scale);
     }
 
-    /**
-     * A JPEG decoded at a reduced size by libjpeg-turbo (from {@code file}, when it was read), else
-     * by the pure-Java route; empty when neither takes it.
-     */
-    private Optional<Reduced> decodeScaled(Optional<WholeFile> file, Path source, ThumbnailSpec spec, Buffers own)
-            throws IOException {
-        if (file.isPresent()) {
-            Optional<Reduced> scaled = nativeScaledJpeg(file.get(), source, spec);
-            if (scaled.isPresent()) {
-                return scaled;
-            }
-        }
+    /** A JPEG decoded at a reduced size by the pure-Java route; empty when it does not take it. */
+    private Optional<Reduced> javaScaledJpeg(Path source, ThumbnailSpec spec, Buffers own) {
         try {
             return Optional.ofNullable(scaledRoute.decode(source, spec, own.jpeg));
         } catch (CancelledException e) {
