@@ -342,40 +342,51 @@ static int convert_rows(const png_walk *png, const uint8_t *in, uint8_t *out, si
     return !bad;
 }
 
-/* Where the decode's working memory lies in the caller's buffer: nothing is allocated per image. */
+/*
+ * Where the decode's memory lies. The inflated rows, filter bytes and all, are image-sized: when a
+ * row's bytes are the layout's (gray, RGB, RGBA) they are inflated into the output array itself and
+ * undone band by band over the rows already done, which each band's rows in the file follow (row y
+ * is written at y * n, read from y * (n + 1)); otherwise (a palette, gray with alpha) into the
+ * caller's direct buffer. The rest is a few rows. Nothing is allocated per image: both buffers are
+ * the thread's, reused, so that no second image's worth of memory is mapped and faulted in.
+ */
 typedef struct {
-    size_t raw;       /* the inflated rows, filter bytes and all */
+    int in_output; /* whether the inflated rows lie in the output array */
+    size_t raw;       /* the inflated rows in the direct buffer, when not in the output array */
     size_t rows;      /* a band of undone rows after the row above it */
     size_t converted; /* the band in the layout, when it is not the file's */
     size_t idat;      /* the IDAT data gathered into one run, when there are several chunks */
-    size_t total;
+    size_t total;     /* bytes of the direct buffer */
+    size_t output;    /* bytes of the output array */
 } png_work;
 
 static png_work work_layout(const png_walk *png, int64_t n) {
     size_t row_bytes = (size_t) png->width * (size_t) png->bpp;
+    size_t raw_size = (row_bytes + 1) * png->height;
     png_work w;
+    w.in_output = png->color == GRAY || png->color == RGB || png->color == RGBA;
     w.raw = 0;
-    w.rows = w.raw + (row_bytes + 1) * png->height + SLACK;
+    w.rows = w.in_output ? 0 : raw_size + SLACK;
     w.converted = w.rows + (BAND_ROWS + 1) * row_bytes + SLACK;
-    int direct = png->color == GRAY || png->color == RGB || png->color == RGBA;
-    w.idat = w.converted + (direct ? 0 : (size_t) n * BAND_ROWS + SLACK);
+    w.idat = w.converted + (w.in_output ? 0 : (size_t) n * BAND_ROWS + SLACK);
     w.total = w.idat + (png->idat_chunks > 1 ? png->idat_bytes : 0);
+    w.output = w.in_output ? raw_size + SLACK : (size_t) n * png->height;
     return w;
 }
 
 /*
  * Decodes the PNG in the direct buffer `data` (length bytes), when it is one this file takes. With
  * out == NULL only reads its header: info = {width, height, channels of the layout, bytes of work
- * memory}. Otherwise decodes in `work` (a direct buffer of at least that many bytes, which the
- * caller reuses, so that no image's worth of memory is mapped and faulted in per image) and writes
- * the layout's samples into out. Returns PNG_DONE, PNG_DECLINED, PNG_CANCELLED or PNG_BAD_ARGUMENTS.
+ * memory, bytes of the output array}. Otherwise decodes in `work` (a direct buffer of at least that
+ * many bytes) and `out` (an array of at least that many) and leaves the layout's samples at the
+ * start of out. Returns PNG_DONE, PNG_DECLINED, PNG_CANCELLED or PNG_BAD_ARGUMENTS.
  */
 static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint length, jobject work,
         jbyteArray out, jintArray info) {
     (void) cls;
     const uint8_t *bytes = (*env)->GetDirectBufferAddress(env, data);
     if (!deflate.loaded || bytes == NULL || length < 8 || (*env)->GetDirectBufferCapacity(env, data) < length
-            || (*env)->GetArrayLength(env, info) < 4) {
+            || (*env)->GetArrayLength(env, info) < 5) {
         return PNG_BAD_ARGUMENTS;
     }
     png_walk *png = malloc(sizeof *png);
@@ -394,17 +405,18 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
     size_t row_bytes = (size_t) width * (size_t) png->bpp;
     size_t raw_size = (row_bytes + 1) * (size_t) height;
     png_work layout = work_layout(png, n);
-    if (n * height > INT32_MAX - 8 || layout.total > INT32_MAX - 8 || window_too_small(bytes, png, raw_size)) {
+    if (n * height > INT32_MAX - 8 || layout.total > INT32_MAX - 8 || layout.output > INT32_MAX - 8
+            || window_too_small(bytes, png, raw_size)) {
         goto done;
     }
-    jint header[4] = {width, height, png->channels, (jint) layout.total};
+    jint header[5] = {width, height, png->channels, (jint) layout.total, (jint) layout.output};
     if (out == NULL) {
-        (*env)->SetIntArrayRegion(env, info, 0, 4, header);
+        (*env)->SetIntArrayRegion(env, info, 0, 5, header);
         result = PNG_DONE;
         goto done;
     }
     uint8_t *memory = work == NULL ? NULL : (*env)->GetDirectBufferAddress(env, work);
-    if ((*env)->GetArrayLength(env, out) < n * height || memory == NULL
+    if ((*env)->GetArrayLength(env, out) < (jsize) layout.output || memory == NULL
             || (*env)->GetDirectBufferCapacity(env, work) < (jlong) layout.total) {
         result = PNG_BAD_ARGUMENTS;
         goto done;
@@ -413,19 +425,27 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
         result = PNG_CANCELLED;
         goto done;
     }
-    uint8_t *raw = memory + layout.raw;
     uint8_t *rows = memory + layout.rows;
     uint8_t *converted = memory + layout.converted;
     const uint8_t *compressed = gather_idat(bytes, png, memory + layout.idat);
     decompressor = deflate.alloc_decompressor();
-    size_t consumed = 0, produced = 0;
-    if (decompressor == NULL
-            || deflate.zlib_decompress_ex(decompressor, compressed, png->idat_bytes, raw, raw_size, &consumed,
-                    &produced) != LIBDEFLATE_SUCCESS
-            || consumed != png->idat_bytes || produced != raw_size) {
+    if (decompressor == NULL) {
         goto done;
     }
-    int direct = png->color == GRAY || png->color == RGB || png->color == RGBA;
+    /* The output array is held only while nothing but this file's code runs: the inflate, one band. */
+    uint8_t *array = layout.in_output ? (*env)->GetPrimitiveArrayCritical(env, out, NULL) : NULL;
+    uint8_t *raw = layout.in_output ? array : memory + layout.raw;
+    size_t consumed = 0, produced = 0;
+    int inflated = raw != NULL
+            && deflate.zlib_decompress_ex(decompressor, compressed, png->idat_bytes, raw, raw_size, &consumed,
+                    &produced) == LIBDEFLATE_SUCCESS
+            && consumed == png->idat_bytes && produced == raw_size;
+    if (array != NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, out, array, 0);
+    }
+    if (!inflated) {
+        goto done;
+    }
     memset(rows, 0, row_bytes + SLACK);
     for (int first = 0; first < height; first += BAND_ROWS) {
         if (parathumb_abort_requested(&abort)) {
@@ -433,24 +453,39 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
             goto done;
         }
         int count = height - first < BAND_ROWS ? height - first : BAND_ROWS;
-        for (int k = 0; k < count; k++) {
-            const uint8_t *src = raw + (size_t) (first + k) * (row_bytes + 1);
-            if (!unfilter(src[0], src + 1, rows + (size_t) (k + 1) * row_bytes, rows + (size_t) k * row_bytes,
-                    row_bytes, png->bpp)) {
+        if (layout.in_output) {
+            array = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+            if (array == NULL) {
                 goto done;
             }
+            raw = array;
+        }
+        int undone = 1;
+        for (int k = 0; k < count && undone; k++) {
+            const uint8_t *src = raw + (size_t) (first + k) * (row_bytes + 1);
+            undone = unfilter(src[0], src + 1, rows + (size_t) (k + 1) * row_bytes, rows + (size_t) k * row_bytes,
+                    row_bytes, png->bpp);
         }
         const uint8_t *band = rows + row_bytes;
-        if (!direct) {
-            if (!convert_rows(png, band, converted, (size_t) width * (size_t) count)) {
-                goto done;
+        if (layout.in_output) {
+            if (undone) {
+                /* Over rows this band and the ones before were inflated in, all read by now. */
+                memcpy(array + (size_t) first * (size_t) n, band, (size_t) count * (size_t) n);
             }
-            band = converted;
+            (*env)->ReleasePrimitiveArrayCritical(env, out, array, 0);
+        } else if (undone) {
+            undone = convert_rows(png, band, converted, (size_t) width * (size_t) count);
+            if (undone) {
+                (*env)->SetByteArrayRegion(env, out, (jsize) (first * n), (jsize) (count * n),
+                        (const jbyte *) converted);
+            }
         }
-        (*env)->SetByteArrayRegion(env, out, (jsize) (first * n), (jsize) (count * n), (const jbyte *) band);
+        if (!undone) {
+            goto done;
+        }
         memcpy(rows, rows + (size_t) count * row_bytes, row_bytes);
     }
-    (*env)->SetIntArrayRegion(env, info, 0, 4, header);
+    (*env)->SetIntArrayRegion(env, info, 0, 5, header);
     result = PNG_DONE;
 done:
     if (decompressor != NULL) {

@@ -57,15 +57,22 @@ public final class NativePng {
     }
 
     /**
-     * A PNG's size, the layout it decodes to, the engine that takes it, and the bytes of direct
-     * memory it decodes in (libdeflate's inflated rows; 0 for libspng, which works row by row).
+     * A PNG's size, the layout it decodes to, the engine that takes it, the bytes of direct memory
+     * it decodes in (0 for libspng, which works row by row), and the bytes the array it is decoded
+     * into must hold: more than its samples when libdeflate inflates the file's rows into that
+     * array, filter bytes and all, and undoes them there (gray, RGB and RGBA), so that the image's
+     * size is mapped once, not twice.
      */
-    public record PngHeader(int width, int height, PixelLayout layout, Engine engine, int workBytes) {
+    public record PngHeader(int width, int height, PixelLayout layout, Engine engine, int workBytes, int outputBytes) {
         public PngHeader {
             Objects.requireNonNull(layout, "layout");
             Objects.requireNonNull(engine, "engine");
             if (workBytes < 0) {
                 throw new IllegalArgumentException("work bytes " + workBytes);
+            }
+            if (outputBytes < (long) width * height * layout.channels()) {
+                throw new IllegalArgumentException("output bytes " + outputBytes + " for " + width + "x" + height
+                        + " x " + layout.channels());
             }
         }
     }
@@ -99,14 +106,20 @@ public final class NativePng {
         if (!engine.open()) {
             return Optional.empty();
         }
-        int[] info = new int[4];
-        return decode(engine, data, length, null, null, info) == DONE
-                ? Optional.of(new PngHeader(info[0], info[1], layout(info[2]), engine, info[3]))
-                : Optional.empty();
+        int[] info = new int[5];
+        if (decode(engine, data, length, null, null, info) != DONE) {
+            return Optional.empty();
+        }
+        long samples = (long) info[0] * info[1] * info[2];
+        if (samples > Integer.MAX_VALUE - 8) {
+            return Optional.empty(); // no array holds it: ImageDecoder says "too large"
+        }
+        int output = (int) Math.max(info[4], samples); // libspng names none: its samples
+        return Optional.of(new PngHeader(info[0], info[1], layout(info[2]), engine, info[3], output));
     }
 
     /**
-     * Decodes the PNG into {@code into} (at least width x height x channels bytes; a reused buffer)
+     * Decodes the PNG into {@code into} (at least the header's output bytes; a reused buffer)
      * with the header's engine and returns it as an image of the header's layout, or empty when
      * declined. Asks {@link NativeAbort} every band of rows (libdeflate also before its inflate).
      *
@@ -126,12 +139,12 @@ public final class NativePng {
             throw new IllegalStateException("no " + header.engine().library() + " to decode with: "
                     + NativeBlurReduce.status());
         }
-        long needed = (long) header.width() * header.height() * header.layout().channels();
-        if (into.length < needed) {
-            throw new IllegalArgumentException("a buffer of " + into.length + " bytes is too small for " + needed);
+        if (into.length < header.outputBytes()) {
+            throw new IllegalArgumentException("a buffer of " + into.length + " bytes is too small for "
+                    + header.outputBytes());
         }
         ByteBuffer work = header.workBytes() > 0 ? scratch.direct(1, header.workBytes()) : null;
-        int[] info = new int[4];
+        int[] info = new int[5];
         int result = decode(header.engine(), data, length, work, into, info);
         if (result == CANCELLED) {
             throw new CancelledException();
@@ -167,7 +180,7 @@ public final class NativePng {
 
     /**
      * As {@link #decode(ByteBuffer, int, byte[], int[])}, for the PNGs libdeflate takes (png_inflate.c),
-     * in {@code work}; the header also names the work bytes (info[3]).
+     * in {@code work} and {@code out}; the header also names the bytes of each (info[3] and info[4]).
      */
     private static native int inflate(ByteBuffer data, int length, ByteBuffer work, byte[] out, int[] info);
 

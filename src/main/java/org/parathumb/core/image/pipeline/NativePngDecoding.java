@@ -30,7 +30,7 @@ final class NativePngDecoding {
             return Optional.empty(); // ImageDecoder says "too large"
         }
         NativePng.PngHeader h = header.get();
-        byte[] into = buffers.bytes(h.width() * h.height() * h.layout().channels());
+        byte[] into = buffers.bytes(h.outputBytes());
         return NativePng.decode(file.get().data(), file.get().length(), h, into, buffers)
                 .map(image -> new DecodedImage(image, ImageFormat.PNG));
     }

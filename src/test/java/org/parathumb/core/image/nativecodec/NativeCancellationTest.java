@@ -86,7 +86,7 @@ class NativeCancellationTest {
     void thePngDecodeThroughLibdeflateStopsAtTheCheckAfterTheCancel() throws Exception {
         NativeRequired.require(NativePng.Engine.LIBDEFLATE.open(), NativeBlurReduce::status);
         NativePng.PngHeader header = NativePng.header(png, pngLength, NativePng.Engine.LIBDEFLATE).orElseThrow();
-        byte[] into = new byte[header.width() * header.height() * header.layout().channels()];
+        byte[] into = new byte[header.outputBytes()];
 
         int checks = cancelledAfter(() -> NativePng.decode(png, pngLength, header, into));
 
@@ -97,7 +97,7 @@ class NativeCancellationTest {
     void thePngDecodeThroughLibspngStopsAtTheCheckAfterTheCancel() throws Exception {
         NativeRequired.require(NativePng.Engine.LIBSPNG.open(), NativeBlurReduce::status);
         NativePng.PngHeader header = NativePng.header(png, pngLength, NativePng.Engine.LIBSPNG).orElseThrow();
-        byte[] into = new byte[header.width() * header.height() * header.layout().channels()];
+        byte[] into = new byte[header.outputBytes()];
 
         int checks = cancelledAfter(() -> NativePng.decode(png, pngLength, header, into));
 
@@ -111,7 +111,7 @@ class NativeCancellationTest {
         NativeAbort.onCheck = checks::incrementAndGet;
         NativePng.PngHeader header = NativePng.header(png, pngLength).orElseThrow();
 
-        assertThat(NativePng.decode(png, pngLength, header, new byte[header.width() * header.height() * 3])).isPresent();
+        assertThat(NativePng.decode(png, pngLength, header, new byte[header.outputBytes()])).isPresent();
         assertThat(checks.get()).isGreaterThanOrEqualTo(3000 / 16);
         checks.set(0);
         NativeBlurReduce.JpegHeader jpegHeader = NativeBlurReduce.jpegHeader(progressiveJpeg, jpegLength).orElseThrow();

@@ -1,6 +1,7 @@
 package org.parathumb.core.image.nativecodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -61,6 +62,35 @@ class NativePngInflateTest {
         assertThat(PixelLayout.of(decoded)).isEqualTo(PixelLayout.of(imageIo));
         assertThat(samples(decoded)).as("the samples the file was built from").isEqualTo(built.expected());
         assertThat(samples(imageIo)).as("ImageIO agrees").isEqualTo(built.expected());
+    }
+
+    @ParameterizedTest(name = "colour type {0}")
+    @CsvSource({"0, 1", "2, 3", "6, 4"})
+    void grayRgbAndRgbaAreInflatedIntoTheArrayTheyDecodeToWithOnlyABandOfRowsBeside(int colorType, int channels)
+            throws IOException {
+        Built built = new Built(colorType, 300, 200, false, new Random(colorType));
+        Path file = Files.write(dir.resolve("in-place.png"), built.png(1));
+        NativePng.PngHeader header = header(built.png(1)).orElseThrow();
+        int rowBytes = 300 * channels;
+
+        assertThat(header.outputBytes()).as("the rows as inflated, a filter byte each, and a few bytes of slack")
+                .isBetween(200 * (rowBytes + 1), 200 * (rowBytes + 1) + 64);
+        assertThat(header.workBytes()).as("a band of 16 rows and the row above it").isLessThan(18 * rowBytes + 64);
+        assertThat(samples(decode(file, NativePng.Engine.LIBDEFLATE).orElseThrow())).isEqualTo(built.expected());
+        byte[] samplesOnly = new byte[300 * 200 * channels];
+        ByteBuffer data = ByteBuffer.allocateDirect(built.png(1).length).put(built.png(1));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> NativePng.decode(data, built.png(1).length, header, samplesOnly))
+                .withMessageContaining("too small");
+    }
+
+    @Test
+    void aPaletteIsInflatedBesideTheArrayItDecodesTo() {
+        Built built = new Built(PALETTE, 300, 200, false, new Random(3));
+        NativePng.PngHeader header = header(built.png(1)).orElseThrow();
+
+        assertThat(header.outputBytes()).as("its RGB samples").isEqualTo(300 * 200 * 3);
+        assertThat(header.workBytes()).as("its rows as inflated, among others").isGreaterThan(200 * 301);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,7 +187,7 @@ class NativePngInflateTest {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
         return NativePng.header(data, bytes.length, engine).flatMap(header -> NativePng.decode(data, bytes.length,
-                header, new byte[header.width() * header.height() * header.layout().channels()]));
+                header, new byte[header.outputBytes()]));
     }
 
     private static byte[] samples(BufferedImage image) {

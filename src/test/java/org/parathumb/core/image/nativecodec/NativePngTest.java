@@ -140,7 +140,7 @@ class NativePngTest {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
         return NativePng.header(data, bytes.length).flatMap(header -> NativePng.decode(data, bytes.length, header,
-                new byte[header.width() * header.height() * header.layout().channels()]));
+                new byte[header.outputBytes()]));
     }
 
     /** Noise the deflater cannot shrink, in RGB. */
