@@ -214,6 +214,77 @@ static jint JNICALL native_blurRows(JNIEnv *env, jclass cls,
 }
 
 /*
+ * The reduce alone, without the blur (the fast pipeline's step for a decoded PNG): source rows
+ * [from, to) of samples added into the per-column sums, which become block sums every factorY
+ * rows and at the last row, as the blurred rows do in the passes above. sums (n ints) start zeroed
+ * and carry the rows of an unfinished block row from one call to the next. Returns 0, or -1 when
+ * an argument does not fit (nothing is touched then).
+ */
+static jint JNICALL native_reduceRows(JNIEnv *env, jclass cls,
+        jbyteArray samples, jint width, jint height, jint channels, jint factorX, jint factorY, jint from, jint to,
+        jintArray sums, jintArray blocks) {
+    (void) cls;
+    int64_t n = (int64_t) width * channels;
+    if (width < 1 || height < 1 || channels < 1 || channels > 4 || factorX < 1 || factorY < 1
+            || from < 0 || to > height || from > to
+            || (*env)->GetArrayLength(env, samples) < n * height
+            || (*env)->GetArrayLength(env, sums) < n
+            || (*env)->GetArrayLength(env, blocks) < (int64_t) ((height + factorY - 1) / factorY)
+                    * ((width + factorX - 1) / factorX) * channels) {
+        return -1;
+    }
+    uint8_t *s = (*env)->GetPrimitiveArrayCritical(env, samples, NULL);
+    uint32_t *m = (*env)->GetPrimitiveArrayCritical(env, sums, NULL);
+    uint32_t *b = (*env)->GetPrimitiveArrayCritical(env, blocks, NULL);
+    jint result = -1;
+    if (s != NULL && m != NULL && b != NULL) {
+        geometry g = {width, height, channels, factorX, factorY, (width + factorX - 1) / factorX, b, NULL, 0};
+        for (int y = from; y < to; y++) {
+            const uint8_t *row = s + (size_t) y * (size_t) n;
+            for (int64_t i = 0; i < n; i++) {
+                m[i] += row[i];
+            }
+            if ((y + 1) % factorY == 0 || y == height - 1) {
+                emit_block_row(&g, y, m);
+            }
+        }
+        result = 0;
+    }
+    if (b != NULL) (*env)->ReleasePrimitiveArrayCritical(env, blocks, b, 0);
+    if (m != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sums, m, 0);
+    if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, samples, s, JNI_ABORT);
+    return result;
+}
+
+/*
+ * 1 when every alpha sample of RGBA rows [from, to) is 255, 0 when one is not (it stops there), -1
+ * when an argument does not fit. Each pixel read as one little-endian word: alpha is its top byte.
+ */
+static jint JNICALL native_opaqueRows(JNIEnv *env, jclass cls, jbyteArray samples, jint width, jint height,
+        jint from, jint to) {
+    (void) cls;
+    if (width < 1 || height < 1 || from < 0 || to > height || from > to
+            || (*env)->GetArrayLength(env, samples) < (int64_t) width * 4 * height) {
+        return -1;
+    }
+    uint8_t *s = (*env)->GetPrimitiveArrayCritical(env, samples, NULL);
+    if (s == NULL) {
+        return -1;
+    }
+    uint32_t all = 0xFFFFFFFFu;
+    for (int y = from; y < to && all >> 24 == 0xFF; y++) {
+        const uint8_t *row = s + (size_t) y * (size_t) width * 4;
+        for (int x = 0; x < width; x++) {
+            uint32_t pixel;
+            memcpy(&pixel, row + (size_t) x * 4, 4);
+            all &= pixel;
+        }
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, samples, s, JNI_ABORT);
+    return all >> 24 == 0xFF;
+}
+
+/*
  * The JPEG path: the system's libjpeg (libjpeg_runtime.c) decodes scanlines straight into the
  * kernel, so the full image is never stored and each row is blurred while it is in the cache.
  */
@@ -379,6 +450,8 @@ int parathumb_register_blur_reduce(JNIEnv *env) {
         {"kernelName", "(I)Ljava/lang/String;", (void *) native_kernelName},
         {"ringsLength", "(II)I", (void *) native_ringsLength},
         {"blurRows", "([BI[BIIIIIII[S[I[I[III)I", (void *) native_blurRows},
+        {"reduceRows", "([BIIIIIII[I[I)I", (void *) native_reduceRows},
+        {"opaqueRows", "([BIIII)I", (void *) native_opaqueRows},
     };
     return parathumb_register(env, "NativeBlurReduce", methods, (int) (sizeof methods / sizeof methods[0]));
 }

@@ -238,6 +238,69 @@ public final class NativeBlurReduce {
     }
 
     /**
+     * Box-reduces {@code samples} ({@code width x height}, 1 to 4 channels interleaved, alpha as
+     * it is; may be longer) by {@code factorX x factorY} without blurring them: the samples Pillow's
+     * {@code reduce()} gives, as {@link org.parathumb.core.image.pillow.BoxReduce} computes them,
+     * in one pass over the image. The fast pipeline's step for an image decoded at full size.
+     * Checks the interrupt every {@value #BAND} rows.
+     *
+     * @throws IllegalStateException if the kernel is not {@link #available()}
+     */
+    public static byte[] reduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
+            Scratch scratch) {
+        if (!available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        }
+        if (channels < 1 || channels > 4 || factorX < 1 || factorY < 1 || width < 1 || height < 1) {
+            throw new IllegalArgumentException("unsupported image: " + width + "x" + height + "x" + channels
+                    + " reduced by " + factorX + "x" + factorY);
+        }
+        int n = Math.multiplyExact(width, channels);
+        if ((long) n * height > samples.length) {
+            throw new IllegalArgumentException("samples hold fewer than " + width + "x" + height + "x" + channels);
+        }
+        int[] sums = Bands.zeroed(scratch.ints(0, n), n);
+        int[] blocks = new int[Math.multiplyExact(Math.multiplyExact((height + factorY - 1) / factorY,
+                (width + factorX - 1) / factorX), channels)];
+        for (int y = 0; y < height; y += BAND) {
+            CancelledException.checkInterrupt();
+            if (reduceRows(samples, width, height, channels, factorX, factorY, y, Math.min(height, y + BAND), sums,
+                    blocks) != 0) {
+                throw new IllegalStateException("the native reduce refused its arguments");
+            }
+        }
+        return rounded(blocks, width, height, channels, factorX, factorY);
+    }
+
+    /**
+     * Whether every pixel of the RGBA {@code samples} ({@code width x height}; may be longer) has
+     * alpha 255: the image is opaque, whatever its layout says. Stops at the first that has not.
+     * Checks the interrupt every {@value #BAND} rows.
+     *
+     * @throws IllegalStateException if the kernel is not {@link #available()}
+     */
+    public static boolean opaque(byte[] samples, int width, int height) {
+        if (!available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        }
+        if (width < 1 || height < 1 || (long) width * 4 * height > samples.length) {
+            throw new IllegalArgumentException("no RGBA image of " + width + "x" + height + " in "
+                    + samples.length + " bytes");
+        }
+        for (int y = 0; y < height; y += BAND) {
+            CancelledException.checkInterrupt();
+            int result = opaqueRows(samples, width, height, y, Math.min(height, y + BAND));
+            if (result < 0) {
+                throw new IllegalStateException("the native alpha check refused its arguments");
+            }
+            if (result == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Blurs {@code samples} ({@code width x height}, 1 to 4 channels interleaved) with {@link #BOX}
      * in place, as {@link org.parathumb.core.image.pillow.PillowGaussianBlur} does (RGBA without
      * premultiplying, as Pillow's BoxBlur.c), and with {@code premultiply} (RGBA only) turns the
@@ -546,6 +609,13 @@ public final class NativeBlurReduce {
 
     /** The shorts rows of {@code width} pixels need for their rings, or -1 if too many. */
     private static native int ringsLength(int width, int channels);
+
+    /** Adds source rows [from, to) into the column sums, and those into block sums every factorY rows (blur_reduce.c). */
+    private static native int reduceRows(byte[] samples, int width, int height, int channels, int factorX,
+            int factorY, int from, int to, int[] sums, int[] blocks);
+
+    /** 1 when every alpha of RGBA rows [from, to) is 255, 0 when one is not, -1 for arguments that do not fit (blur_reduce.c). */
+    private static native int opaqueRows(byte[] samples, int width, int height, int from, int to);
 
     /** blurRows' modes: block sums for the reduce, rows written back, rows written back premultiplied. */
     private static final int REDUCE = 0;

@@ -190,6 +190,46 @@ class NativeBlurReduceTest {
         assertThat(written(new FaithfulPipeline(true), source)).isEqualTo(written(new FaithfulPipeline(false), source));
     }
 
+    @ParameterizedTest(name = "{0}x{1}, {2} channels, reduce {3}x{4}")
+    @CsvSource({
+        "1, 1, 1, 1, 1", "9, 1, 3, 3, 1", "1, 9, 4, 1, 2", "5, 5, 3, 2, 2", "17, 3, 1, 5, 1", "97, 61, 4, 7, 5",
+        "257, 130, 3, 40, 3", "401, 299, 4, 7, 5", "1000, 300, 3, 42, 42", "40, 700, 1, 1, 50", "7, 271, 4, 7, 13"})
+    void theReduceAloneGivesPillowsReduce(int width, int height, int channels, int factorX, int factorY) {
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        PixelLayout layout = switch (channels) {
+            case 1 -> PixelLayout.GRAY;
+            case 3 -> PixelLayout.RGB;
+            default -> PixelLayout.RGBA;
+        };
+        for (long seed = 0; seed < 3; seed++) {
+            BufferedImage image = image(layout, width, height, seed);
+            byte[] expected = PixelLayout.samples(new BoxReduce(factorX, factorY).apply(image));
+            Scratch scratch = new Scratch();
+            scratch.ints(0, width * channels)[0] = 99; // what a thread's last image left behind
+
+            byte[] reduced = NativeBlurReduce.reduce(PixelLayout.samples(image), width, height, channels,
+                    factorX, factorY, scratch);
+
+            assertThat(reduced).as("seed %d", seed).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "alpha {2} at ({0}, {1}) of 300x200")
+    @CsvSource({"0, 0, 254", "299, 199, 0", "150, 100, 128", "-1, -1, 255"})
+    void anRgbaImageIsOpaqueOnlyWhenEveryAlphaIs255(int x, int y, int alpha) {
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        byte[] samples = noise(300 * 200 * 4 + 8, 0);
+        for (int i = 3; i < samples.length; i += 4) {
+            samples[i] = (byte) 255;
+        }
+        if (x >= 0) {
+            samples[(y * 300 + x) * 4 + 3] = (byte) alpha;
+        }
+        samples[300 * 200 * 4 + 3] = 0; // past the image: not its pixel
+
+        assertThat(NativeBlurReduce.opaque(samples, 300, 200)).isEqualTo(alpha == 255);
+    }
+
     @Test
     void anInterruptedThreadStopsBeforeTheNextBandOfRows() {
         NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
@@ -209,6 +249,25 @@ class NativeBlurReduceTest {
 
         assertThatThrownBy(() -> NativeBlurReduce.blurAndReduce(new byte[10], 4, 4, 3, 2, 2, new Scratch()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NativeBlurReduce.reduce(new byte[47], 4, 4, 3, 2, 2, new Scratch()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NativeBlurReduce.opaque(new byte[63], 4, 4))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anInterruptedThreadStopsTheReduceAndTheAlphaCheck() {
+        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        byte[] samples = new byte[64 * 64 * 4];
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> NativeBlurReduce.reduce(samples, 64, 64, 4, 2, 2, new Scratch()))
+                    .isInstanceOf(CancelledException.class);
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> NativeBlurReduce.opaque(samples, 64, 64)).isInstanceOf(CancelledException.class);
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
