@@ -127,6 +127,24 @@ class FuzzTest {
         assertThat(outcomes.unexplained()).isEmpty();
     }
 
+    /**
+     * The fast pipeline decodes a big opaque PNG itself, to reduce it before the blur, and leaves
+     * whatever its decoders decline to the faithful pipeline: a damaged one ends as the faithful
+     * pipeline's failure, with its reason, or as a thumbnail, never as an internal error.
+     */
+    @Test
+    void damagedPngsBigEnoughForTheFastPipelinesReducedRouteFailAsTheFaithfulOneDoes() throws Exception {
+        List<byte[]> seeds = List.of(
+                TestFiles.encode(TestFiles.picture(400, 300), "png"),
+                TestFiles.encode(TestFiles.gray(300, 400), "png"),
+                TestFiles.encode(TestFiles.palette(400, 300, false), "png"));
+
+        Outcomes outcomes = fastPipelineOutcomes(seeds, "png", 4_000_000, true);
+
+        assertThat(outcomes.failed()).as("the damage is real").isGreaterThan(MUTATIONS_PER_FILE / 2);
+        assertThat(outcomes.unexplained()).isEmpty();
+    }
+
     /** How many mutations failed, and what went wrong. */
     private record Outcomes(int failed, List<String> unexplained) {
     }

@@ -111,6 +111,16 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         }
         Optional<DecodedImage> png = nativeKernel ? NativePngDecoding.decode(source, buffers) : Optional.empty();
         DecodedImage decoded = png.isPresent() ? png.get() : decoder.decode(source, buffers);
+        return render(decoded, spec, start);
+    }
+
+    /**
+     * The thumbnail of an image already decoded (by the fast pipeline, which found it is not one
+     * it approximates) into a buffer this pipeline may now blur in place; {@code start} is when its
+     * decode started.
+     */
+    Thumbnail render(DecodedImage decoded, ThumbnailSpec spec, long start) {
+        Scratch buffers = scratch.get();
         BufferedImage image = decoded.image();
         long decodedAt = System.nanoTime();
         Optional<Reduction> streamed = spec.blurRadius() > 0 ? Reduction.of(image, spec) : Optional.empty();

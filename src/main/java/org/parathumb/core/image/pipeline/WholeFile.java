@@ -24,14 +24,14 @@ record WholeFile(ByteBuffer data, int length) {
     }
 
     /**
-     * {@link #read}, but empty as soon as its first bytes show the file is neither a JPEG nor a
-     * WebP: the rest is not read.
+     * {@link #read}, but empty as soon as its first bytes show the file is not a JPEG, a WebP or a
+     * PNG: the rest is not read.
      */
-    static Optional<WholeFile> readJpegOrWebp(Path source, Scratch buffers) {
+    static Optional<WholeFile> readJpegWebpOrPng(Path source, Scratch buffers) {
         return read(source, buffers, true);
     }
 
-    private static Optional<WholeFile> read(Path source, Scratch buffers, boolean jpegOrWebpOnly) {
+    private static Optional<WholeFile> read(Path source, Scratch buffers, boolean jpegWebpOrPngOnly) {
         try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < 8 || size > Integer.MAX_VALUE - 8) {
@@ -39,14 +39,14 @@ record WholeFile(ByteBuffer data, int length) {
             }
             int length = (int) size;
             ByteBuffer data = buffers.direct(length);
-            if (jpegOrWebpOnly) {
+            if (jpegWebpOrPngOnly) {
                 int peek = Math.min(length, WEBP_SIGNATURE_BYTES);
                 data.limit(peek);
                 while (data.position() < peek && channel.read(data) > 0) {
                     CancelledException.checkInterrupt();
                 }
                 WholeFile start = new WholeFile(data, data.position());
-                if (!start.isJpeg() && !start.isWebp()) {
+                if (!start.isJpeg() && !start.isWebp() && !start.isPng()) {
                     return Optional.empty();
                 }
                 data.limit(data.capacity());
@@ -74,7 +74,7 @@ record WholeFile(ByteBuffer data, int length) {
 
     /** Whether the file starts with PNG's signature. */
     boolean isPng() {
-        return (data.get(0) & 0xFF) == 0x89 && data.get(1) == 'P' && data.get(2) == 'N' && data.get(3) == 'G'
+        return length >= 8 && (data.get(0) & 0xFF) == 0x89 && data.get(1) == 'P' && data.get(2) == 'N' && data.get(3) == 'G'
                 && data.get(4) == 0x0D && data.get(5) == 0x0A && data.get(6) == 0x1A && data.get(7) == 0x0A;
     }
 }
