@@ -52,7 +52,8 @@ final class ThumbnailOptions {
                 () -> format, v -> format = v));
         mixin.addOption(option(OptionSpec.builder("--pipeline").paramLabel("NAME").defaultValue(Pipelines.DEFAULT)
                 .type(String.class).converters(new PipelineConverter())
-                .description("faithful: the Python program's pixels exactly; fast: decodes JPEGs and WebPs at a reduced size,"
+                .description("faithful: the Python program's pixels exactly; fast: decodes JPEGs and WebPs at a reduced size"
+                        + " and reduces opaque PNGs before the blur,"
                         + " within 38 dB of faithful (default: ${DEFAULT-VALUE})."),
                 () -> pipeline, v -> pipeline = v));
         mixin.addOption(option(OptionSpec.builder("--fit").paramLabel("FIT").defaultValue("contain").type(Fit.class)

@@ -106,7 +106,8 @@ final class SettingsBar {
         ComboBox<String> pipeline = new ComboBox<>(FXCollections.observableArrayList(Pipelines.names()));
         pipeline.valueProperty().bindBidirectional(model.pipelineProperty());
         pipeline.setTooltip(new Tooltip("faithful: the original Python program's output, pixel for pixel\n"
-                + "fast: decodes JPEGs and WebPs at a reduced size first; close (38 dB or better), not identical,"
+                + "fast: decodes JPEGs and WebPs at a reduced size first, reduces opaque PNGs before the blur;"
+                + " close (38 dB or better), not identical,"
                 + " and its tiles say so (Alt+P)"));
         pipeline.setId("pipeline");
         javafx.scene.control.CheckBox recursive = new javafx.scene.control.CheckBox("Sub-_folders");
