@@ -287,8 +287,9 @@ public final class FastPipeline implements ThumbnailPipeline {
      * ({@link NativeBlurReduce#reduce}), then blurred at that size with the radius divided by the
      * reduction, and resized by Pillow's bicubic from the reduced image's box, as its thumbnail
      * does. The full-size blur, about as long as the decode, is gone. An RGBA PNG whose every
-     * alpha is 255 (most RGBA wallpapers) is opaque too: there Pillow's premultiplied steps are
-     * the plain ones, and alpha stays 255.
+     * alpha is 255 (most RGBA wallpapers) is opaque too: Pillow's premultiply changes nothing
+     * there, and its bicubic of the whole image (it does not reduce RGBA) is approximated as the
+     * RGB one; alpha stays 255.
      *
      * <p>Otherwise the faithful pipeline's: the PNG's pixels, from this decode when there was one
      * (an image with alpha, for the reason {@link #scaledWebp} gives), from its own when there was
