@@ -179,11 +179,14 @@ class FastPipelineTest extends ThumbnailPipelineContract {
      * than the faithful pipeline's (so not its route), within the floor of them, in the same
      * layout; an RGBA one whose every alpha is 255 keeps alpha 255.
      */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"rgb", "gray", "opaque rgba", "palette", "input/edges.png"})
-    void aBigOpaquePngIsReducedBeforeItIsBlurredAndStaysAboveTheFloor(String kind) throws Exception {
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @CsvSource({"rgb, 960, 720", "gray, 960, 720", "opaque rgba, 960, 720", "palette, 960, 720",
+        "input/edges.png, 0, 0", "rgb, 250, 190", "opaque rgba, 190, 250", "opaque rgba, 400, 300",
+        "gray, 3000, 120"})
+    void aBigOpaquePngIsReducedBeforeItIsBlurredAndStaysAboveTheFloor(String kind, int width, int height)
+            throws Exception {
         FormatSamples.requireLibrary(NativeBlurReduce.available() && NativePng.available(), NativeBlurReduce.status());
-        Path source = kind.startsWith("input/") ? Samples.resourcePath(kind) : writePng(kind, 960, 720, false);
+        Path source = kind.startsWith("input/") ? Samples.resourcePath(kind) : writePng(kind, width, height, false);
 
         Samples expected = Samples.of(faithful.render(source, ThumbnailSpec.DEFAULT).image());
         Thumbnail thumbnail = fast.render(source, ThumbnailSpec.DEFAULT);
