@@ -45,8 +45,12 @@ public final class ThumbnailWriter {
                     : format == ImageFormat.JPEG ? JpegComment.read(source).map(ImageEncoder.Extras::withComment)
                     : format == ImageFormat.PNG ? PngIccProfile.read(source).map(ImageEncoder.Extras::withIccProfile)
                     : Optional.empty();
-            if (kept.isPresent()) {
-                new ImageEncoder().write(thumbnail.image(), format, kept.get(), out);
+            // And the mode: the thumbnail of a gray PNG with alpha is one too.
+            Optional<BufferedImage> grayAlpha = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.PNG
+                    && GrayAlphaPng.isSource(source) ? GrayAlphaPng.of(thumbnail.image()) : Optional.empty();
+            if (kept.isPresent() || grayAlpha.isPresent()) {
+                new ImageEncoder().write(grayAlpha.orElse(thumbnail.image()), format,
+                        kept.orElse(ImageEncoder.Extras.NONE), out);
             } else {
                 pipeline.write(thumbnail, format, out);
             }

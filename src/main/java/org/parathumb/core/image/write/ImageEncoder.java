@@ -68,8 +68,10 @@ public final class ImageEncoder {
 
     /** Encodes {@code image} as {@code format} with {@code extras} into {@code out}, which stays open. */
     public void write(BufferedImage image, ImageFormat format, Extras extras, OutputStream out) throws IOException {
-        BufferedImage pixels = LayoutConversion.toLayout(image);
-        boolean alpha = PixelLayout.of(pixels).orElseThrow().hasAlpha();
+        // A gray image with alpha goes to the PNG writer as it is (colour type 4); anything else in a layout.
+        BufferedImage pixels = format == ImageFormat.PNG && isGrayWithAlpha(image) ? image
+                : LayoutConversion.toLayout(image);
+        boolean alpha = pixels.getColorModel().hasAlpha();
         switch (format) {
             case JPEG -> writeJpeg(alpha ? flattenOnWhite(pixels) : pixels, extras, out);
             case PNG -> writeWith(writer(format.imageIoName()), pixels,
@@ -79,6 +81,13 @@ public final class ImageEncoder {
             case GIF -> writeWith(writer(format.imageIoName()), GifPalette.indexed(pixels), null, null, out);
             case WEBP, HEIF, AVIF, JXL -> throw new IOException(format + " thumbnails cannot be written: choose JPEG or PNG");
         }
+    }
+
+    /** Whether {@code image} holds two bytes a pixel, gray and alpha. */
+    private static boolean isGrayWithAlpha(BufferedImage image) {
+        return image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                && image.getColorModel().hasAlpha() && image.getRaster().getNumBands() == 2
+                && image.getRaster().getTransferType() == DataBuffer.TYPE_BYTE;
     }
 
     private static void writeJpeg(BufferedImage pixels, Extras extras, OutputStream out) throws IOException {

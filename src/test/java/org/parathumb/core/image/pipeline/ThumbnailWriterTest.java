@@ -82,8 +82,9 @@ class ThumbnailWriterTest {
         assertThat(viaWriter.toByteArray()).isEqualTo(viaPipeline.toByteArray());
     }
 
+    /** The profile, in Pillow's chunk, in the source's mode: RGB, RGBA, and gray with alpha ("LA", colour type 4). */
     @ParameterizedTest
-    @ValueSource(strings = {"rgb-icc", "rgba-icc"})
+    @ValueSource(strings = {"rgb-icc", "rgba-icc", "la-icc"})
     void aPngsIccProfileGoesIntoItsThumbnailAsPillowWritesIt(String name) throws IOException {
         Path source = Samples.resourcePath("pillow-icc/" + name + ".png");
         FaithfulPipeline pipeline = new FaithfulPipeline();
@@ -93,10 +94,32 @@ class ThumbnailWriterTest {
                 OutputOptions.DEFAULT, source, false, out);
 
         byte[] pillows = Files.readAllBytes(Samples.resourcePath("pillow-icc/" + name + ".thumb.png"));
+        assertThat(chunk(out.toByteArray(), "IHDR")).as("size, depth and colour type").isEqualTo(chunk(pillows, "IHDR"));
         assertThat(chunk(out.toByteArray(), "iCCP")).isNotEmpty().isEqualTo(chunk(pillows, "iCCP"));
         assertThat(chunksBeforeIdat(out.toByteArray())).isEqualTo(chunksBeforeIdat(pillows));
         assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(out.toByteArray()))).values())
                 .isEqualTo(Samples.of(ImageIO.read(new ByteArrayInputStream(pillows))).values());
+    }
+
+    /** Gray content is not enough: an RGBA source's thumbnail stays RGBA, as Pillow keeps it. */
+    @Test
+    void anRgbaPngOfGrayPixelsKeepsItsFourChannels(@TempDir Path dir) throws IOException {
+        BufferedImage image = new BufferedImage(160, 100, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 160; x++) {
+                int gray = x + y;
+                image.setRGB(x, y, (128 + y) << 24 | gray << 16 | gray << 8 | gray);
+            }
+        }
+        Path source = dir.resolve("gray-rgba.png");
+        ImageIO.write(image, "png", source.toFile());
+        FaithfulPipeline pipeline = new FaithfulPipeline();
+        var out = new ByteArrayOutputStream();
+
+        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
+                OutputOptions.DEFAULT, source, false, out);
+
+        assertThat(chunk(out.toByteArray(), "IHDR")[9]).as("colour type: RGBA").isEqualTo((byte) 6);
     }
 
     @Test
