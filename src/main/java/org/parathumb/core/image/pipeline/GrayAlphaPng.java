@@ -7,41 +7,18 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.parathumb.core.image.PixelLayout;
 
 /**
- * A gray PNG with alpha, which Pillow opens as "LA" and whose thumbnail it saves as one (colour
- * type 4, two bytes a pixel). The decoders here give such a PNG as RGBA with equal red, green and
- * blue; its thumbnail keeps them equal, and is written back in the source's two channels, with a
- * gray ICC profile if the source has one, as Pillow writes it.
+ * The thumbnail of a gray PNG with alpha ({@link PngSourceInfo#grayWithAlpha()}), which Pillow
+ * opens as "LA" and saves as LA (colour type 4, two bytes a pixel). The decoders here give such a
+ * PNG as RGBA with equal red, green and blue; its thumbnail keeps them equal, and is written back
+ * in the source's two channels, with a gray ICC profile if the source has one, as Pillow writes it.
  */
 final class GrayAlphaPng {
 
-    private static final long SIGNATURE = 0x89504E470D0A1A0AL;
-    private static final int IHDR = 0x49484452;
-    private static final int GRAY_ALPHA = 4;
-
     private GrayAlphaPng() {
-    }
-
-    /** Whether {@code source} is a PNG whose header says gray with alpha; false if it cannot be read. */
-    static boolean isSource(Path source) {
-        try (InputStream in = Files.newInputStream(source)) {
-            DataInputStream data = new DataInputStream(in);
-            if (data.readLong() != SIGNATURE || data.readInt() != 13 || data.readInt() != IHDR) {
-                return false;
-            }
-            data.skipNBytes(9); // width, height, bit depth
-            return data.readUnsignedByte() == GRAY_ALPHA;
-        } catch (IOException e) {
-            return false; // the decode already read this file: a header cut short is no LA PNG
-        }
     }
 
     /**

@@ -40,14 +40,14 @@ public final class ThumbnailWriter {
     public static void write(ThumbnailPipeline pipeline, Thumbnail thumbnail, ImageFormat format,
             OutputOptions options, Path source, boolean turned, OutputStream out) throws IOException {
         if (options.writesAsTheOriginal()) {
-            // Pillow keeps a JPEG's comment and a PNG's ICC profile in the image's info and writes them back on save.
+            // Pillow keeps a JPEG's comment and a PNG's ICC profile in the image's info and writes them back on
+            // save, and keeps a gray PNG with alpha gray with alpha.
+            PngSourceInfo png = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.PNG
+                    ? PngSourceInfo.read(source) : PngSourceInfo.NONE;
             Optional<ImageEncoder.Extras> kept = format != thumbnail.sourceFormat() ? Optional.empty()
                     : format == ImageFormat.JPEG ? JpegComment.read(source).map(ImageEncoder.Extras::withComment)
-                    : format == ImageFormat.PNG ? PngIccProfile.read(source).map(ImageEncoder.Extras::withIccProfile)
-                    : Optional.empty();
-            // And the mode: the thumbnail of a gray PNG with alpha is one too.
-            Optional<BufferedImage> grayAlpha = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.PNG
-                    && GrayAlphaPng.isSource(source) ? GrayAlphaPng.of(thumbnail.image()) : Optional.empty();
+                    : png.iccProfile().map(ImageEncoder.Extras::withIccProfile);
+            Optional<BufferedImage> grayAlpha = png.grayWithAlpha() ? GrayAlphaPng.of(thumbnail.image()) : Optional.empty();
             if (kept.isPresent() || grayAlpha.isPresent()) {
                 new ImageEncoder().write(grayAlpha.orElse(thumbnail.image()), format,
                         kept.orElse(ImageEncoder.Extras.NONE), out);
