@@ -188,15 +188,8 @@ class FastPipelineTest extends ThumbnailPipelineContract {
         FormatSamples.requireLibrary(NativeBlurReduce.available() && NativePng.available(), NativeBlurReduce.status());
         Path source = kind.startsWith("input/") ? Samples.resourcePath(kind) : writePng(kind, width, height, false);
 
-        Samples expected = Samples.of(faithful.render(source, ThumbnailSpec.DEFAULT).image());
-        Thumbnail thumbnail = fast.render(source, ThumbnailSpec.DEFAULT);
-        Samples actual = Samples.of(thumbnail.image());
+        Thumbnail thumbnail = approximatedAboveTheFloor(source, ImageFormat.PNG, "the reduce first");
 
-        assertThat(thumbnail.sourceFormat()).isEqualTo(ImageFormat.PNG);
-        assertThat(actual.sameShape(expected)).as(actual.describe(expected)).isTrue();
-        assertThat(actual.identical(expected)).as("the faithful pipeline's own pixels: its route, not the reduce first")
-                .isFalse();
-        assertThat(actual.psnr(expected)).isGreaterThanOrEqualTo(FLOOR_DB);
         if (PixelLayout.of(thumbnail.image()).orElseThrow().hasAlpha()) {
             byte[] samples = PixelLayout.samples(thumbnail.image());
             for (int i = 3; i < samples.length; i += 4) {
@@ -249,15 +242,24 @@ class FastPipelineTest extends ThumbnailPipelineContract {
         FormatSamples.requireLibrary(NativeWebp.availability().readable(), NativeWebp.availability().description());
         Path source = FormatSamples.path(name);
 
+        approximatedAboveTheFloor(source, ImageFormat.WEBP, "libwebp's scaling");
+    }
+
+    /**
+     * The fast thumbnail of {@code source}, having checked that it came by its own {@code route}
+     * (other pixels than the faithful pipeline's), in the faithful one's shape and within the floor of it.
+     */
+    private Thumbnail approximatedAboveTheFloor(Path source, ImageFormat format, String route) throws IOException {
         Samples expected = Samples.of(faithful.render(source, ThumbnailSpec.DEFAULT).image());
         Thumbnail thumbnail = fast.render(source, ThumbnailSpec.DEFAULT);
         Samples actual = Samples.of(thumbnail.image());
 
-        assertThat(thumbnail.sourceFormat()).isEqualTo(ImageFormat.WEBP);
+        assertThat(thumbnail.sourceFormat()).isEqualTo(format);
         assertThat(actual.sameShape(expected)).as(actual.describe(expected)).isTrue();
-        assertThat(actual.identical(expected)).as("the faithful pipeline's own pixels: its route, not libwebp's scaling")
+        assertThat(actual.identical(expected)).as("the faithful pipeline's own pixels: its route, not " + route)
                 .isFalse();
         assertThat(actual.psnr(expected)).isGreaterThanOrEqualTo(FLOOR_DB);
+        return thumbnail;
     }
 
     /** A WebP with alpha, or an animated one, goes the faithful way: the faithful pixels. */
