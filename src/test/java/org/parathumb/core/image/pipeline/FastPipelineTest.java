@@ -161,6 +161,17 @@ class FastPipelineTest extends ThumbnailPipelineContract {
         assertThat(psnrAgainstFaithful(source, spec)).isGreaterThanOrEqualTo(FLOOR_DB);
     }
 
+    @ParameterizedTest(name = "{0} PNG into {1}x{2}, blur {3}")
+    @CsvSource({"rgb, 120, 120, 2", "rgb, 300, 300, 2", "gray, 50, 50, 0", "opaque rgba, 50, 50, 5",
+        "rgb, 30, 30, 12.5", "opaque rgba, 30, 30, 12.5"})
+    void opaquePngsAtOtherSizesAndRadiiStayAboveTheFloor(String kind, int width, int height, double blur)
+            throws IOException {
+        Path source = writePng(kind, 1600, 1200, false);
+        ThumbnailSpec spec = ThumbnailSpec.DEFAULT.withSize(width, height).withBlurRadius(blur);
+
+        assertThat(psnrAgainstFaithful(source, spec)).isGreaterThanOrEqualTo(FLOOR_DB);
+    }
+
     @Test
     void aProgressiveJpegGoesThroughImageIoAndStillMeetsTheFloor() throws Exception {
         BufferedImage image = new SampleGenerator().render(SampleKind.LANDSCAPE, 960, 720, 11);
