@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -35,7 +36,9 @@ final class ThumbnailCell extends GridCell<Tile> {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final ImageView image = new ImageView();
-    private final StackPane picture = new StackPane(image);
+    /** A checkerboard the image's size behind it, so its transparent pixels do not pass for white or black. */
+    private final Region transparency = new Region();
+    private final StackPane picture = new StackPane(transparency, image);
     private final Label name = new Label();
     private final VBox box = new VBox(4, picture, name);
     /** Made when first needed: most tiles never fail and never carry a badge. */
@@ -67,6 +70,8 @@ final class ThumbnailCell extends GridCell<Tile> {
         picture.setPrefSize(nameWidth, side);
         picture.setMaxSize(nameWidth, side);
         image.setPreserveRatio(true);
+        transparency.getStyleClass().add("transparency");
+        transparency.setVisible(false);
         name.getStyleClass().add("name");
         name.setMaxWidth(nameWidth);
         name.setEllipsisString("…");
@@ -164,7 +169,7 @@ final class ThumbnailCell extends GridCell<Tile> {
             failure.setMaxWidth(nameWidth - 8);
             failure.setMaxHeight(side);
             failure.setAlignment(Pos.CENTER);
-            picture.getChildren().add(1, failure); // above the picture, below the badge
+            picture.getChildren().add(picture.getChildren().indexOf(image) + 1, failure); // above the picture, below the badge
         }
         return failure;
     }
@@ -187,6 +192,7 @@ final class ThumbnailCell extends GridCell<Tile> {
 
     private void show(Image thumbnail) {
         image.setImage(thumbnail);
+        transparency.setVisible(thumbnail != null);
         if (thumbnail == null) {
             return;
         }
@@ -206,5 +212,6 @@ final class ThumbnailCell extends GridCell<Tile> {
             image.setFitHeight(h * fit);
             image.setSmooth(true);
         }
+        transparency.setMaxSize(image.getFitWidth(), image.getFitHeight());
     }
 }

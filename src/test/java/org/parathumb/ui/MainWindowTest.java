@@ -28,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
 import org.controlsfx.control.GridView;
 import org.junit.jupiter.api.AfterEach;
@@ -238,6 +239,49 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
         assertThat(opened).as("inspecting opens no outside viewer").hasSize(1);
         assertThat(opened.get(0)).as("Ctrl+T shows the thumbnails' folder").endsWith("/mixed/thumbs/");
+    }
+
+    /**
+     * A thumbnail with transparent pixels shows a checkerboard through them, exactly behind the
+     * picture, in the tile and in the inspection; a failed tile shows none.
+     */
+    @Test
+    void transparentPixelsShowACheckerboardBehindThePictureNotTheTilesBackground(FxRobot robot, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        Path folder = dir.resolve("alpha");
+        BufferedImage faded = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                faded.setRGB(x, y, (x * 255 / 399) << 24 | 0xFFFFFF); // white, from transparent to opaque
+            }
+        }
+        Files.createDirectories(folder);
+        ImageIO.write(faded, "png", folder.resolve("faded.png").toFile());
+        TestImages.text(folder.resolve("broken.png"), "this is text, not a PNG");
+        load(robot, folder);
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> model.state() == RunState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node made = robot.lookup(".thumbnail-cell").match((Node cell) -> !showsFailure(cell)).query();
+        javafx.scene.image.ImageView picture = robot.from(made).lookup(".image-view").query();
+        javafx.scene.layout.Region checker = robot.from(made).lookup(".transparency").query();
+        assertThat(checker.isVisible()).isTrue();
+        assertThat(checker.getBackground().getImages()).as("the checkerboard's image, from the style sheet").hasSize(1);
+        assertThat(checker.getBoundsInParent()).as("exactly behind the picture")
+                .isEqualTo(picture.getBoundsInParent());
+        Node failed = robot.lookup(".thumbnail-cell").match(MainWindowTest::showsFailure).query();
+        assertThat(robot.from(failed).lookup(".transparency").<Node>query().isVisible()).isFalse();
+
+        robot.doubleClickOn(made);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.ImageView magnified = view.inspection().magnified();
+        javafx.scene.layout.Region behind = (javafx.scene.layout.Region) magnified.getParent().getChildrenUnmodifiable()
+                .get(0);
+        assertThat(behind.getStyleClass()).contains("transparency");
+        assertThat(behind.isVisible()).isTrue();
+        assertThat(behind.getBoundsInParent()).isEqualTo(magnified.getBoundsInParent());
     }
 
     @Test
