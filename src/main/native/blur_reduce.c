@@ -257,34 +257,6 @@ static jint JNICALL native_reduceRows(JNIEnv *env, jclass cls,
 }
 
 /*
- * 1 when every alpha sample of RGBA rows [from, to) is 255, 0 when one is not (it stops there), -1
- * when an argument does not fit. Each pixel read as one little-endian word: alpha is its top byte.
- */
-static jint JNICALL native_opaqueRows(JNIEnv *env, jclass cls, jbyteArray samples, jint width, jint height,
-        jint from, jint to) {
-    (void) cls;
-    if (width < 1 || height < 1 || from < 0 || to > height || from > to
-            || (*env)->GetArrayLength(env, samples) < (int64_t) width * 4 * height) {
-        return -1;
-    }
-    uint8_t *s = (*env)->GetPrimitiveArrayCritical(env, samples, NULL);
-    if (s == NULL) {
-        return -1;
-    }
-    uint32_t all = 0xFFFFFFFFu;
-    for (int y = from; y < to && all >> 24 == 0xFF; y++) {
-        const uint8_t *row = s + (size_t) y * (size_t) width * 4;
-        for (int x = 0; x < width; x++) {
-            uint32_t pixel;
-            memcpy(&pixel, row + (size_t) x * 4, 4);
-            all &= pixel;
-        }
-    }
-    (*env)->ReleasePrimitiveArrayCritical(env, samples, s, JNI_ABORT);
-    return all >> 24 == 0xFF;
-}
-
-/*
  * The JPEG path: the system's libjpeg (libjpeg_runtime.c) decodes scanlines straight into the
  * kernel, so the full image is never stored and each row is blurred while it is in the cache.
  */
@@ -451,7 +423,6 @@ int parathumb_register_blur_reduce(JNIEnv *env) {
         {"ringsLength", "(II)I", (void *) native_ringsLength},
         {"blurRows", "([BI[BIIIIIII[S[I[I[III)I", (void *) native_blurRows},
         {"reduceRows", "([BIIIIIII[I[I)I", (void *) native_reduceRows},
-        {"opaqueRows", "([BIIII)I", (void *) native_opaqueRows},
     };
     return parathumb_register(env, "NativeBlurReduce", methods, (int) (sizeof methods / sizeof methods[0]));
 }

@@ -65,6 +65,20 @@ enum {
     CODEC_BAD_ARGUMENTS = -1
 };
 
+/*
+ * acc ANDed with each of `pixels` RGBA pixels read as a little-endian word: its top byte stays 255
+ * only while every alpha is. The PNG decoders run it on each band while it is in the cache, and
+ * tell Java whether the image is opaque.
+ */
+static inline uint32_t parathumb_alpha_and(const uint8_t *rgba, size_t pixels, uint32_t acc) {
+    for (size_t i = 0; i < pixels; i++) {
+        uint32_t pixel;
+        __builtin_memcpy(&pixel, rgba + 4 * i, 4);
+        acc &= pixel;
+    }
+    return acc;
+}
+
 /* dlopen of the library Java names in soname (RTLD_NOW, local); NULL when it is not there. */
 static inline void *parathumb_open_library(JNIEnv *env, jstring soname) {
     const char *name = soname == NULL ? NULL : (*env)->GetStringUTFChars(env, soname, NULL);

@@ -192,14 +192,15 @@ static int chunks_sound(const uint8_t *bytes, size_t length) {
 /*
  * Decodes the PNG in the direct buffer `data` (length bytes). With out == NULL only reads its
  * header: info = {width, height, channels of the layout}. Otherwise writes the layout's samples
- * into out. Returns PNG_DONE, PNG_DECLINED, PNG_CANCELLED or PNG_BAD_ARGUMENTS.
+ * into out, and sets info[5] to 1 when every alpha is 255 (or there is no alpha), else 0.
+ * Returns PNG_DONE, PNG_DECLINED, PNG_CANCELLED or PNG_BAD_ARGUMENTS.
  */
 static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint length, jbyteArray out,
         jintArray info) {
     (void) cls;
     const uint8_t *bytes = (*env)->GetDirectBufferAddress(env, data);
     if (!spng.loaded || bytes == NULL || length < 8 || (*env)->GetDirectBufferCapacity(env, data) < length
-            || (*env)->GetArrayLength(env, info) < 3) {
+            || (*env)->GetArrayLength(env, info) < (out == NULL ? 3 : 6)) {
         return PNG_BAD_ARGUMENTS;
     }
     parathumb_abort abort = {env, 0, NULL};
@@ -242,6 +243,7 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
         goto done;
     }
     int error = 0;
+    uint32_t alpha = 0xFFFFFFFFu;
     for (int rows = 0; error == 0; rows++) {
         if (rows % BAND_ROWS == 0 && parathumb_abort_requested(&abort)) {
             result = PNG_CANCELLED;
@@ -257,6 +259,9 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
             int y = (int) row.row_num;
             if (!convert_row(&shape, target, band + (size_t) (y % BAND_ROWS) * n)) {
                 goto done;
+            }
+            if (shape.channels == 4) {
+                alpha = parathumb_alpha_and(band + (size_t) (y % BAND_ROWS) * n, (size_t) width, alpha);
             }
             if (y % BAND_ROWS == BAND_ROWS - 1 || y == height - 1) {
                 int first = y - y % BAND_ROWS;
@@ -276,10 +281,15 @@ static jint JNICALL native_decode(JNIEnv *env, jclass cls, jobject data, jint le
         if (!convert_row(&shape, raw + (size_t) y * row_size, band)) {
             goto done;
         }
+        if (shape.channels == 4) {
+            alpha = parathumb_alpha_and(band, (size_t) width, alpha);
+        }
         (*env)->SetByteArrayRegion(env, out, (jsize) (y * n), (jsize) n, (const jbyte *) band);
     }
     jint header[3] = {width, height, shape.channels};
+    jint opaque = alpha >> 24 == 0xFF;
     (*env)->SetIntArrayRegion(env, info, 0, 3, header);
+    (*env)->SetIntArrayRegion(env, info, 5, 1, &opaque);
     result = PNG_DONE;
 done:
     if (ctx != NULL) {

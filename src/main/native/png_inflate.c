@@ -378,15 +378,16 @@ static png_work work_layout(const png_walk *png, int64_t n) {
  * Decodes the PNG in the direct buffer `data` (length bytes), when it is one this file takes. With
  * out == NULL only reads its header: info = {width, height, channels of the layout, bytes of work
  * memory, bytes of the output array}. Otherwise decodes in `work` (a direct buffer of at least that
- * many bytes) and `out` (an array of at least that many) and leaves the layout's samples at the
- * start of out. Returns PNG_DONE, PNG_DECLINED, PNG_CANCELLED or PNG_BAD_ARGUMENTS.
+ * many bytes) and `out` (an array of at least that many), leaves the layout's samples at the
+ * start of out, and sets info[5] to 1 when every alpha is 255 (or there is no alpha), else 0.
+ * Returns PNG_DONE, PNG_DECLINED, PNG_CANCELLED or PNG_BAD_ARGUMENTS.
  */
 static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint length, jobject work,
         jbyteArray out, jintArray info) {
     (void) cls;
     const uint8_t *bytes = (*env)->GetDirectBufferAddress(env, data);
     if (!deflate.loaded || bytes == NULL || length < 8 || (*env)->GetDirectBufferCapacity(env, data) < length
-            || (*env)->GetArrayLength(env, info) < 5) {
+            || (*env)->GetArrayLength(env, info) < (out == NULL ? 5 : 6)) {
         return PNG_BAD_ARGUMENTS;
     }
     png_walk *png = malloc(sizeof *png);
@@ -447,6 +448,7 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
         goto done;
     }
     memset(rows, 0, row_bytes + SLACK);
+    uint32_t alpha = 0xFFFFFFFFu;
     for (int first = 0; first < height; first += BAND_ROWS) {
         if (parathumb_abort_requested(&abort)) {
             result = PNG_CANCELLED;
@@ -475,17 +477,23 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
             (*env)->ReleasePrimitiveArrayCritical(env, out, array, 0);
         } else if (undone) {
             undone = convert_rows(png, band, converted, (size_t) width * (size_t) count);
+            band = converted;
             if (undone) {
                 (*env)->SetByteArrayRegion(env, out, (jsize) (first * n), (jsize) (count * n),
                         (const jbyte *) converted);
             }
+        }
+        if (undone && png->channels == 4) {
+            alpha = parathumb_alpha_and(band, (size_t) width * (size_t) count, alpha);
         }
         if (!undone) {
             goto done;
         }
         memcpy(rows, rows + (size_t) count * row_bytes, row_bytes);
     }
+    jint opaque = alpha >> 24 == 0xFF;
     (*env)->SetIntArrayRegion(env, info, 0, 5, header);
+    (*env)->SetIntArrayRegion(env, info, 5, 1, &opaque);
     result = PNG_DONE;
 done:
     if (decompressor != NULL) {

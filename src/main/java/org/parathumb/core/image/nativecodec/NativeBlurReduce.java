@@ -273,34 +273,6 @@ public final class NativeBlurReduce {
     }
 
     /**
-     * Whether every pixel of the RGBA {@code samples} ({@code width x height}; may be longer) has
-     * alpha 255: the image is opaque, whatever its layout says. Stops at the first that has not.
-     * Checks the interrupt every {@value #BAND} rows.
-     *
-     * @throws IllegalStateException if the kernel is not {@link #available()}
-     */
-    public static boolean opaque(byte[] samples, int width, int height) {
-        if (!available()) {
-            throw new IllegalStateException("the native kernel is not loaded: " + status());
-        }
-        if (width < 1 || height < 1 || (long) width * 4 * height > samples.length) {
-            throw new IllegalArgumentException("no RGBA image of " + width + "x" + height + " in "
-                    + samples.length + " bytes");
-        }
-        for (int y = 0; y < height; y += BAND) {
-            CancelledException.checkInterrupt();
-            int result = opaqueRows(samples, width, height, y, Math.min(height, y + BAND));
-            if (result < 0) {
-                throw new IllegalStateException("the native alpha check refused its arguments");
-            }
-            if (result == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * Blurs {@code samples} ({@code width x height}, 1 to 4 channels interleaved) with {@link #BOX}
      * in place, as {@link org.parathumb.core.image.pillow.PillowGaussianBlur} does (RGBA without
      * premultiplying, as Pillow's BoxBlur.c), and with {@code premultiply} (RGBA only) turns the
@@ -613,9 +585,6 @@ public final class NativeBlurReduce {
     /** Adds source rows [from, to) into the column sums, and those into block sums every factorY rows (blur_reduce.c). */
     private static native int reduceRows(byte[] samples, int width, int height, int channels, int factorX,
             int factorY, int from, int to, int[] sums, int[] blocks);
-
-    /** 1 when every alpha of RGBA rows [from, to) is 255, 0 when one is not, -1 for arguments that do not fit (blur_reduce.c). */
-    private static native int opaqueRows(byte[] samples, int width, int height, int from, int to);
 
     /** blurRows' modes: block sums for the reduce, rows written back, rows written back premultiplied. */
     private static final int REDUCE = 0;

@@ -119,13 +119,23 @@ public final class NativePng {
     }
 
     /**
+     * A decoded PNG: the image, and whether every pixel of it is opaque (alpha 255 throughout, or
+     * a layout without alpha), which the decoder saw as it wrote the rows.
+     */
+    public record Decoded(BufferedImage image, boolean opaque) {
+        public Decoded {
+            Objects.requireNonNull(image, "image");
+        }
+    }
+
+    /**
      * Decodes the PNG into {@code into} (at least the header's output bytes; a reused buffer)
      * with the header's engine and returns it as an image of the header's layout, or empty when
      * declined. Asks {@link NativeAbort} every band of rows (libdeflate also before its inflate).
      *
      * @throws CancelledException if the thread was interrupted
      */
-    public static Optional<BufferedImage> decode(ByteBuffer data, int length, PngHeader header, byte[] into) {
+    public static Optional<Decoded> decode(ByteBuffer data, int length, PngHeader header, byte[] into) {
         return decode(data, length, header, into, new Scratch());
     }
 
@@ -133,7 +143,7 @@ public final class NativePng {
      * As {@link #decode(ByteBuffer, int, PngHeader, byte[])}, working in {@code scratch}'s second
      * direct buffer, which the thread reuses from image to image.
      */
-    public static Optional<BufferedImage> decode(ByteBuffer data, int length, PngHeader header, byte[] into,
+    public static Optional<Decoded> decode(ByteBuffer data, int length, PngHeader header, byte[] into,
             Scratch scratch) {
         if (!header.engine().open()) {
             throw new IllegalStateException("no " + header.engine().library() + " to decode with: "
@@ -144,7 +154,7 @@ public final class NativePng {
                     + header.outputBytes());
         }
         ByteBuffer work = header.workBytes() > 0 ? scratch.direct(1, header.workBytes()) : null;
-        int[] info = new int[5];
+        int[] info = new int[6];
         int result = decode(header.engine(), data, length, work, into, info);
         if (result == CANCELLED) {
             throw new CancelledException();
@@ -156,7 +166,7 @@ public final class NativePng {
                 || info[2] != header.layout().channels()) {
             return Optional.empty();
         }
-        return Optional.of(header.layout().wrap(into, header.width(), header.height()));
+        return Optional.of(new Decoded(header.layout().wrap(into, header.width(), header.height()), info[5] == 1));
     }
 
     private static PixelLayout layout(int channels) {

@@ -315,14 +315,14 @@ public final class FastPipeline implements ThumbnailPipeline {
             return faithful.render(source, spec);
         }
         byte[] samples = scratch.bytes(png.outputBytes());
-        Optional<BufferedImage> decoded = NativePng.decode(file.data(), file.length(), png, samples, scratch);
+        Optional<NativePng.Decoded> decoded = NativePng.decode(file.data(), file.length(), png, samples, scratch);
         if (decoded.isEmpty()) {
             return faithful.render(source, spec);
         }
-        PixelLayout layout = png.layout();
-        if (layout.hasAlpha() && !NativeBlurReduce.opaque(samples, width, height)) {
-            return faithful.render(new DecodedImage(decoded.get(), ImageFormat.PNG), spec, start);
+        if (!decoded.get().opaque()) {
+            return faithful.render(new DecodedImage(decoded.get().image(), ImageFormat.PNG), spec, start);
         }
+        PixelLayout layout = png.layout();
         long decodedAt = System.nanoTime();
         BufferedImage reduced = layout.wrap(
                 NativeBlurReduce.reduce(samples, width, height, layout.channels(), factorX, factorY, scratch),

@@ -32,6 +32,6 @@ final class NativePngDecoding {
         NativePng.PngHeader h = header.get();
         byte[] into = buffers.bytes(h.outputBytes());
         return NativePng.decode(file.get().data(), file.get().length(), h, into, buffers)
-                .map(image -> new DecodedImage(image, ImageFormat.PNG));
+                .map(decoded -> new DecodedImage(decoded.image(), ImageFormat.PNG));
     }
 }

@@ -214,22 +214,6 @@ class NativeBlurReduceTest {
         }
     }
 
-    @ParameterizedTest(name = "alpha {2} at ({0}, {1}) of 300x200")
-    @CsvSource({"0, 0, 254", "299, 199, 0", "150, 100, 128", "-1, -1, 255"})
-    void anRgbaImageIsOpaqueOnlyWhenEveryAlphaIs255(int x, int y, int alpha) {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
-        byte[] samples = noise(300 * 200 * 4 + 8, 0);
-        for (int i = 3; i < samples.length; i += 4) {
-            samples[i] = (byte) 255;
-        }
-        if (x >= 0) {
-            samples[(y * 300 + x) * 4 + 3] = (byte) alpha;
-        }
-        samples[300 * 200 * 4 + 3] = 0; // past the image: not its pixel
-
-        assertThat(NativeBlurReduce.opaque(samples, 300, 200)).isEqualTo(alpha == 255);
-    }
-
     @Test
     void anInterruptedThreadStopsBeforeTheNextBandOfRows() {
         NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
@@ -251,20 +235,16 @@ class NativeBlurReduceTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NativeBlurReduce.reduce(new byte[47], 4, 4, 3, 2, 2, new Scratch()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NativeBlurReduce.opaque(new byte[63], 4, 4))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void anInterruptedThreadStopsTheReduceAndTheAlphaCheck() {
+    void anInterruptedThreadStopsTheReduce() {
         NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
         byte[] samples = new byte[64 * 64 * 4];
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> NativeBlurReduce.reduce(samples, 64, 64, 4, 2, 2, new Scratch()))
                     .isInstanceOf(CancelledException.class);
-            Thread.currentThread().interrupt();
-            assertThatThrownBy(() -> NativeBlurReduce.opaque(samples, 64, 64)).isInstanceOf(CancelledException.class);
         } finally {
             Thread.interrupted();
         }

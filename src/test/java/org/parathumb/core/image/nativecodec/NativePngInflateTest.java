@@ -184,6 +184,11 @@ class NativePngInflateTest {
     }
 
     static Optional<BufferedImage> decode(Path file, NativePng.Engine engine) throws IOException {
+        return decoded(file, engine).map(NativePng.Decoded::image);
+    }
+
+    /** {@code file} decoded by {@code engine}, with what it says of the alpha; empty when declined. */
+    static Optional<NativePng.Decoded> decoded(Path file, NativePng.Engine engine) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
         return NativePng.header(data, bytes.length, engine).flatMap(header -> NativePng.decode(data, bytes.length,

@@ -2,7 +2,13 @@ package org.parathumb.core.image.nativecodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,10 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.TestFiles;
@@ -136,11 +144,58 @@ class NativePngTest {
         assertThat(unchecked).as("decoded although only zlib's checksum shows the damage").hasSizeLessThan(4);
     }
 
+    /**
+     * Each engine says whether every alpha is 255, from the rows it wrote: for RGBA, gray with
+     * alpha, and a palette whose transparent entry no pixel uses; any alpha below 255, first or
+     * last, says not; an image without alpha is opaque.
+     */
+    @ParameterizedTest(name = "{0}, {1}, {2}")
+    @CsvSource({
+        "LIBDEFLATE, rgba, -1", "LIBDEFLATE, rgba, 0", "LIBDEFLATE, rgba, 254", "LIBDEFLATE, gray+alpha, -1",
+        "LIBDEFLATE, gray+alpha, 254", "LIBDEFLATE, palette, -1", "LIBDEFLATE, palette, 0", "LIBDEFLATE, rgb, -1",
+        "LIBSPNG, rgba, -1", "LIBSPNG, rgba, 254", "LIBSPNG, gray+alpha, -1", "LIBSPNG, gray+alpha, 0",
+        "LIBSPNG, palette, -1", "LIBSPNG, palette, 0", "LIBSPNG, rgb, -1"})
+    void theDecodeSaysWhetherEveryAlphaIs255(NativePng.Engine engine, String kind, int lastAlpha,
+            @TempDir Path dir) throws IOException {
+        NativeRequired.require(engine.open(), NativeBlurReduce::status);
+        BufferedImage image = switch (kind) {
+            case "rgba" -> new BufferedImage(70, 40, BufferedImage.TYPE_INT_ARGB);
+            case "gray+alpha" -> new BufferedImage(new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
+                    true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE),
+                    Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 70, 40, 2, null), false, null);
+            case "palette" -> new BufferedImage(70, 40, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 3,
+                    new byte[] {10, (byte) 200, 0}, new byte[] {20, 100, 0}, new byte[] {30, 50, 0},
+                    new byte[] {(byte) 255, (byte) 255, 0}));
+            case "rgb" -> new BufferedImage(70, 40, BufferedImage.TYPE_3BYTE_BGR);
+            default -> throw new IllegalArgumentException(kind);
+        };
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 70; x++) {
+                boolean last = x == 69 && y == 39;
+                int alpha = last && lastAlpha >= 0 ? lastAlpha : 255;
+                int gray = (x * 3 + y * 5) & 0xFF;
+                if (kind.equals("palette")) {
+                    image.getRaster().setSample(x, y, 0, last && lastAlpha == 0 ? 2 : (x + y) % 2);
+                } else if (kind.equals("gray+alpha")) {
+                    image.getRaster().setPixel(x, y, new int[] {gray, alpha});
+                } else {
+                    image.setRGB(x, y, alpha << 24 | gray << 16 | (255 - gray) << 8 | x);
+                }
+            }
+        }
+        Path file = dir.resolve(kind.replace('+', '-') + ".png");
+        ImageIO.write(image, "png", file.toFile());
+
+        NativePng.Decoded decoded = NativePngInflateTest.decoded(file, engine).orElseThrow();
+
+        assertThat(decoded.opaque()).isEqualTo(lastAlpha < 0 || lastAlpha == 255);
+    }
+
     static Optional<BufferedImage> nativeDecode(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
         return NativePng.header(data, bytes.length).flatMap(header -> NativePng.decode(data, bytes.length, header,
-                new byte[header.outputBytes()]));
+                new byte[header.outputBytes()])).map(NativePng.Decoded::image);
     }
 
     /** Noise the deflater cannot shrink, in RGB. */
