@@ -172,10 +172,8 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
             if (box.isIdentity() || !BlurStream.supports(box)) {
                 return Optional.empty();
             }
-            return ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight())
-                    .map(size -> new Reduction(width, height, PillowThumbnail.reduceFactor(width, size.width()),
-                            PillowThumbnail.reduceFactor(height, size.height()), size))
-                    .filter(reduction -> reduction.factorX() > 1 || reduction.factorY() > 1);
+            return PillowReduce.of(width, height, spec)
+                    .map(reduce -> new Reduction(width, height, reduce.factorX(), reduce.factorY(), reduce.size()));
         }
 
         BufferedImage blurAndReduce(BufferedImage image, ThumbnailSpec spec, Scratch buffers, boolean nativeKernel) {

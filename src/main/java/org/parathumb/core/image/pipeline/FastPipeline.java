@@ -252,17 +252,12 @@ public final class FastPipeline implements ThumbnailPipeline {
             NativeWebp.Features features = NativeWebp.features(file.data(), file.length());
             int width = features.width();
             int height = features.height();
-            Optional<ThumbnailSize> size = ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight());
-            if (features.animated() || features.alpha() || size.isEmpty()) {
+            Optional<PillowReduce> reduce = PillowReduce.of(width, height, spec);
+            if (features.animated() || features.alpha() || reduce.isEmpty()) {
                 return Optional.empty();
             }
-            int factorX = PillowThumbnail.reduceFactor(width, size.get().width());
-            int factorY = PillowThumbnail.reduceFactor(height, size.get().height());
-            if (factorX == 1 && factorY == 1) {
-                return Optional.empty();
-            }
-            int scaledWidth = (width + factorX - 1) / factorX;
-            int scaledHeight = (height + factorY - 1) / factorY;
+            int scaledWidth = reduce.get().reducedWidth();
+            int scaledHeight = reduce.get().reducedHeight();
             byte[] samples = new byte[Math.multiplyExact(Math.multiplyExact(scaledWidth, scaledHeight), 3)];
             NativeWebp.decodeScaled(file.data(), file.length(), features, scaledWidth, scaledHeight, samples);
             BufferedImage small = PixelLayout.RGB.wrap(samples, scaledWidth, scaledHeight);
@@ -272,7 +267,7 @@ public final class FastPipeline implements ThumbnailPipeline {
                 new SmallGaussianBlur(spec.blurRadius() / scale).blurInPlace(small);
             }
             long blurredAt = System.nanoTime();
-            BufferedImage thumbnail = PillowThumbnail.resizeOwned(small, size.get());
+            BufferedImage thumbnail = PillowThumbnail.resizeOwned(small, reduce.get().size());
             return Optional.of(new Thumbnail(thumbnail, ImageFormat.WEBP, width, height,
                     decodedAt - start, blurredAt - decodedAt, System.nanoTime() - blurredAt));
         } catch (ImageFailure e) {
@@ -308,12 +303,11 @@ public final class FastPipeline implements ThumbnailPipeline {
         NativePng.PngHeader png = header.get();
         int width = png.width();
         int height = png.height();
-        Optional<ThumbnailSize> size = ThumbnailSize.fit(width, height, spec.maxWidth(), spec.maxHeight());
-        int factorX = size.map(fit -> PillowThumbnail.reduceFactor(width, fit.width())).orElse(1);
-        int factorY = size.map(fit -> PillowThumbnail.reduceFactor(height, fit.height())).orElse(1);
-        if (factorX == 1 && factorY == 1) {
+        Optional<PillowReduce> pillow = PillowReduce.of(width, height, spec);
+        if (pillow.isEmpty()) {
             return faithful.render(source, spec);
         }
+        PillowReduce reduce = pillow.get();
         byte[] samples = scratch.bytes(png.outputBytes());
         Optional<NativePng.Decoded> decoded = NativePng.decode(file.data(), file.length(), png, samples, scratch);
         if (decoded.isEmpty()) {
@@ -324,14 +318,15 @@ public final class FastPipeline implements ThumbnailPipeline {
         }
         PixelLayout layout = png.layout();
         long decodedAt = System.nanoTime();
-        BufferedImage reduced = layout.wrap(
-                NativeBlurReduce.reduce(samples, width, height, layout.channels(), factorX, factorY, scratch),
-                (width + factorX - 1) / factorX, (height + factorY - 1) / factorY);
+        BufferedImage reduced = layout.wrap(NativeBlurReduce.reduce(samples, width, height, layout.channels(),
+                reduce.factorX(), reduce.factorY(), scratch), reduce.reducedWidth(), reduce.reducedHeight());
         if (spec.blurRadius() > 0) {
-            new SmallGaussianBlur(spec.blurRadius() / ((factorX + factorY) / 2.0)).blurInPlace(reduced);
+            new SmallGaussianBlur(spec.blurRadius() / ((reduce.factorX() + reduce.factorY()) / 2.0))
+                    .blurInPlace(reduced);
         }
         long blurredAt = System.nanoTime();
-        BufferedImage thumbnail = PillowThumbnail.resizeReduced(reduced, width, height, factorX, factorY, size.get());
+        BufferedImage thumbnail = PillowThumbnail.resizeReduced(reduced, width, height, reduce.factorX(),
+                reduce.factorY(), reduce.size());
         return new Thumbnail(thumbnail, ImageFormat.PNG, width, height,
                 decodedAt - start, blurredAt - decodedAt, System.nanoTime() - blurredAt);
     }
