@@ -13,7 +13,8 @@ import org.parathumb.core.image.pixels.Scratch;
 /** A whole file in the thread's reused direct buffer, for the native decoders. */
 record WholeFile(ByteBuffer data, int length) {
 
-    private static final int WEBP_SIGNATURE_BYTES = 12;
+    /** The most of a file's start that {@link ImageFormat#sniff} reads to tell a WebP or a PNG. */
+    private static final int SIGNATURE_BYTES = 12;
 
     /**
      * {@code source} read into {@code buffers}' direct buffer; empty when it cannot be read or is
@@ -40,7 +41,7 @@ record WholeFile(ByteBuffer data, int length) {
             int length = (int) size;
             ByteBuffer data = buffers.direct(length);
             if (jpegWebpOrPngOnly) {
-                int peek = Math.min(length, WEBP_SIGNATURE_BYTES);
+                int peek = Math.min(length, SIGNATURE_BYTES);
                 data.limit(peek);
                 while (data.position() < peek && channel.read(data) > 0) {
                     CancelledException.checkInterrupt();
@@ -67,14 +68,18 @@ record WholeFile(ByteBuffer data, int length) {
 
     /** Whether the file starts as a WebP does ("RIFF", four bytes of size, "WEBP"), as {@link ImageFormat#sniff} tells. */
     boolean isWebp() {
-        byte[] head = new byte[Math.min(length, WEBP_SIGNATURE_BYTES)];
-        data.get(0, head);
-        return ImageFormat.sniff(head, head.length).filter(ImageFormat.WEBP::equals).isPresent();
+        return sniffed().filter(ImageFormat.WEBP::equals).isPresent();
     }
 
-    /** Whether the file starts with PNG's signature. */
+    /** Whether the file starts with PNG's signature, as {@link ImageFormat#sniff} tells. */
     boolean isPng() {
-        return length >= 8 && (data.get(0) & 0xFF) == 0x89 && data.get(1) == 'P' && data.get(2) == 'N' && data.get(3) == 'G'
-                && data.get(4) == 0x0D && data.get(5) == 0x0A && data.get(6) == 0x1A && data.get(7) == 0x0A;
+        return sniffed().filter(ImageFormat.PNG::equals).isPresent();
+    }
+
+    /** The format the file's first bytes name, by the project's one reader of signatures. */
+    private Optional<ImageFormat> sniffed() {
+        byte[] head = new byte[Math.min(length, SIGNATURE_BYTES)];
+        data.get(0, head);
+        return ImageFormat.sniff(head, head.length);
     }
 }
