@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
@@ -19,7 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.parathumb.core.batch.ImageResult;
@@ -224,14 +222,7 @@ final class InspectionPane {
 
     /** {@code view} in its box, over a checkerboard the size of its image where its pixels are transparent. */
     private static StackPane box(ImageView view) {
-        Region transparency = new Region();
-        transparency.getStyleClass().add("transparency");
-        transparency.visibleProperty().bind(view.imageProperty().isNotNull());
-        transparency.maxWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> view.getLayoutBounds().getWidth(), view.layoutBoundsProperty()));
-        transparency.maxHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> view.getLayoutBounds().getHeight(), view.layoutBoundsProperty()));
-        StackPane box = new StackPane(transparency, view);
+        StackPane box = new StackPane(TransparencyBackdrop.behind(view), view);
         box.getStyleClass().add("inspection-box");
         box.setMinSize(BOX, BOX);
         box.setPrefSize(BOX, BOX);

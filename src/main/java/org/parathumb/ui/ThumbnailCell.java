@@ -10,7 +10,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -36,9 +35,7 @@ final class ThumbnailCell extends GridCell<Tile> {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final ImageView image = new ImageView();
-    /** A checkerboard the image's size behind it, so its transparent pixels do not pass for white or black. */
-    private final Region transparency = new Region();
-    private final StackPane picture = new StackPane(transparency, image);
+    private final StackPane picture = new StackPane(TransparencyBackdrop.behind(image), image);
     private final Label name = new Label();
     private final VBox box = new VBox(4, picture, name);
     /** Made when first needed: most tiles never fail and never carry a badge. */
@@ -70,8 +67,6 @@ final class ThumbnailCell extends GridCell<Tile> {
         picture.setPrefSize(nameWidth, side);
         picture.setMaxSize(nameWidth, side);
         image.setPreserveRatio(true);
-        transparency.getStyleClass().add("transparency");
-        transparency.setVisible(false);
         name.getStyleClass().add("name");
         name.setMaxWidth(nameWidth);
         name.setEllipsisString("…");
@@ -192,7 +187,6 @@ final class ThumbnailCell extends GridCell<Tile> {
 
     private void show(Image thumbnail) {
         image.setImage(thumbnail);
-        transparency.setVisible(thumbnail != null);
         if (thumbnail == null) {
             return;
         }
@@ -212,6 +206,5 @@ final class ThumbnailCell extends GridCell<Tile> {
             image.setFitHeight(h * fit);
             image.setSmooth(true);
         }
-        transparency.setMaxSize(image.getFitWidth(), image.getFitHeight());
     }
 }
