@@ -287,9 +287,9 @@ public final class FastPipeline implements ThumbnailPipeline {
      * RGB one; alpha stays 255.
      *
      * <p>Otherwise the faithful pipeline's: the PNG's pixels, from this decode when there was one
-     * (an image with alpha, for the reason {@link #scaledWebp} gives), from its own when there was
-     * none: without the native kernel or a PNG engine, for an image that needs no reduce, and
-     * anything the native decoders decline (it then says what is wrong, if anything is).
+     * (an image that needs no reduce; one with alpha, for the reason {@link #scaledWebp} gives),
+     * from its own when there was none: without the native kernel or a PNG engine, and anything
+     * the native decoders decline (it then says what is wrong, if anything is).
      */
     private Thumbnail reducedPng(WholeFile file, Path source, ThumbnailSpec spec, Scratch scratch, long start)
             throws IOException {
@@ -303,19 +303,16 @@ public final class FastPipeline implements ThumbnailPipeline {
         NativePng.PngHeader png = header.get();
         int width = png.width();
         int height = png.height();
-        Optional<PillowReduce> pillow = PillowReduce.of(width, height, spec);
-        if (pillow.isEmpty()) {
-            return faithful.render(source, spec);
-        }
-        PillowReduce reduce = pillow.get();
         byte[] samples = scratch.bytes(png.outputBytes());
         Optional<NativePng.Decoded> decoded = NativePng.decode(file.data(), file.length(), png, samples, scratch);
         if (decoded.isEmpty()) {
             return faithful.render(source, spec);
         }
-        if (!decoded.get().opaque()) {
+        Optional<PillowReduce> pillow = PillowReduce.of(width, height, spec);
+        if (pillow.isEmpty() || !decoded.get().opaque()) {
             return faithful.render(new DecodedImage(decoded.get().image(), ImageFormat.PNG), spec, start);
         }
+        PillowReduce reduce = pillow.get();
         PixelLayout layout = png.layout();
         long decodedAt = System.nanoTime();
         BufferedImage reduced = layout.wrap(NativeBlurReduce.reduce(samples, width, height, layout.channels(),
