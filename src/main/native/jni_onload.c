@@ -20,6 +20,7 @@ static int (*const REGISTRATIONS[])(JNIEnv *) = {
     parathumb_register_webp,
     parathumb_register_heif,
     parathumb_register_jxl,
+    parathumb_register_memory,
 };
 
 static jclass abort_class;
@@ -58,6 +59,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK) {
         return JNI_ERR;
     }
+    parathumb_keep_freed_memory();
     jclass cls = (*env)->FindClass(env, PARATHUMB_PACKAGE "NativeAbort");
     if (cls == NULL) {
         return JNI_ERR;

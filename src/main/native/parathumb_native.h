@@ -34,6 +34,10 @@ int parathumb_register_resample(JNIEnv *env);
 int parathumb_register_webp(JNIEnv *env);
 int parathumb_register_heif(JNIEnv *env);
 int parathumb_register_jxl(JNIEnv *env);
+int parathumb_register_memory(JNIEnv *env);
+
+/* Keeps the memory decoders free between images in their thread's arena (memory.c); JNI_OnLoad calls it first. */
+void parathumb_keep_freed_memory(void);
 
 /* Registers methods on PARATHUMB_PACKAGE + simple_name. */
 int parathumb_register(JNIEnv *env, const char *simple_name, const JNINativeMethod *methods, int count);
