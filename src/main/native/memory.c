@@ -5,11 +5,11 @@
  * defaults give most of it back to the system (a block past the sliding mmap threshold is
  * unmapped when freed, an arena's top past twice that threshold is trimmed), so the next image on
  * the thread faults it in again, page by page, while libjpeg zeroes it: 16 to 26 MB a progressive
- * wallpaper, a third to over half of its time in the fast pipeline. Two settings keep it in the thread's arena for the next image instead: blocks
- * up to 32 MB (glibc's ceiling) come from the arena, and an arena keeps up to 64 MB free at its
- * top, which is what a thread that decodes may hold between images. Someone who tunes malloc
- * themselves (GLIBC_TUNABLES or the MALLOC_*_ variables) keeps their settings. Off glibc this
- * does nothing.
+ * wallpaper, a third to over half of its time in the fast pipeline. Two settings keep it in the
+ * thread's arena for the next image instead: blocks up to 32 MB (glibc's ceiling) come from the
+ * arena, and an arena keeps up to 64 MB free at its top, which is what a thread that decodes may
+ * hold between images. Someone who tunes malloc themselves (GLIBC_TUNABLES or the MALLOC_*_
+ * variables) keeps their settings. Off glibc this does nothing.
  */
 #include <stdlib.h>
 #include <string.h>
