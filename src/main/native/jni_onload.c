@@ -21,6 +21,7 @@ static int (*const REGISTRATIONS[])(JNIEnv *) = {
     parathumb_register_heif,
     parathumb_register_jxl,
     parathumb_register_memory,
+    parathumb_register_zlib_deflate,
 };
 
 static jclass abort_class;

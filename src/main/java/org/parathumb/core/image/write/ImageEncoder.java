@@ -29,10 +29,11 @@ import org.parathumb.core.image.pixels.LayoutConversion;
  * Writes images as Pillow's {@code save()} does by default. JPEG: IJG quality 75, 4:2:0,
  * baseline, standard tables, JFIF 1.01 and no EXIF or ICC, which gives the very bytes Pillow
  * writes; gray stays a one-component JPEG, and RGBA is first flattened on white (Pillow would
- * refuse it). PNG: lossless, so the pixels match Pillow's though the bytes do not; a profile goes
- * into an iCCP chunk with the very bytes Pillow gives it. TIFF: lossless,
+ * refuse it). PNG: Pillow's bytes ({@link PillowPng}: its row filters, zlib at its parameters,
+ * its chunks), with a profile in an iCCP chunk as Pillow writes it; layouts Pillow's writer would
+ * not see here (16-bit, palette) go through the JDK's PNG writer, same pixels. TIFF: lossless,
  * alpha kept. BMP: alpha flattened on white. GIF: a palette of at most 256 colours, with one
- * transparent entry for alpha. Always the JDK's writers, even when plugins add others.
+ * transparent entry for alpha. Otherwise always the JDK's writers, even when plugins add others.
  */
 public final class ImageEncoder {
 
@@ -74,13 +75,25 @@ public final class ImageEncoder {
         boolean alpha = pixels.getColorModel().hasAlpha();
         switch (format) {
             case JPEG -> writeJpeg(alpha ? flattenOnWhite(pixels) : pixels, extras, out);
-            case PNG -> writeWith(writer(format.imageIoName()), pixels,
-                    extras.iccProfile() == null ? null : pngWithProfile(pixels, extras.iccProfile()), null, out);
+            case PNG -> writePng(pixels, extras.iccProfile(), out);
             case TIFF -> writeWith(writer(format.imageIoName()), pixels, null, null, out);
             case BMP -> writeWith(writer(format.imageIoName()), alpha ? flattenOnWhite(pixels) : pixels, null, null, out);
             case GIF -> writeWith(writer(format.imageIoName()), GifPalette.indexed(pixels), null, null, out);
             case WEBP, HEIF, AVIF, JXL -> throw new IOException(format + " thumbnails cannot be written: choose JPEG or PNG");
         }
+    }
+
+    /**
+     * Pillow's PNG bytes ({@link PillowPng}) for the layouts it writes, with {@code profile} when it
+     * can describe the pixels (RGB on RGB(A), grey on grey); anything else through ImageIO.
+     */
+    private static void writePng(BufferedImage pixels, byte[] profile, OutputStream out) throws IOException {
+        if (PillowPng.writes(pixels)) {
+            int colour = pixels.getRaster().getNumBands() - (pixels.getColorModel().hasAlpha() ? 1 : 0);
+            PillowPng.write(pixels, profile != null && profileFits(profile, colour) ? profile : null, out);
+            return;
+        }
+        writeWith(writer("png"), pixels, profile == null ? null : pngWithProfile(pixels, profile), null, out);
     }
 
     /** Whether {@code image} holds two bytes a pixel, gray and alpha. */

@@ -1,6 +1,7 @@
 package org.parathumb.core.image.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -30,6 +31,7 @@ import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.Samples;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailSpec;
+import org.parathumb.core.image.nativecodec.NativeDeflate;
 import org.parathumb.core.image.write.ImageEncoder;
 
 class ThumbnailWriterTest {
@@ -99,6 +101,21 @@ class ThumbnailWriterTest {
         assertThat(chunksBeforeIdat(out.toByteArray())).isEqualTo(chunksBeforeIdat(pillows));
         assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(out.toByteArray()))).values())
                 .isEqualTo(Samples.of(ImageIO.read(new ByteArrayInputStream(pillows))).values());
+    }
+
+    /** With the system's zlib, the whole file is the seed program's, byte for byte (decision 0018). */
+    @ParameterizedTest
+    @ValueSource(strings = {"rgb-icc", "rgba-icc", "la-icc"})
+    void aPngThumbnailIsTheSeedProgramsFileByteForByte(String name) throws IOException {
+        assumeTrue(NativeDeflate.available(), "Pillow's zlib stream takes the system's zlib");
+        Path source = Samples.resourcePath("pillow-icc/" + name + ".png");
+        FaithfulPipeline pipeline = new FaithfulPipeline();
+        var out = new ByteArrayOutputStream();
+
+        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
+                OutputOptions.DEFAULT, source, false, out);
+
+        assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(Samples.resourcePath("pillow-icc/" + name + ".thumb.png")));
     }
 
     /** Gray content is not enough: an RGBA source's thumbnail stays RGBA, as Pillow keeps it. */

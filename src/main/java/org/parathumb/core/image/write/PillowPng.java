@@ -1,0 +1,219 @@
+package org.parathumb.core.image.write;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import org.parathumb.core.image.nativecodec.NativeDeflate;
+
+/**
+ * A PNG as Pillow 9.4's {@code save()} writes it at its defaults (PngImagePlugin and ZipEncode.c),
+ * byte for byte (decision 0018): IHDR; the ICC profile, if any, in an iCCP chunk named "ICC
+ * Profile", zlib at the default level; the rows filtered as Pillow filters them; the zlib stream
+ * of level 6, memory level 9 and {@code Z_FILTERED} cut into IDAT chunks of
+ * {@code max(65536, 4 x width)} bytes (ImageFile._save's buffer); IEND.
+ *
+ * <p>Pillow picks each row's filter as libpng's heuristic does: none, then Up, then Sub, then
+ * Paeth (Average only when optimising), each kept only if the sum of the bytes' distances from
+ * zero (a byte of 200 counts 56) is strictly smaller than the best so far. The memory level needs
+ * the system's zlib ({@link NativeDeflate}); without the native library the JDK's Deflater
+ * (memory level 8) makes a stream of the same pixels whose bytes may differ.
+ *
+ * <p>For 8-bit gray, gray with alpha, RGB and RGBA images ({@link #writes}).
+ */
+public final class PillowPng {
+
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    /** ImageFile.MAXBLOCK: the least of the encoder's output buffer, so of an IDAT chunk. */
+    private static final int MAX_BLOCK = 65536;
+    private static final int LEVEL = 6;
+    private static final int MEMORY_LEVEL = 9;
+
+    private PillowPng() {
+    }
+
+    /** Whether {@code image} has a layout this writer writes: 8-bit gray, gray with alpha, RGB or RGBA. */
+    public static boolean writes(BufferedImage image) {
+        if (!(image.getColorModel() instanceof ComponentColorModel model)
+                || image.getRaster().getTransferType() != DataBuffer.TYPE_BYTE) {
+            return false;
+        }
+        int bands = image.getRaster().getNumBands();
+        int colourType = model.getColorSpace().getType();
+        boolean alpha = model.hasAlpha();
+        for (int bits : model.getComponentSize()) {
+            if (bits != 8) {
+                return false;
+            }
+        }
+        return colourType == ColorSpace.TYPE_GRAY && bands == (alpha ? 2 : 1)
+                || colourType == ColorSpace.TYPE_RGB && bands == (alpha ? 4 : 3);
+    }
+
+    /**
+     * Writes {@code image} as Pillow would, with {@code iccProfile} (or null for none) in an iCCP
+     * chunk; {@code out} stays open.
+     *
+     * @throws IllegalArgumentException when {@link #writes} says no
+     */
+    public static void write(BufferedImage image, byte[] iccProfile, OutputStream out) throws IOException {
+        write(image, iccProfile, NativeDeflate.available(), out);
+    }
+
+    /** As {@link #write(BufferedImage, byte[], OutputStream)}, through the system's zlib or the JDK's Deflater. */
+    static void write(BufferedImage image, byte[] iccProfile, boolean systemZlib, OutputStream out) throws IOException {
+        if (!writes(image)) {
+            throw new IllegalArgumentException("not an 8-bit gray, gray with alpha, RGB or RGBA image: " + image);
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int channels = image.getRaster().getNumBands();
+        out.write(SIGNATURE);
+        byte[] header = new byte[13];
+        putInt(header, 0, width);
+        putInt(header, 4, height);
+        header[8] = 8;
+        header[9] = (byte) switch (channels) {
+            case 1 -> 0;
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> 6;
+        };
+        chunk(out, "IHDR", header, 0, header.length);
+        if (iccProfile != null) {
+            ByteArrayOutputStream iccp = new ByteArrayOutputStream();
+            iccp.write("ICC Profile".getBytes(StandardCharsets.ISO_8859_1));
+            iccp.write(0); // the name's terminator
+            iccp.write(0); // compression method: zlib
+            iccp.write(javaZlib(iccProfile, iccProfile.length, Deflater.DEFAULT_COMPRESSION, Deflater.DEFAULT_STRATEGY));
+            byte[] data = iccp.toByteArray();
+            chunk(out, "iCCP", data, 0, data.length);
+        }
+        byte[] filtered = filtered(image.getRaster(), width, height, channels);
+        byte[] stream = systemZlib
+                ? NativeDeflate.zlibStream(filtered, filtered.length, LEVEL, MEMORY_LEVEL, NativeDeflate.FILTERED)
+                : javaZlib(filtered, filtered.length, LEVEL, Deflater.FILTERED);
+        int block = Math.max(MAX_BLOCK, 4 * width);
+        for (int at = 0; at < stream.length; at += block) {
+            chunk(out, "IDAT", stream, at, Math.min(block, stream.length - at));
+        }
+        chunk(out, "IEND", stream, 0, 0);
+    }
+
+    /** Each row behind its filter type, as ZipEncode.c filters it. */
+    static byte[] filtered(Raster raster, int width, int height, int bpp) {
+        int rowBytes = width * bpp;
+        byte[] out = new byte[(rowBytes + 1) * height];
+        byte[] previous = new byte[rowBytes];
+        byte[] row = new byte[rowBytes];
+        byte[] candidate = new byte[rowBytes];
+        byte[] best = new byte[rowBytes];
+        for (int y = 0; y < height; y++) {
+            raster.getDataElements(0, y, width, 1, row);
+            int filter = 0;
+            int sum = distance(row);
+            System.arraycopy(row, 0, best, 0, rowBytes);
+            if (sum > 0) { // 2, Up
+                for (int i = 0; i < rowBytes; i++) {
+                    candidate[i] = (byte) (row[i] - previous[i]);
+                }
+                int s = distance(candidate);
+                if (s < sum) {
+                    filter = 2;
+                    sum = s;
+                    System.arraycopy(candidate, 0, best, 0, rowBytes);
+                }
+            }
+            if (sum > 0) { // 1, Sub
+                for (int i = 0; i < rowBytes; i++) {
+                    candidate[i] = (byte) (row[i] - (i >= bpp ? row[i - bpp] : 0));
+                }
+                int s = distance(candidate);
+                if (s < sum) {
+                    filter = 1;
+                    sum = s;
+                    System.arraycopy(candidate, 0, best, 0, rowBytes);
+                }
+            }
+            if (sum > 0) { // 4, Paeth
+                for (int i = 0; i < rowBytes; i++) {
+                    int a = i >= bpp ? row[i - bpp] & 0xFF : 0;
+                    int b = previous[i] & 0xFF;
+                    int c = i >= bpp ? previous[i - bpp] & 0xFF : 0;
+                    int pa = Math.abs(b - c);
+                    int pb = Math.abs(a - c);
+                    int pc = Math.abs(a + b - 2 * c);
+                    int predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+                    candidate[i] = (byte) (row[i] - predictor);
+                }
+                int s = distance(candidate);
+                if (s < sum) {
+                    filter = 4;
+                    System.arraycopy(candidate, 0, best, 0, rowBytes);
+                }
+            }
+            int at = y * (rowBytes + 1);
+            out[at] = (byte) filter;
+            System.arraycopy(best, 0, out, at + 1, rowBytes);
+            byte[] swap = previous;
+            previous = row;
+            row = swap;
+        }
+        return out;
+    }
+
+    /** The sum of each byte's distance from zero, a byte read as signed: 200 counts 56. */
+    private static int distance(byte[] bytes) {
+        int sum = 0;
+        for (byte b : bytes) {
+            sum += Math.abs(b);
+        }
+        return sum;
+    }
+
+    private static byte[] javaZlib(byte[] data, int length, int level, int strategy) {
+        Deflater deflater = new Deflater(level);
+        try {
+            deflater.setStrategy(strategy);
+            deflater.setInput(data, 0, length);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(length / 2 + 64);
+            byte[] buffer = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static void chunk(OutputStream out, String type, byte[] data, int offset, int length) throws IOException {
+        byte[] head = new byte[8];
+        putInt(head, 0, length);
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(name, 0, head, 4, 4);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data, offset, length);
+        byte[] tail = new byte[4];
+        putInt(tail, 0, (int) crc.getValue());
+        out.write(head);
+        out.write(data, offset, length);
+        out.write(tail);
+    }
+
+    private static void putInt(byte[] into, int at, int value) {
+        into[at] = (byte) (value >>> 24);
+        into[at + 1] = (byte) (value >>> 16);
+        into[at + 2] = (byte) (value >>> 8);
+        into[at + 3] = (byte) value;
+    }
+}

@@ -1,0 +1,156 @@
+package org.parathumb.core.image.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.Samples;
+import org.parathumb.core.image.nativecodec.NativeDeflate;
+
+/**
+ * Pillow's own PNG files, decoded and written again, give the same bytes: the fidelity fixtures
+ * Pillow 9.4 saved at its defaults (README there), gray, gray with alpha, RGB and RGBA, from 7x7 to
+ * 300x300, with and without an ICC profile. Ten of them have a zlib stream that the JDK's Deflater
+ * (memory level 8) makes differently.
+ */
+class PillowPngTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pillow/alpha.seed.png", "pillow/alpha.thumb.png", "pillow/edges.blur.png",
+            "pillow/edges.seed.png", "pillow/edges.thumb.png", "pillow/gray.seed.png", "pillow/gray.thumb.png",
+            "pillow/landscape.seed.png", "pillow/landscape.thumb.png", "pillow/portrait.seed.png",
+            "pillow/portrait.thumb.png", "pillow/small.blur.png", "pillow/small.seed.png", "pillow/small.thumb.png",
+            "pillow-more/edges-crop.blur-r3.png", "pillow-more/edges-crop.png", "pillow-more/edges.thumb-300x300.png",
+            "pillow-more/gray.thumb-7x7.png", "pillow-more/landscape.thumb-120x120.png",
+            "pillow-more/portrait.thumb-333x50.png", "pillow-more/small.blur-r0.5.png", "pillow-more/small.blur-r1.png",
+            "pillow-more/small.blur-r12.5.png", "pillow-more/small.blur-r5.png", "pillow-more/small.thumb-13x70.png",
+            "pillow-more/tiny.blur-r10.png", "pillow-more/tiny.png", "pillow-icc/la-icc.png",
+            "pillow-icc/la-icc.thumb.png", "pillow-icc/rgb-icc.thumb.png", "pillow-icc/rgba-icc.thumb.png"})
+    void pillowsFileWrittenAgainIsTheSameFile(String fixture) throws IOException, DataFormatException {
+        assumeTrue(NativeDeflate.available(), "the memory level Pillow's zlib stream needs takes the system's zlib");
+        byte[] pillows = Files.readAllBytes(Samples.resourcePath(fixture));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(pillows));
+        var out = new ByteArrayOutputStream();
+
+        PillowPng.write(image, profile(pillows), out);
+
+        assertThat(chunkTypes(out.toByteArray())).isEqualTo(chunkTypes(pillows));
+        assertThat(out.toByteArray()).isEqualTo(pillows);
+    }
+
+    /** Without the native library, the JDK's Deflater: the same chunks, the same pixels, bytes perhaps not. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pillow/edges.thumb.png", "pillow/gray.seed.png", "pillow-icc/la-icc.png",
+            "pillow-icc/rgb-icc.thumb.png"})
+    void theJdksDeflaterGivesTheSamePixels(String fixture) throws IOException, DataFormatException {
+        byte[] pillows = Files.readAllBytes(Samples.resourcePath(fixture));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(pillows));
+        var out = new ByteArrayOutputStream();
+
+        PillowPng.write(image, profile(pillows), false, out);
+
+        assertThat(chunkTypes(out.toByteArray()).stream().distinct().toList())
+                .isEqualTo(chunkTypes(pillows).stream().distinct().toList());
+        assertThat(profile(out.toByteArray())).isEqualTo(profile(pillows));
+        assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(out.toByteArray()))).values())
+                .isEqualTo(Samples.of(image).values());
+    }
+
+    /** A stream over 65,536 bytes goes into IDAT chunks of that size, as Pillow's encoder buffer cuts it. */
+    @Test
+    void aBigStreamIsCutIntoChunksOfPillowsBuffer() throws IOException {
+        BufferedImage noise = PixelLayout.RGB.create(300, 200);
+        byte[] samples = new byte[300 * 200 * 3];
+        new Random(11).nextBytes(samples);
+        noise.getRaster().setDataElements(0, 0, 300, 200, samples);
+        var out = new ByteArrayOutputStream();
+
+        PillowPng.write(noise, null, out);
+
+        List<Integer> idat = chunkLengths(out.toByteArray(), "IDAT");
+        assertThat(idat).hasSizeGreaterThan(1);
+        assertThat(idat.subList(0, idat.size() - 1)).containsOnly(65536);
+        assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(out.toByteArray()))).values())
+                .isEqualTo(Samples.of(noise).values());
+    }
+
+    @Test
+    void aPaletteImageIsNotItsToWrite() {
+        assertThat(PillowPng.writes(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_INDEXED))).isFalse();
+        assertThat(PillowPng.writes(new BufferedImage(4, 4, BufferedImage.TYPE_USHORT_GRAY))).isFalse();
+        assertThat(PillowPng.writes(PixelLayout.RGBA.create(4, 4))).isTrue();
+    }
+
+    /** The profile in {@code png}'s iCCP chunk, inflated; null without one. */
+    private static byte[] profile(byte[] png) throws DataFormatException {
+        for (byte[] chunk : chunks(png, "iCCP")) {
+            int name = 0;
+            while (chunk[name] != 0) {
+                name++;
+            }
+            Inflater inflater = new Inflater();
+            inflater.setInput(chunk, name + 2, chunk.length - name - 2);
+            var profile = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            while (!inflater.finished()) {
+                profile.write(buffer, 0, inflater.inflate(buffer));
+            }
+            inflater.end();
+            assertThat(new String(chunk, 0, name, StandardCharsets.ISO_8859_1)).isEqualTo("ICC Profile");
+            return profile.toByteArray();
+        }
+        return null;
+    }
+
+    private static List<String> chunkTypes(byte[] png) {
+        List<String> types = new ArrayList<>();
+        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
+        while (in.remaining() >= 12) {
+            int length = in.getInt();
+            byte[] type = new byte[4];
+            in.get(type);
+            types.add(new String(type, StandardCharsets.US_ASCII));
+            in.position(in.position() + length + 4);
+        }
+        return types;
+    }
+
+    private static List<Integer> chunkLengths(byte[] png, String type) {
+        return chunks(png, type).stream().map(data -> data.length).toList();
+    }
+
+    private static List<byte[]> chunks(byte[] png, String wanted) {
+        assertThat(Arrays.copyOf(png, 8)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        List<byte[]> found = new ArrayList<>();
+        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
+        while (in.remaining() >= 12) {
+            int length = in.getInt();
+            byte[] type = new byte[4];
+            in.get(type);
+            byte[] data = new byte[length];
+            in.get(data);
+            in.getInt();
+            if (new String(type, StandardCharsets.US_ASCII).equals(wanted)) {
+                found.add(data);
+            }
+        }
+        return found;
+    }
+}
