@@ -23,7 +23,7 @@ import org.parathumb.core.image.write.ImageEncoder;
 /**
  * Writes a thumbnail as {@link OutputOptions} say. At the defaults (quality 75, no metadata) it
  * is the pipeline's own {@link ThumbnailPipeline#write}, Pillow's bytes, with what Pillow's
- * {@code save()} writes back from the source: a JPEG's comment, a PNG's ICC profile. Otherwise the quality
+ * {@code save()} writes back from the source: a JPEG's comment, a PNG's or a WebP's ICC profile. Otherwise the quality
  * goes to the JPEG writer, and a kept ICC profile is embedded with the pixels expressed in it: a
  * source whose profile the decoder applied (its pixels became sRGB) has its thumbnail converted
  * back from sRGB into that profile, so the profile describes the pixels it travels with.
@@ -40,11 +40,13 @@ public final class ThumbnailWriter {
     public static void write(ThumbnailPipeline pipeline, Thumbnail thumbnail, ImageFormat format,
             OutputOptions options, Path source, boolean turned, OutputStream out) throws IOException {
         if (options.writesAsTheOriginal()) {
-            // Pillow keeps a JPEG's comment and a PNG's ICC profile in the image's info and writes them back on
-            // save, and keeps a gray PNG with alpha gray with alpha.
+            // Pillow keeps a JPEG's comment and a PNG's or a WebP's ICC profile in the image's info and writes
+            // them back on save (a WebP's thumbnail is a PNG here), and keeps a gray PNG with alpha gray with alpha.
             PngSourceInfo png = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.PNG
                     ? PngSourceInfo.read(source) : PngSourceInfo.NONE;
-            Optional<ImageEncoder.Extras> kept = format != thumbnail.sourceFormat() ? Optional.empty()
+            Optional<ImageEncoder.Extras> kept = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.WEBP
+                    ? WebpIccProfile.read(source).map(ImageEncoder.Extras::withIccProfile)
+                    : format != thumbnail.sourceFormat() ? Optional.empty()
                     : format == ImageFormat.JPEG ? JpegComment.read(source).map(ImageEncoder.Extras::withComment)
                     : png.iccProfile().map(ImageEncoder.Extras::withIccProfile);
             Optional<BufferedImage> grayAlpha = png.grayWithAlpha() ? GrayAlphaPng.of(thumbnail.image()) : Optional.empty();

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
@@ -29,6 +30,7 @@ import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.Samples;
+import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.nativecodec.NativeDeflate;
@@ -116,6 +118,37 @@ class ThumbnailWriterTest {
                 OutputOptions.DEFAULT, source, false, out);
 
         assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(Samples.resourcePath("pillow-icc/" + name + ".thumb.png")));
+    }
+
+    /**
+     * A WebP's profile goes into its PNG thumbnail as Pillow's {@code save()} writes it back: the
+     * fixture is a lossless WebP with an ICCP chunk, and Pillow's blur, thumbnail and PNG save of it.
+     */
+    @Test
+    void aWebpsIccProfileGoesIntoItsPngThumbnailAsPillowWritesIt() throws IOException {
+        Path source = Samples.resourcePath("pillow-icc/rgb-icc.webp");
+        FaithfulPipeline pipeline = new FaithfulPipeline();
+        var out = new ByteArrayOutputStream();
+
+        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
+                OutputOptions.DEFAULT, source, false, out);
+
+        byte[] pillows = Files.readAllBytes(Samples.resourcePath("pillow-icc/rgb-icc.webp.thumb.png"));
+        assertThat(chunk(out.toByteArray(), "iCCP")).isNotEmpty().isEqualTo(chunk(pillows, "iCCP"));
+        assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(out.toByteArray()))).values())
+                .isEqualTo(Samples.of(ImageIO.read(new ByteArrayInputStream(pillows))).values());
+        if (NativeDeflate.available()) {
+            assertThat(out.toByteArray()).isEqualTo(pillows);
+        }
+    }
+
+    @Test
+    void aWebpWithoutAProfileOrNotExtendedKeepsNone() throws IOException {
+        assertThat(WebpIccProfile.of(Base64.getDecoder().decode(TestFiles.LOSSY_WEBP))).isEmpty();
+        assertThat(WebpIccProfile.of(new byte[] {'R', 'I', 'F', 'F'})).isEmpty();
+        byte[] extended = Files.readAllBytes(Samples.resourcePath("pillow-icc/rgb-icc.webp"));
+        assertThat(WebpIccProfile.of(Arrays.copyOf(extended, 40))).as("a profile cut short").isEmpty();
+        assertThat(WebpIccProfile.of(extended)).get().satisfies(profile -> assertThat(profile).hasSize(588));
     }
 
     /** Gray content is not enough: an RGBA source's thumbnail stays RGBA, as Pillow keeps it. */
