@@ -35,6 +35,12 @@ public final class PillowPng {
     private static final int MAX_BLOCK = 65536;
     private static final int LEVEL = 6;
     private static final int MEMORY_LEVEL = 9;
+    private static final int NONE = 0;
+    private static final int SUB = 1;
+    private static final int UP = 2;
+    private static final int PAETH = 4;
+    /** The filters ZipEncode.c tries after none, in its order (Average only when optimising, never here). */
+    private static final int[] TRIED = {UP, SUB, PAETH};
 
     private PillowPng() {
     }
@@ -114,59 +120,50 @@ public final class PillowPng {
         byte[] previous = new byte[rowBytes];
         byte[] row = new byte[rowBytes];
         byte[] candidate = new byte[rowBytes];
-        byte[] best = new byte[rowBytes];
         for (int y = 0; y < height; y++) {
             raster.getDataElements(0, y, width, 1, row);
-            int filter = 0;
-            int sum = distance(row);
-            System.arraycopy(row, 0, best, 0, rowBytes);
-            if (sum > 0) { // 2, Up
-                for (int i = 0; i < rowBytes; i++) {
-                    candidate[i] = (byte) (row[i] - previous[i]);
-                }
-                int s = distance(candidate);
-                if (s < sum) {
-                    filter = 2;
-                    sum = s;
-                    System.arraycopy(candidate, 0, best, 0, rowBytes);
-                }
-            }
-            if (sum > 0) { // 1, Sub
-                for (int i = 0; i < rowBytes; i++) {
-                    candidate[i] = (byte) (row[i] - (i >= bpp ? row[i - bpp] : 0));
-                }
-                int s = distance(candidate);
-                if (s < sum) {
-                    filter = 1;
-                    sum = s;
-                    System.arraycopy(candidate, 0, best, 0, rowBytes);
-                }
-            }
-            if (sum > 0) { // 4, Paeth
-                for (int i = 0; i < rowBytes; i++) {
-                    int a = i >= bpp ? row[i - bpp] & 0xFF : 0;
-                    int b = previous[i] & 0xFF;
-                    int c = i >= bpp ? previous[i - bpp] & 0xFF : 0;
-                    int pa = Math.abs(b - c);
-                    int pb = Math.abs(a - c);
-                    int pc = Math.abs(a + b - 2 * c);
-                    int predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-                    candidate[i] = (byte) (row[i] - predictor);
-                }
-                int s = distance(candidate);
-                if (s < sum) {
-                    filter = 4;
-                    System.arraycopy(candidate, 0, best, 0, rowBytes);
-                }
-            }
             int at = y * (rowBytes + 1);
+            int filter = NONE;
+            int sum = distance(row);
+            System.arraycopy(row, 0, out, at + 1, rowBytes);
+            for (int type : TRIED) {
+                if (sum == 0) {
+                    break; // a row of zeros, or one Up or Sub made all zeros: nothing beats it
+                }
+                apply(type, row, previous, bpp, candidate);
+                int s = distance(candidate);
+                if (s < sum) {
+                    filter = type;
+                    sum = s;
+                    System.arraycopy(candidate, 0, out, at + 1, rowBytes);
+                }
+            }
             out[at] = (byte) filter;
-            System.arraycopy(best, 0, out, at + 1, rowBytes);
             byte[] swap = previous;
             previous = row;
             row = swap;
         }
         return out;
+    }
+
+    /** {@code row} through PNG filter {@code type} (Sub, Up or Paeth), given the row above, into {@code into}. */
+    private static void apply(int type, byte[] row, byte[] previous, int bpp, byte[] into) {
+        for (int i = 0; i < row.length; i++) {
+            int a = i >= bpp ? row[i - bpp] & 0xFF : 0;
+            int b = previous[i] & 0xFF;
+            int predictor = switch (type) {
+                case SUB -> a;
+                case UP -> b;
+                default -> {
+                    int c = i >= bpp ? previous[i - bpp] & 0xFF : 0;
+                    int pa = Math.abs(b - c);
+                    int pb = Math.abs(a - c);
+                    int pc = Math.abs(a + b - 2 * c);
+                    yield pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+                }
+            };
+            into[i] = (byte) (row[i] - predictor);
+        }
     }
 
     /** The sum of each byte's distance from zero, a byte read as signed: 200 counts 56. */

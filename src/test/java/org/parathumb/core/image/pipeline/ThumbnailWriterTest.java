@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.PngChunks;
 import org.parathumb.core.image.Samples;
 import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.Thumbnail;
@@ -207,37 +208,13 @@ class ThumbnailWriterTest {
 
     /** The data of the first chunk of {@code type} in {@code png}, empty if it has none. */
     private static byte[] chunk(byte[] png, String type) {
-        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
-        while (in.remaining() >= 12) {
-            int length = in.getInt();
-            byte[] name = new byte[4];
-            in.get(name);
-            byte[] data = new byte[length];
-            in.get(data);
-            in.getInt();
-            if (new String(name, StandardCharsets.ISO_8859_1).equals(type)) {
-                return data;
-            }
-        }
-        return new byte[0];
+        return PngChunks.first(png, type);
     }
 
     /** The types of the chunks before the first IDAT, in order. */
     private static List<String> chunksBeforeIdat(byte[] png) {
-        List<String> types = new ArrayList<>();
-        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
-        while (in.remaining() >= 12) {
-            int length = in.getInt();
-            byte[] name = new byte[4];
-            in.get(name);
-            String type = new String(name, StandardCharsets.ISO_8859_1);
-            if (type.equals("IDAT")) {
-                return types;
-            }
-            types.add(type);
-            in.position(in.position() + length + 4);
-        }
-        return types;
+        List<String> types = PngChunks.types(png);
+        return types.subList(0, types.contains("IDAT") ? types.indexOf("IDAT") : types.size());
     }
 
     /** The comment the committed Pillow output was made with (python_original.py on the spliced file). */

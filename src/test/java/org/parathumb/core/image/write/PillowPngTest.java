@@ -7,10 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.PngChunks;
 import org.parathumb.core.image.Samples;
 import org.parathumb.core.image.nativecodec.NativeDeflate;
 
@@ -100,7 +99,7 @@ class PillowPngTest {
 
     /** The profile in {@code png}'s iCCP chunk, inflated; null without one. */
     private static byte[] profile(byte[] png) throws DataFormatException {
-        for (byte[] chunk : chunks(png, "iCCP")) {
+        for (byte[] chunk : PngChunks.all(png, "iCCP")) {
             int name = 0;
             while (chunk[name] != 0) {
                 name++;
@@ -120,37 +119,11 @@ class PillowPngTest {
     }
 
     private static List<String> chunkTypes(byte[] png) {
-        List<String> types = new ArrayList<>();
-        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
-        while (in.remaining() >= 12) {
-            int length = in.getInt();
-            byte[] type = new byte[4];
-            in.get(type);
-            types.add(new String(type, StandardCharsets.US_ASCII));
-            in.position(in.position() + length + 4);
-        }
-        return types;
+        assertThat(Arrays.copyOf(png, 8)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        return PngChunks.types(png);
     }
 
     private static List<Integer> chunkLengths(byte[] png, String type) {
-        return chunks(png, type).stream().map(data -> data.length).toList();
-    }
-
-    private static List<byte[]> chunks(byte[] png, String wanted) {
-        assertThat(Arrays.copyOf(png, 8)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        List<byte[]> found = new ArrayList<>();
-        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
-        while (in.remaining() >= 12) {
-            int length = in.getInt();
-            byte[] type = new byte[4];
-            in.get(type);
-            byte[] data = new byte[length];
-            in.get(data);
-            in.getInt();
-            if (new String(type, StandardCharsets.US_ASCII).equals(wanted)) {
-                found.add(data);
-            }
-        }
-        return found;
+        return PngChunks.all(png, type).stream().map(data -> data.length).toList();
     }
 }
