@@ -40,15 +40,19 @@ public final class ThumbnailWriter {
     public static void write(ThumbnailPipeline pipeline, Thumbnail thumbnail, ImageFormat format,
             OutputOptions options, Path source, boolean turned, OutputStream out) throws IOException {
         if (options.writesAsTheOriginal()) {
-            // Pillow keeps a JPEG's comment and a PNG's or a WebP's ICC profile in the image's info and writes
-            // them back on save (a WebP's thumbnail is a PNG here), and keeps a gray PNG with alpha gray with alpha.
+            // Pillow keeps a JPEG's comment, a PNG's or a WebP's ICC profile and a PNG's transparent colour in
+            // the image's info and writes them back on save (a WebP's thumbnail is a PNG here), and keeps a gray
+            // PNG with alpha gray with alpha.
             PngSourceInfo png = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.PNG
                     ? PngSourceInfo.read(source) : PngSourceInfo.NONE;
             Optional<ImageEncoder.Extras> kept = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.WEBP
                     ? WebpIccProfile.read(source).map(ImageEncoder.Extras::withIccProfile)
                     : format != thumbnail.sourceFormat() ? Optional.empty()
                     : format == ImageFormat.JPEG ? JpegComment.read(source).map(ImageEncoder.Extras::withComment)
-                    : png.iccProfile().map(ImageEncoder.Extras::withIccProfile);
+                    : png.iccProfile().isPresent() || png.transparency().isPresent()
+                    ? Optional.of(ImageEncoder.Extras.ofPngSource(png.iccProfile().orElse(null),
+                            png.transparency().orElse(null)))
+                    : Optional.empty();
             Optional<BufferedImage> grayAlpha = png.grayWithAlpha() ? GrayAlphaPng.of(thumbnail.image()) : Optional.empty();
             if (kept.isPresent() || grayAlpha.isPresent()) {
                 new ImageEncoder().write(grayAlpha.orElse(thumbnail.image()), format,

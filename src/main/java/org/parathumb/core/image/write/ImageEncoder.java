@@ -41,24 +41,35 @@ public final class ImageEncoder {
 
     /**
      * What may change in a write, beyond Pillow's defaults: the JPEG {@code quality} (1 to 100),
-     * an ICC profile to embed (JPEG and PNG), an EXIF block (JPEG) and a comment (a JPEG COM
-     * segment, as Pillow carries a JPEG source's comment into its thumbnail), each possibly null.
+     * an ICC profile to embed (JPEG and PNG), an EXIF block (JPEG), a comment (a JPEG COM
+     * segment, as Pillow carries a JPEG source's comment into its thumbnail) and a PNG tRNS
+     * chunk's data (the colour a gray or RGB PNG source calls transparent, which Pillow writes
+     * back), each possibly null.
      */
-    public record Extras(int quality, byte[] iccProfile, byte[] exif, boolean exifMadeUpright, byte[] comment) {
-        public static final Extras NONE = new Extras(75, null, null, false, null);
+    public record Extras(int quality, byte[] iccProfile, byte[] exif, boolean exifMadeUpright, byte[] comment,
+            byte[] pngTransparency) {
+        public static final Extras NONE = new Extras(75, null, null, false, null, null);
 
         public Extras(int quality, byte[] iccProfile, byte[] exif, boolean exifMadeUpright) {
-            this(quality, iccProfile, exif, exifMadeUpright, null);
+            this(quality, iccProfile, exif, exifMadeUpright, null, null);
         }
 
         /** Pillow's defaults with {@code comment} written as a COM segment. */
         public static Extras withComment(byte[] comment) {
-            return new Extras(75, null, null, false, comment);
+            return new Extras(75, null, null, false, comment, null);
         }
 
         /** Pillow's defaults with {@code iccProfile} embedded, as Pillow writes a PNG source's profile back. */
         public static Extras withIccProfile(byte[] iccProfile) {
-            return new Extras(75, iccProfile, null, false, null);
+            return new Extras(75, iccProfile, null, false, null, null);
+        }
+
+        /**
+         * Pillow's defaults with what it writes back from a PNG source: its profile and its tRNS
+         * chunk's data, either possibly null.
+         */
+        public static Extras ofPngSource(byte[] iccProfile, byte[] transparency) {
+            return new Extras(75, iccProfile, null, false, null, transparency);
         }
     }
 
@@ -75,7 +86,7 @@ public final class ImageEncoder {
         boolean alpha = pixels.getColorModel().hasAlpha();
         switch (format) {
             case JPEG -> writeJpeg(alpha ? flattenOnWhite(pixels) : pixels, extras, out);
-            case PNG -> writePng(pixels, extras.iccProfile(), out);
+            case PNG -> writePng(pixels, extras.iccProfile(), extras.pngTransparency(), out);
             case TIFF -> writeWith(writer(format.imageIoName()), pixels, null, null, out);
             case BMP -> writeWith(writer(format.imageIoName()), alpha ? flattenOnWhite(pixels) : pixels, null, null, out);
             case GIF -> writeWith(writer(format.imageIoName()), GifPalette.indexed(pixels), null, null, out);
@@ -85,12 +96,14 @@ public final class ImageEncoder {
 
     /**
      * Pillow's PNG bytes ({@link PillowPng}) for the layouts it writes, with {@code profile} when it
-     * can describe the pixels (RGB on RGB(A), grey on grey); anything else through ImageIO.
+     * can describe the pixels (RGB on RGB(A), grey on grey) and {@code transparency} (tRNS) on gray
+     * or RGB pixels; anything else through ImageIO, without the tRNS chunk.
      */
-    private static void writePng(BufferedImage pixels, byte[] profile, OutputStream out) throws IOException {
+    private static void writePng(BufferedImage pixels, byte[] profile, byte[] transparency, OutputStream out)
+            throws IOException {
         if (PillowPng.writes(pixels)) {
             int colour = pixels.getRaster().getNumBands() - (pixels.getColorModel().hasAlpha() ? 1 : 0);
-            PillowPng.write(pixels, profile != null && profileFits(profile, colour) ? profile : null, out);
+            PillowPng.write(pixels, profile != null && profileFits(profile, colour) ? profile : null, transparency, out);
             return;
         }
         writeWith(writer("png"), pixels, profile == null ? null : pngWithProfile(pixels, profile), null, out);

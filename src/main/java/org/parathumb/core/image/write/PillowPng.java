@@ -16,9 +16,10 @@ import org.parathumb.core.image.nativecodec.NativeDeflate;
 /**
  * A PNG as Pillow 9.4's {@code save()} writes it at its defaults (PngImagePlugin and ZipEncode.c),
  * byte for byte (decision 0018): IHDR; the ICC profile, if any, in an iCCP chunk named "ICC
- * Profile", zlib at the default level; the rows filtered as Pillow filters them; the zlib stream
- * of level 6, memory level 9 and {@code Z_FILTERED} cut into IDAT chunks of
- * {@code max(65536, 4 x width)} bytes (ImageFile._save's buffer); IEND.
+ * Profile", zlib at the default level; the transparent colour of a gray or RGB image, if any, in
+ * a tRNS chunk; the rows filtered as Pillow filters them; the zlib stream of level 6, memory
+ * level 9 and {@code Z_FILTERED} cut into IDAT chunks of {@code max(65536, 4 x width)} bytes
+ * (ImageFile._save's buffer); IEND.
  *
  * <p>Pillow picks each row's filter as libpng's heuristic does: none, then Up, then Sub, then
  * Paeth (Average only when optimising), each kept only if the sum of the bytes' distances from
@@ -70,11 +71,22 @@ public final class PillowPng {
      * @throws IllegalArgumentException when {@link #writes} says no
      */
     public static void write(BufferedImage image, byte[] iccProfile, OutputStream out) throws IOException {
-        write(image, iccProfile, NativeDeflate.available(), out);
+        write(image, iccProfile, null, NativeDeflate.available(), out);
     }
 
-    /** As {@link #write(BufferedImage, byte[], OutputStream)}, through the system's zlib or the JDK's Deflater. */
-    static void write(BufferedImage image, byte[] iccProfile, boolean systemZlib, OutputStream out) throws IOException {
+    /**
+     * As {@link #write(BufferedImage, byte[], OutputStream)}, with a tRNS chunk after the profile
+     * when {@code transparency} (or null) fits the image, as Pillow writes {@code info["transparency"]}
+     * back: 2 bytes (a gray sample) on gray, 6 (red, green, blue) on RGB; ignored on images with alpha.
+     */
+    public static void write(BufferedImage image, byte[] iccProfile, byte[] transparency, OutputStream out)
+            throws IOException {
+        write(image, iccProfile, transparency, NativeDeflate.available(), out);
+    }
+
+    /** As {@link #write(BufferedImage, byte[], byte[], OutputStream)}, through the system's zlib or the JDK's Deflater. */
+    static void write(BufferedImage image, byte[] iccProfile, byte[] transparency, boolean systemZlib, OutputStream out)
+            throws IOException {
         if (!writes(image)) {
             throw new IllegalArgumentException("not an 8-bit gray, gray with alpha, RGB or RGBA image: " + image);
         }
@@ -101,6 +113,9 @@ public final class PillowPng {
             iccp.write(javaZlib(iccProfile, iccProfile.length, Deflater.DEFAULT_COMPRESSION, Deflater.DEFAULT_STRATEGY));
             byte[] data = iccp.toByteArray();
             chunk(out, "iCCP", data, 0, data.length);
+        }
+        if (transparency != null && (channels == 1 && transparency.length == 2 || channels == 3 && transparency.length == 6)) {
+            chunk(out, "tRNS", transparency, 0, transparency.length);
         }
         byte[] filtered = filtered(image.getRaster(), width, height, channels);
         byte[] stream = systemZlib

@@ -152,6 +152,25 @@ class ThumbnailWriterTest {
         assertThat(WebpIccProfile.of(extended)).get().satisfies(profile -> assertThat(profile).hasSize(588));
     }
 
+    /** A gray or RGB PNG's transparent colour (tRNS) goes back into its thumbnail, as Pillow writes it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rgb-trns", "gray-trns"})
+    void aPngsTransparentColourGoesIntoItsThumbnailAsPillowWritesIt(String name) throws IOException {
+        Path source = Samples.resourcePath("pillow-trns/" + name + ".png");
+        FaithfulPipeline pipeline = new FaithfulPipeline();
+        var out = new ByteArrayOutputStream();
+
+        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
+                OutputOptions.DEFAULT, source, false, out);
+
+        byte[] pillows = Files.readAllBytes(Samples.resourcePath("pillow-trns/" + name + ".thumb.png"));
+        assertThat(chunk(out.toByteArray(), "tRNS")).isNotEmpty().isEqualTo(chunk(pillows, "tRNS"));
+        assertThat(PngChunks.types(out.toByteArray())).isEqualTo(PngChunks.types(pillows));
+        if (NativeDeflate.available()) {
+            assertThat(out.toByteArray()).isEqualTo(pillows);
+        }
+    }
+
     /** Gray content is not enough: an RGBA source's thumbnail stays RGBA, as Pillow keeps it. */
     @Test
     void anRgbaPngOfGrayPixelsKeepsItsFourChannels(@TempDir Path dir) throws IOException {

@@ -63,7 +63,7 @@ class PillowPngTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(pillows));
         var out = new ByteArrayOutputStream();
 
-        PillowPng.write(image, profile(pillows), false, out);
+        PillowPng.write(image, profile(pillows), null, false, out);
 
         assertThat(chunkTypes(out.toByteArray()).stream().distinct().toList())
                 .isEqualTo(chunkTypes(pillows).stream().distinct().toList());
