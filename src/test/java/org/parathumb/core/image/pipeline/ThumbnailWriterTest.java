@@ -92,11 +92,9 @@ class ThumbnailWriterTest {
     @ValueSource(strings = {"rgb-icc", "rgba-icc", "la-icc"})
     void aPngsIccProfileGoesIntoItsThumbnailAsPillowWritesIt(String name) throws IOException {
         Path source = Samples.resourcePath("pillow-icc/" + name + ".png");
-        FaithfulPipeline pipeline = new FaithfulPipeline();
         var out = new ByteArrayOutputStream();
 
-        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
-                OutputOptions.DEFAULT, source, false, out);
+        writeAtPillowsDefaults(source, out);
 
         byte[] pillows = Files.readAllBytes(Samples.resourcePath("pillow-icc/" + name + ".thumb.png"));
         assertThat(chunk(out.toByteArray(), "IHDR")).as("size, depth and colour type").isEqualTo(chunk(pillows, "IHDR"));
@@ -112,11 +110,9 @@ class ThumbnailWriterTest {
     void aPngThumbnailIsTheSeedProgramsFileByteForByte(String name) throws IOException {
         assumeTrue(NativeDeflate.available(), "Pillow's zlib stream takes the system's zlib");
         Path source = Samples.resourcePath("pillow-icc/" + name + ".png");
-        FaithfulPipeline pipeline = new FaithfulPipeline();
         var out = new ByteArrayOutputStream();
 
-        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
-                OutputOptions.DEFAULT, source, false, out);
+        writeAtPillowsDefaults(source, out);
 
         assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(Samples.resourcePath("pillow-icc/" + name + ".thumb.png")));
     }
@@ -128,11 +124,9 @@ class ThumbnailWriterTest {
     @Test
     void aWebpsIccProfileGoesIntoItsPngThumbnailAsPillowWritesIt() throws IOException {
         Path source = Samples.resourcePath("pillow-icc/rgb-icc.webp");
-        FaithfulPipeline pipeline = new FaithfulPipeline();
         var out = new ByteArrayOutputStream();
 
-        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
-                OutputOptions.DEFAULT, source, false, out);
+        writeAtPillowsDefaults(source, out);
 
         byte[] pillows = Files.readAllBytes(Samples.resourcePath("pillow-icc/rgb-icc.webp.thumb.png"));
         assertThat(chunk(out.toByteArray(), "iCCP")).isNotEmpty().isEqualTo(chunk(pillows, "iCCP"));
@@ -157,11 +151,9 @@ class ThumbnailWriterTest {
     @ValueSource(strings = {"rgb-trns", "gray-trns"})
     void aPngsTransparentColourGoesIntoItsThumbnailAsPillowWritesIt(String name) throws IOException {
         Path source = Samples.resourcePath("pillow-trns/" + name + ".png");
-        FaithfulPipeline pipeline = new FaithfulPipeline();
         var out = new ByteArrayOutputStream();
 
-        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
-                OutputOptions.DEFAULT, source, false, out);
+        writeAtPillowsDefaults(source, out);
 
         byte[] pillows = Files.readAllBytes(Samples.resourcePath("pillow-trns/" + name + ".thumb.png"));
         assertThat(chunk(out.toByteArray(), "tRNS")).isNotEmpty().isEqualTo(chunk(pillows, "tRNS"));
@@ -183,11 +175,9 @@ class ThumbnailWriterTest {
         }
         Path source = dir.resolve("gray-rgba.png");
         ImageIO.write(image, "png", source.toFile());
-        FaithfulPipeline pipeline = new FaithfulPipeline();
         var out = new ByteArrayOutputStream();
 
-        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
-                OutputOptions.DEFAULT, source, false, out);
+        writeAtPillowsDefaults(source, out);
 
         assertThat(chunk(out.toByteArray(), "IHDR")[9]).as("colour type: RGBA").isEqualTo((byte) 6);
     }
@@ -223,6 +213,13 @@ class ThumbnailWriterTest {
         int n = inflater.inflate(profile);
         assertThat(inflater.finished()).isTrue();
         assertThat(Arrays.copyOf(profile, n)).isEqualTo(srgb);
+    }
+
+    /** The faithful pipeline's PNG thumbnail of {@code source}, written as at the defaults. */
+    private static void writeAtPillowsDefaults(Path source, ByteArrayOutputStream out) throws IOException {
+        FaithfulPipeline pipeline = new FaithfulPipeline();
+        ThumbnailWriter.write(pipeline, pipeline.render(source, ThumbnailSpec.DEFAULT), ImageFormat.PNG,
+                OutputOptions.DEFAULT, source, false, out);
     }
 
     /** The data of the first chunk of {@code type} in {@code png}, empty if it has none. */
