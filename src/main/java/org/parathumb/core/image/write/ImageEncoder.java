@@ -7,10 +7,8 @@ import java.awt.color.ICC_Profile;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -101,12 +99,13 @@ public final class ImageEncoder {
      */
     private static void writePng(BufferedImage pixels, byte[] profile, byte[] transparency, OutputStream out)
             throws IOException {
+        int colour = pixels.getRaster().getNumBands() - (pixels.getColorModel().hasAlpha() ? 1 : 0);
+        byte[] fitting = profile != null && profileFits(profile, colour) ? profile : null;
         if (PillowPng.writes(pixels)) {
-            int colour = pixels.getRaster().getNumBands() - (pixels.getColorModel().hasAlpha() ? 1 : 0);
-            PillowPng.write(pixels, profile != null && profileFits(profile, colour) ? profile : null, transparency, out);
+            PillowPng.write(pixels, fitting, transparency, out);
             return;
         }
-        writeWith(writer("png"), pixels, profile == null ? null : pngWithProfile(pixels, profile), null, out);
+        writeWith(writer("png"), pixels, fitting == null ? null : pngWithProfile(pixels, fitting), null, out);
     }
 
     /** Whether {@code image} holds two bytes a pixel, gray and alpha. */
@@ -178,12 +177,8 @@ public final class ImageEncoder {
         }
     }
 
-    /** PNG metadata holding {@code profile} in an iCCP chunk (RGB profiles on RGB(A), grey on grey). */
+    /** PNG metadata holding {@code profile}, one that fits the pixels, in an iCCP chunk. */
     private static IIOMetadata pngWithProfile(BufferedImage image, byte[] profile) throws IOException {
-        int colour = image.getRaster().getNumBands() - (image.getColorModel().hasAlpha() ? 1 : 0);
-        if (!profileFits(profile, colour)) {
-            return null;
-        }
         ImageWriter writer = writer("png");
         try {
             IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);
@@ -193,29 +188,12 @@ public final class ImageEncoder {
             IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
             iccp.setAttribute("profileName", "ICC Profile");
             iccp.setAttribute("compressionMethod", "deflate");
-            iccp.setUserObject(deflated(profile));
+            iccp.setUserObject(PillowPng.zlibCompress(profile));
             root.appendChild(iccp);
             metadata.mergeTree("javax_imageio_png_1.0", root);
             return metadata;
         } finally {
             writer.dispose();
-        }
-    }
-
-    /** {@code data} as Python's {@code zlib.compress(data)} gives it: a zlib stream at the default level. */
-    private static byte[] deflated(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-        try {
-            deflater.setInput(data);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
         }
     }
 

@@ -66,18 +66,11 @@ public final class PillowPng {
 
     /**
      * Writes {@code image} as Pillow would, with {@code iccProfile} (or null for none) in an iCCP
-     * chunk; {@code out} stays open.
+     * chunk and a tRNS chunk after it when {@code transparency} (or null) fits the image, as Pillow
+     * writes {@code info["transparency"]} back: 2 bytes (a gray sample) on gray, 6 (red, green,
+     * blue) on RGB; ignored on images with alpha. {@code out} stays open.
      *
      * @throws IllegalArgumentException when {@link #writes} says no
-     */
-    public static void write(BufferedImage image, byte[] iccProfile, OutputStream out) throws IOException {
-        write(image, iccProfile, null, NativeDeflate.available(), out);
-    }
-
-    /**
-     * As {@link #write(BufferedImage, byte[], OutputStream)}, with a tRNS chunk after the profile
-     * when {@code transparency} (or null) fits the image, as Pillow writes {@code info["transparency"]}
-     * back: 2 bytes (a gray sample) on gray, 6 (red, green, blue) on RGB; ignored on images with alpha.
      */
     public static void write(BufferedImage image, byte[] iccProfile, byte[] transparency, OutputStream out)
             throws IOException {
@@ -110,7 +103,7 @@ public final class PillowPng {
             iccp.write("ICC Profile".getBytes(StandardCharsets.ISO_8859_1));
             iccp.write(0); // the name's terminator
             iccp.write(0); // compression method: zlib
-            iccp.write(javaZlib(iccProfile, iccProfile.length, Deflater.DEFAULT_COMPRESSION, Deflater.DEFAULT_STRATEGY));
+            iccp.write(zlibCompress(iccProfile));
             byte[] data = iccp.toByteArray();
             chunk(out, "iCCP", data, 0, data.length);
         }
@@ -120,7 +113,7 @@ public final class PillowPng {
         byte[] filtered = filtered(image.getRaster(), width, height, channels);
         byte[] stream = systemZlib
                 ? NativeDeflate.zlibStream(filtered, filtered.length, LEVEL, MEMORY_LEVEL, NativeDeflate.FILTERED)
-                : javaZlib(filtered, filtered.length, LEVEL, Deflater.FILTERED);
+                : javaZlib(filtered, LEVEL, Deflater.FILTERED);
         int block = Math.max(MAX_BLOCK, 4 * width);
         for (int at = 0; at < stream.length; at += block) {
             chunk(out, "IDAT", stream, at, Math.min(block, stream.length - at));
@@ -190,13 +183,18 @@ public final class PillowPng {
         return sum;
     }
 
-    private static byte[] javaZlib(byte[] data, int length, int level, int strategy) {
+    /** {@code data} as Python's {@code zlib.compress(data)} gives it (an iCCP chunk's profile): the default level. */
+    static byte[] zlibCompress(byte[] data) {
+        return javaZlib(data, Deflater.DEFAULT_COMPRESSION, Deflater.DEFAULT_STRATEGY);
+    }
+
+    private static byte[] javaZlib(byte[] data, int level, int strategy) {
         Deflater deflater = new Deflater(level);
         try {
             deflater.setStrategy(strategy);
-            deflater.setInput(data, 0, length);
+            deflater.setInput(data);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length / 2 + 64);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
             byte[] buffer = new byte[64 * 1024];
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));

@@ -48,7 +48,7 @@ class PillowPngTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(pillows));
         var out = new ByteArrayOutputStream();
 
-        PillowPng.write(image, profile(pillows), out);
+        PillowPng.write(image, profile(pillows), null, out);
 
         assertThat(chunkTypes(out.toByteArray())).isEqualTo(chunkTypes(pillows));
         assertThat(out.toByteArray()).isEqualTo(pillows);
@@ -81,7 +81,7 @@ class PillowPngTest {
         noise.getRaster().setDataElements(0, 0, 300, 200, samples);
         var out = new ByteArrayOutputStream();
 
-        PillowPng.write(noise, null, out);
+        PillowPng.write(noise, null, null, out);
 
         List<Integer> idat = chunkLengths(out.toByteArray(), "IDAT");
         assertThat(idat).hasSizeGreaterThan(1);
