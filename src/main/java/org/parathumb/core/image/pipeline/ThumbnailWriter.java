@@ -45,14 +45,7 @@ public final class ThumbnailWriter {
             // PNG with alpha gray with alpha.
             PngSourceInfo png = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.PNG
                     ? PngSourceInfo.read(source) : PngSourceInfo.NONE;
-            Optional<ImageEncoder.Extras> kept = format == ImageFormat.PNG && thumbnail.sourceFormat() == ImageFormat.WEBP
-                    ? WebpIccProfile.read(source).map(ImageEncoder.Extras::withIccProfile)
-                    : format != thumbnail.sourceFormat() ? Optional.empty()
-                    : format == ImageFormat.JPEG ? JpegComment.read(source).map(ImageEncoder.Extras::withComment)
-                    : png.iccProfile().isPresent() || png.transparency().isPresent()
-                    ? Optional.of(ImageEncoder.Extras.ofPngSource(png.iccProfile().orElse(null),
-                            png.transparency().orElse(null)))
-                    : Optional.empty();
+            Optional<ImageEncoder.Extras> kept = writtenBack(format, thumbnail.sourceFormat(), source, png);
             Optional<BufferedImage> grayAlpha = png.grayWithAlpha() ? GrayAlphaPng.of(thumbnail.image()) : Optional.empty();
             if (kept.isPresent() || grayAlpha.isPresent()) {
                 new ImageEncoder().write(grayAlpha.orElse(thumbnail.image()), format,
@@ -75,6 +68,28 @@ public final class ThumbnailWriter {
         }
         new ImageEncoder().write(image, format,
                 new ImageEncoder.Extras(options.quality(), icc, metadata.exif().orElse(null), turned), out);
+    }
+
+    /**
+     * What Pillow's {@code save()} writes back from the source into a thumbnail of {@code format}:
+     * a WebP's profile into its PNG, a JPEG's comment, a PNG's profile and transparent colour
+     * ({@code png}, read from it); empty when there is nothing.
+     */
+    private static Optional<ImageEncoder.Extras> writtenBack(ImageFormat format, ImageFormat sourceFormat, Path source,
+            PngSourceInfo png) {
+        if (format == ImageFormat.PNG && sourceFormat == ImageFormat.WEBP) {
+            return WebpIccProfile.read(source).map(ImageEncoder.Extras::withIccProfile);
+        }
+        if (format != sourceFormat) {
+            return Optional.empty();
+        }
+        if (format == ImageFormat.JPEG) {
+            return JpegComment.read(source).map(ImageEncoder.Extras::withComment);
+        }
+        if (png.iccProfile().isEmpty() && png.transparency().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ImageEncoder.Extras.ofPngSource(png.iccProfile().orElse(null), png.transparency().orElse(null)));
     }
 
     /** Pillow's {@code save()} at its defaults, as both pipelines write; does not close {@code out}. */
