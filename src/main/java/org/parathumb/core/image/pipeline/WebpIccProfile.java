@@ -1,10 +1,9 @@
 package org.parathumb.core.image.pipeline;
 
+import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,48 +18,61 @@ final class WebpIccProfile {
     private static final int WEBP = 0x50424557;
     private static final int VP8X = 0x58385056;
     private static final int ICCP = 0x50434349;
-    /** Chunks before the image data are read at most this far into the file; the ICCP chunk comes first. */
-    private static final int MAX_HEAD = 4 * 1024 * 1024;
 
     private WebpIccProfile() {
     }
 
-    /** The profile of {@code source}, empty when it is not an extended WebP with an ICCP chunk or cannot be read. */
+    /**
+     * The profile of {@code source}, empty when it is not an extended WebP with an ICCP chunk or
+     * cannot be read. Only the chunks' headers are read up to the profile (the file stream skips
+     * by seeking): the decode has read the image already.
+     */
     static Optional<byte[]> read(Path source) {
-        try (InputStream in = Files.newInputStream(source)) {
-            return of(in.readNBytes(MAX_HEAD));
+        try (InputStream in = new FileInputStream(source.toFile())) {
+            return of(in);
         } catch (IOException e) {
             return Optional.empty(); // the decode already read this file; a cut header has nothing to keep
         }
     }
 
-    /** The profile in {@code head}, the first bytes of a file. */
-    static Optional<byte[]> of(byte[] head) {
-        ByteBuffer in = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
-        if (head.length < 12 + 8 || in.getInt() != RIFF) {
-            return Optional.empty();
-        }
-        in.getInt(); // the RIFF size
-        if (in.getInt() != WEBP || in.getInt(12) != VP8X) {
-            return Optional.empty();
-        }
-        while (in.remaining() >= 8) {
-            int type = in.getInt();
-            long size = Integer.toUnsignedLong(in.getInt());
-            if (size > in.remaining()) {
+    /** The profile in the WebP {@code in} reads from its first byte. */
+    static Optional<byte[]> of(InputStream in) throws IOException {
+        try {
+            if (int32(in) != RIFF) {
                 return Optional.empty();
             }
-            if (type == ICCP) {
-                byte[] profile = new byte[(int) size];
-                in.get(profile);
-                return size == 0 ? Optional.empty() : Optional.of(profile);
-            }
-            long next = in.position() + size + (size & 1); // chunks are padded to even sizes
-            if (next > head.length) {
+            int32(in); // the RIFF size
+            if (int32(in) != WEBP) {
                 return Optional.empty();
             }
-            in.position((int) next);
+            boolean first = true;
+            while (true) {
+                int type = int32(in);
+                long size = Integer.toUnsignedLong(int32(in));
+                if (first && type != VP8X) {
+                    return Optional.empty();
+                }
+                first = false;
+                if (type == ICCP) {
+                    if (size == 0 || size > Integer.MAX_VALUE - 8) {
+                        return Optional.empty();
+                    }
+                    byte[] profile = in.readNBytes((int) size);
+                    return profile.length == size ? Optional.of(profile) : Optional.empty();
+                }
+                in.skipNBytes(size + (size & 1)); // chunks are padded to even sizes
+            }
+        } catch (EOFException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
+    }
+
+    /** Four bytes, little-endian. */
+    private static int int32(InputStream in) throws IOException {
+        byte[] four = in.readNBytes(4);
+        if (four.length < 4) {
+            throw new EOFException();
+        }
+        return (four[0] & 0xFF) | (four[1] & 0xFF) << 8 | (four[2] & 0xFF) << 16 | (four[3] & 0xFF) << 24;
     }
 }

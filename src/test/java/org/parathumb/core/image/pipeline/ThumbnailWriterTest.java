@@ -139,11 +139,11 @@ class ThumbnailWriterTest {
 
     @Test
     void aWebpWithoutAProfileOrNotExtendedKeepsNone() throws IOException {
-        assertThat(WebpIccProfile.of(Base64.getDecoder().decode(TestFiles.LOSSY_WEBP))).isEmpty();
-        assertThat(WebpIccProfile.of(new byte[] {'R', 'I', 'F', 'F'})).isEmpty();
+        assertThat(WebpIccProfile.of(new ByteArrayInputStream(Base64.getDecoder().decode(TestFiles.LOSSY_WEBP)))).isEmpty();
+        assertThat(WebpIccProfile.of(new ByteArrayInputStream(new byte[] {'R', 'I', 'F', 'F'}))).isEmpty();
         byte[] extended = Files.readAllBytes(Samples.resourcePath("pillow-icc/rgb-icc.webp"));
-        assertThat(WebpIccProfile.of(Arrays.copyOf(extended, 40))).as("a profile cut short").isEmpty();
-        assertThat(WebpIccProfile.of(extended)).get().satisfies(profile -> assertThat(profile).hasSize(588));
+        assertThat(WebpIccProfile.of(new ByteArrayInputStream(Arrays.copyOf(extended, 40)))).as("a profile cut short").isEmpty();
+        assertThat(WebpIccProfile.of(new ByteArrayInputStream(extended))).get().satisfies(profile -> assertThat(profile).hasSize(588));
     }
 
     /** A gray or RGB PNG's transparent colour (tRNS) goes back into its thumbnail, as Pillow writes it. */
