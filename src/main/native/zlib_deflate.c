@@ -3,7 +3,8 @@
  * the memory level java.util.zip.Deflater cannot set (decision 0018): Pillow's PNG encoder
  * (ZipEncode.c) asks for level 6, window 15, memory level 9 and Z_FILTERED, and only the same
  * parameters give its bytes. The input and the output go through a band-sized buffer
- * (Get/SetByteArrayRegion), so no Java array is pinned while zlib works.
+ * (Get/SetByteArrayRegion), so no Java array is pinned while zlib works, and a cancel is asked for
+ * before each band goes in (a band of 256 KB takes zlib about 10 ms), as the decoders ask.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #define BAND (256 * 1024)
 #define OUT_TOO_SMALL (-100)
+#define CANCELLED (-101)
 
 static struct {
     int loaded;
@@ -61,10 +63,15 @@ static jint JNICALL native_deflate(JNIEnv *env, jclass cls, jbyteArray data, jin
         free(out_band);
         return result < 0 ? result : Z_STREAM_ERROR;
     }
+    parathumb_abort abort = {env, 0, NULL};
     jint read = 0;
     jint written = 0;
     int status = Z_OK;
     while (status == Z_OK) {
+        if (parathumb_abort_requested(&abort)) {
+            status = CANCELLED;
+            break;
+        }
         jint take = length - read < BAND ? length - read : BAND;
         (*env)->GetByteArrayRegion(env, data, read, take, (jbyte *) in_band);
         read += take;

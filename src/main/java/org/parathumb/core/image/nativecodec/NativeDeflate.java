@@ -2,6 +2,7 @@ package org.parathumb.core.image.nativecodec;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.parathumb.core.image.CancelledException;
 
 /**
  * zlib's deflate with every parameter a caller names, through the system's zlib
@@ -13,6 +14,9 @@ public final class NativeDeflate {
 
     /** zlib's {@code Z_FILTERED} strategy. */
     public static final int FILTERED = 1;
+
+    /** deflate0's result when {@link NativeAbort} said stop (zlib's own errors are -1 to -6). */
+    private static final int CANCELLED = -101;
 
     private static volatile Boolean open;
 
@@ -32,8 +36,10 @@ public final class NativeDeflate {
     /**
      * The zlib stream (header, deflate data, Adler-32) of {@code data}'s first {@code length}
      * bytes, made by {@code deflateInit2(level, Z_DEFLATED, 15, memLevel, strategy)} and one
-     * {@code Z_FINISH}: the bytes do not depend on how the input is handed over.
+     * {@code Z_FINISH}: the bytes do not depend on how the input is handed over. A cancel is
+     * asked for before each 256 KB of input.
      *
+     * @throws CancelledException if the thread is interrupted before the stream ends
      * @throws IllegalStateException when zlib is not open here, or refuses the parameters
      */
     public static byte[] zlibStream(byte[] data, int length, int level, int memLevel, int strategy) {
@@ -46,6 +52,9 @@ public final class NativeDeflate {
         long bound = length + ((length + 7L) >> 3) + ((length + 63L) >> 6) + 5 + 6;
         byte[] out = new byte[Math.toIntExact(bound)];
         int written = deflate0(data, length, out, level, memLevel, strategy);
+        if (written == CANCELLED) {
+            throw new CancelledException();
+        }
         if (written < 0) {
             throw new IllegalStateException("zlib refused the stream (" + written + ")");
         }
@@ -54,6 +63,6 @@ public final class NativeDeflate {
 
     private static native boolean open0();
 
-    /** Bytes written to out, or a negative zlib error (or -100 when out is too small). */
+    /** Bytes written to out, or a negative zlib error (or -100 when out is too small, -101 when cancelled). */
     private static native int deflate0(byte[] data, int length, byte[] out, int level, int memLevel, int strategy);
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -102,6 +103,35 @@ class NativeCancellationTest {
         int checks = cancelledAfter(() -> NativePng.decode(png, pngLength, header, into));
 
         assertThat(checks).as("of %d bands", header.height() / 16).isEqualTo(PARKED_AT);
+    }
+
+    /** zlib's deflate of a big PNG thumbnail (1.6 s at 4096x2304) asks before each 256 KB band of input. */
+    @Test
+    void theZlibDeflateStopsAtTheCheckAfterTheCancel() throws Exception {
+        NativeRequired.require(NativeDeflate.available(), NativeBlurReduce::status);
+        byte[] data = noise(4 << 20);
+
+        int checks = cancelledAfter(() -> NativeDeflate.zlibStream(data, data.length, 6, 9, NativeDeflate.FILTERED));
+
+        assertThat(checks).as("of %d bands", data.length / (256 << 10)).isEqualTo(PARKED_AT);
+    }
+
+    @Test
+    void uncancelledTheDeflateChecksAtEveryBand() {
+        NativeRequired.require(NativeDeflate.available(), NativeBlurReduce::status);
+        AtomicInteger checks = new AtomicInteger();
+        NativeAbort.onCheck = checks::incrementAndGet;
+        byte[] data = noise(4 << 20);
+
+        assertThat(NativeDeflate.zlibStream(data, data.length, 6, 9, NativeDeflate.FILTERED)).isNotEmpty();
+        assertThat(checks.get()).isEqualTo(data.length / (256 << 10));
+    }
+
+    /** Bytes zlib cannot shrink much, like a photo's filtered rows. */
+    private static byte[] noise(int length) {
+        byte[] data = new byte[length];
+        new Random(3).nextBytes(data);
+        return data;
     }
 
     @Test

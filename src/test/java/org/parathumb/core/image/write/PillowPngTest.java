@@ -1,9 +1,15 @@
 package org.parathumb.core.image.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Point;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,12 +18,15 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.PngChunks;
 import org.parathumb.core.image.Samples;
@@ -88,6 +97,66 @@ class PillowPngTest {
         assertThat(idat.subList(0, idat.size() - 1)).containsOnly(65536);
         assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(out.toByteArray()))).values())
                 .isEqualTo(Samples.of(noise).values());
+    }
+
+    /**
+     * A big thumbnail takes as long to write as Pillow's save() (1.6 s at 4096x2304), so a cancel
+     * must stop it part-way: the image's raster interrupts the writing thread as one of its rows is
+     * read, and the write ends at the next row, before any pixel data is written.
+     */
+    @Test
+    void aCancelStopsTheFilteringAtTheNextRow() {
+        AtomicInteger rowsRead = new AtomicInteger();
+        BufferedImage image = interruptingAtRow(10, 1000, rowsRead);
+        var out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> PillowPng.write(image, null, null, out)).isInstanceOf(CancelledException.class);
+
+        assertThat(rowsRead.get()).as("rows read of 1000").isEqualTo(11);
+        assertThat(PngChunks.types(out.toByteArray())).doesNotContain("IDAT");
+    }
+
+    /** Cancelled once every row is filtered, the deflate (the system's zlib or the JDK's) stops before its end. */
+    @ParameterizedTest(name = "system zlib: {0}")
+    @ValueSource(booleans = {true, false})
+    void aCancelAfterTheLastRowStopsTheDeflate(boolean systemZlib) {
+        assumeTrue(!systemZlib || NativeDeflate.available(), "the system's zlib is open");
+        AtomicInteger rowsRead = new AtomicInteger();
+        BufferedImage image = interruptingAtRow(999, 1000, rowsRead);
+        var out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> PillowPng.write(image, null, null, systemZlib, out))
+                .isInstanceOf(CancelledException.class);
+
+        assertThat(rowsRead.get()).isEqualTo(1000);
+        assertThat(PngChunks.types(out.toByteArray())).doesNotContain("IDAT");
+    }
+
+    @AfterEach
+    void clearTheInterrupt() {
+        Thread.interrupted();
+    }
+
+    /**
+     * A 300 x {@code height} RGB noise image whose raster counts the rows read and interrupts the
+     * reading thread when row {@code row} is read.
+     */
+    private static BufferedImage interruptingAtRow(int row, int height, AtomicInteger rowsRead) {
+        BufferedImage noise = PixelLayout.RGB.create(300, height);
+        byte[] samples = new byte[300 * height * 3];
+        new Random(5).nextBytes(samples);
+        var model = new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, 300, height, 3, 900,
+                new int[] {0, 1, 2});
+        WritableRaster raster = new WritableRaster(model, new DataBufferByte(samples, samples.length), new Point()) {
+            @Override
+            public Object getDataElements(int x, int y, int w, int h, Object into) {
+                if (rowsRead.getAndIncrement() == row) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.getDataElements(x, y, w, h, into);
+            }
+        };
+        return new BufferedImage(noise.getColorModel(), raster, false, null);
     }
 
     @Test
