@@ -10,7 +10,8 @@ import javax.imageio.stream.ImageInputStreamImpl;
 /**
  * An {@code ImageInputStream} on a file opened through its {@link Path}: it reaches files whose
  * name {@code java.io.File} cannot spell (bytes that are not valid in the file-name encoding),
- * which {@code FileImageInputStream} needs. Reads through a small buffer.
+ * which {@code FileImageInputStream} needs. Reads through a small buffer, and asks for a cancel at
+ * every read as {@link CancellableFileImageInputStream} does.
  */
 final class ChannelImageInputStream extends ImageInputStreamImpl {
 
@@ -32,6 +33,7 @@ final class ChannelImageInputStream extends ImageInputStreamImpl {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         checkClosed();
+        CancellableFileImageInputStream.check();
         if (len == 0) {
             return 0;
         }

@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.parathumb.core.image.ImageFailure;
 import org.parathumb.core.image.ImageFormat;
@@ -67,10 +66,14 @@ final class ReaderChoice implements AutoCloseable {
         }
     }
 
-    /** {@code file} as a stream ImageIO reads; "permission denied" or no such file otherwise. */
+    /**
+     * {@code file} as a stream ImageIO reads, which ends a read with {@link
+     * org.parathumb.core.image.CancelledException} once the thread is interrupted; "permission
+     * denied" or no such file otherwise.
+     */
     static ImageInputStream openStream(Path file) throws IOException {
         try {
-            return new FileImageInputStream(file.toFile());
+            return new CancellableFileImageInputStream(file.toFile());
         } catch (FileNotFoundException e) {
             if (!Files.exists(file)) {
                 throw new NoSuchFileException(file.toString());
