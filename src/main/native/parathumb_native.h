@@ -58,6 +58,17 @@ typedef struct {
 /* Asks Java (or reads stop) once; remembers a yes (or a pending exception) for good. */
 int parathumb_abort_requested(parathumb_abort *abort);
 
+/*
+ * zlib's streaming inflate (zlib_deflate.c, through the system's libz.so.1) of the zlib stream
+ * `compressed` into exactly raw_size bytes, `step` at a time, asking for the abort before each
+ * step: into `raw`, or when raw is NULL into the array `out`, held only during each step (the
+ * collector may move it between them; zlib keeps its own window). For a PNG too big to inflate in
+ * one uninterruptible call (png_inflate.c).
+ */
+enum { ZLIB_INFLATED = 0, ZLIB_CANCELLED = 1, ZLIB_REFUSED = 2, ZLIB_ABSENT = 3 };
+int parathumb_zlib_inflate(JNIEnv *env, parathumb_abort *abort, const uint8_t *compressed, size_t size, jbyteArray out,
+        uint8_t *raw, size_t raw_size, size_t step);
+
 /* Result codes of the codecs' decodes (webp.c, heif.c, jxl.c), the same numbers as NativeImages's. */
 enum {
     CODEC_DONE = 0,

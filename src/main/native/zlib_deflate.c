@@ -4,7 +4,8 @@
  * (ZipEncode.c) asks for level 6, window 15, memory level 9 and Z_FILTERED, and only the same
  * parameters give its bytes. The input and the output go through a band-sized buffer
  * (Get/SetByteArrayRegion), so no Java array is pinned while zlib works, and a cancel is asked for
- * before each band goes in (a band of 256 KB takes zlib about 10 ms), as the decoders ask.
+ * before each band goes in (a band of 256 KB takes zlib about 10 ms), as the decoders ask. The same
+ * library's streaming inflate serves png_inflate.c (parathumb_zlib_inflate).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -20,6 +21,9 @@ static struct {
     int (*deflate_init2)(z_streamp, int, int, int, int, int, const char *, int);
     int (*deflate)(z_streamp, int);
     int (*deflate_end)(z_streamp);
+    int (*inflate_init)(z_streamp, const char *, int);
+    int (*inflate)(z_streamp, int);
+    int (*inflate_end)(z_streamp);
 } zlib;
 
 static pthread_once_t zlib_once = PTHREAD_ONCE_INIT;
@@ -33,8 +37,61 @@ static void open_zlib(void) {
         {"deflateInit2_", (void **) &zlib.deflate_init2},
         {"deflate", (void **) &zlib.deflate},
         {"deflateEnd", (void **) &zlib.deflate_end},
+        {"inflateInit_", (void **) &zlib.inflate_init},
+        {"inflate", (void **) &zlib.inflate},
+        {"inflateEnd", (void **) &zlib.inflate_end},
     };
     zlib.loaded = parathumb_bind(library, symbols, PARATHUMB_COUNT(symbols));
+}
+
+int parathumb_zlib_inflate(JNIEnv *env, parathumb_abort *abort, const uint8_t *compressed, size_t size, jbyteArray out,
+        uint8_t *raw, size_t raw_size, size_t step) {
+    pthread_once(&zlib_once, open_zlib);
+    if (!zlib.loaded) {
+        return ZLIB_ABSENT;
+    }
+    z_stream stream = {0};
+    if (zlib.inflate_init(&stream, ZLIB_VERSION, (int) sizeof stream) != Z_OK) {
+        return ZLIB_REFUSED;
+    }
+    stream.next_in = (Bytef *) compressed;
+    stream.avail_in = (uInt) size;
+    size_t produced = 0;
+    int status = Z_OK;
+    int result = ZLIB_REFUSED;
+    while (status == Z_OK && produced < raw_size) {
+        if (parathumb_abort_requested(abort)) {
+            result = ZLIB_CANCELLED;
+            break;
+        }
+        uint8_t *base = raw != NULL ? raw : (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+        if (base == NULL) {
+            break;
+        }
+        size_t take = raw_size - produced < step ? raw_size - produced : step;
+        stream.next_out = base + produced;
+        stream.avail_out = (uInt) take;
+        status = zlib.inflate(&stream, Z_NO_FLUSH);
+        produced += take - stream.avail_out;
+        if (raw == NULL) {
+            (*env)->ReleasePrimitiveArrayCritical(env, out, base, 0);
+        }
+    }
+    if (status == Z_OK && produced == raw_size) {
+        /* Every row is there; what is left of the stream must be its end alone (an empty block, the Adler-32). */
+        uint8_t spare;
+        stream.next_out = &spare;
+        stream.avail_out = 1;
+        status = zlib.inflate(&stream, Z_FINISH);
+        if (stream.avail_out == 0) {
+            status = Z_DATA_ERROR;
+        }
+    }
+    if (result != ZLIB_CANCELLED && status == Z_STREAM_END && produced == raw_size && stream.avail_in == 0) {
+        result = ZLIB_INFLATED;
+    }
+    zlib.inflate_end(&stream);
+    return result;
 }
 
 static jboolean JNICALL native_open(JNIEnv *env, jclass cls) {

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +178,93 @@ class NativePngInflateTest {
 
             assertThat(outcome(new FaithfulPipeline(true), file)).isEqualTo(outcome(new FaithfulPipeline(false), file));
         }
+    }
+
+    /**
+     * Over 64 MB of rows, zlib inflates them 4 MB at a time with a cancel check before each step
+     * (libdeflate's one call would take 0.1 to 0.3 s that nothing could stop): the same samples,
+     * and a check every 4 MB on top of the band checks.
+     */
+    @Test
+    void aPngOfOver64MbOfRowsIsInflatedInStepsAFourMbStepAtATime() {
+        int width = 4200;
+        int height = 4000;
+        byte[] png = bigRgba(width, height, false);
+        ByteBuffer data = ByteBuffer.allocateDirect(png.length).put(png);
+        NativePng.PngHeader header = NativePng.header(data, png.length, NativePng.Engine.LIBDEFLATE).orElseThrow();
+        AtomicInteger checks = new AtomicInteger();
+        NativeAbort.onCheck = checks::incrementAndGet;
+        try {
+            byte[] into = new byte[header.outputBytes()];
+            NativePng.Decoded decoded = NativePng.decode(data, png.length, header, into).orElseThrow();
+
+            assertThat(samples(decoded.image())).isEqualTo(bigRgbaSamples(width, height));
+            long rows = (long) (4 * width + 1) * height;
+            assertThat(checks.get()).as("a check every 4 MB of %d bytes of rows, and every band of 16 rows", rows)
+                    .isGreaterThanOrEqualTo((int) (rows >> 22) + height / 16);
+        } finally {
+            NativeAbort.onCheck = null;
+        }
+    }
+
+    /** A stream with data after the rows is declined there as it is by libdeflate: ImageIO says what is wrong. */
+    @Test
+    void overSixtyFourMbAStreamLongerThanTheRowsIsDeclined() {
+        byte[] png = bigRgba(4200, 4000, true);
+        ByteBuffer data = ByteBuffer.allocateDirect(png.length).put(png);
+        NativePng.PngHeader header = NativePng.header(data, png.length, NativePng.Engine.LIBDEFLATE).orElseThrow();
+
+        assertThat(NativePng.decode(data, png.length, header, new byte[header.outputBytes()])).isEmpty();
+    }
+
+    /** An RGBA PNG of smooth gradients, every row unfiltered, deflated fast; one byte too many when asked. */
+    static byte[] bigRgba(int width, int height, boolean byteTooMany) {
+        byte[] samples = bigRgbaSamples(width, height);
+        int rowBytes = 4 * width;
+        byte[] raw = new byte[(rowBytes + 1) * height + (byteTooMany ? 1 : 0)];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(samples, y * rowBytes, raw, y * (rowBytes + 1) + 1, rowBytes);
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        deflater.setInput(raw);
+        deflater.finish();
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 20];
+        while (!deflater.finished()) {
+            idat.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) RGBA)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static byte[] bigRgbaSamples(int width, int height) {
+        byte[] samples = new byte[4 * width * height];
+        for (int y = 0, i = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                samples[i++] = (byte) (x >> 4);
+                samples[i++] = (byte) (y >> 4);
+                samples[i++] = (byte) ((x + y) >> 5);
+                samples[i++] = (byte) (255 - (y >> 6));
+            }
+        }
+        return samples;
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static Optional<NativePng.PngHeader> header(byte[] png) {
