@@ -8,7 +8,8 @@ package org.parathumb.core.image.pixels;
  * one costs a page fault per 4 KB and the array's zeroing, and so did every image that was smaller
  * than the last (real PNG folder: 139 MB of new arrays for 22 images). What the buffers hold is
  * {@link #heapBytes()}: the batch asks the memory budget to keep that much between images, and
- * drops the buffers when it may not. Not thread-safe: give each thread its own.
+ * drops the buffers when it may not. A cancel does not wait for a big one to be made
+ * ({@link BigArrays}). Not thread-safe: give each thread its own.
  */
 public final class Scratch {
 
@@ -18,11 +19,15 @@ public final class Scratch {
     private final java.nio.ByteBuffer[] direct = new java.nio.ByteBuffer[2];
     private Scratch helper;
 
-    /** A byte buffer of at least {@code size} bytes; its contents are undefined. */
+    /**
+     * A byte buffer of at least {@code size} bytes; its contents are undefined.
+     *
+     * @throws org.parathumb.core.image.CancelledException if the thread is interrupted while a big one is made
+     */
     public byte[] bytes(int size) {
         if (!fits(bytes == null ? -1 : bytes.length, size)) {
             bytes = null;
-            bytes = new byte[size];
+            bytes = BigArrays.bytes(size);
         }
         return bytes;
     }
@@ -66,7 +71,7 @@ public final class Scratch {
         int[] buffer = ints[slot];
         if (!fits(buffer == null ? -1 : buffer.length, size)) {
             ints[slot] = null;
-            buffer = new int[size];
+            buffer = BigArrays.ints(size);
             ints[slot] = buffer;
         }
         return buffer;
