@@ -18,16 +18,7 @@ dir=${1:?usage: scripts/cancel-latency.sh DIR [STEP [run options]]}
 step=${2:-0.35}
 shift $(( $# < 2 ? $# : 2 ))
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ -z "${PARATHUMB:-}" ]; then
-  if [ -x "$here/target/dist/parathumb/bin/parathumb" ]; then
-    PARATHUMB="$here/target/dist/parathumb/bin/parathumb"
-  elif [ -f "$here/target/parathumb.jar" ]; then
-    PARATHUMB="java -jar $here/target/parathumb.jar"
-  else
-    echo "build first: mvn -Pinstaller package -DskipTests (or mvn package)" >&2
-    exit 2
-  fi
-fi
+. "$here/scripts/parathumb-command.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "command: $PARATHUMB; folder: $dir; options: $*; a signal every $step s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,16 +19,7 @@ set -euo pipefail
 dir=${1:?usage: scripts/scaling.sh DIR [ROUNDS]}
 rounds=${2:-7}
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ -z "${PARATHUMB:-}" ]; then
-  if [ -x "$here/target/dist/parathumb/bin/parathumb" ]; then
-    PARATHUMB="$here/target/dist/parathumb/bin/parathumb"
-  elif [ -f "$here/target/parathumb.jar" ]; then
-    PARATHUMB="java -jar $here/target/parathumb.jar"
-  else
-    echo "build first: mvn -Pinstaller package -DskipTests (or mvn package)" >&2
-    exit 2
-  fi
-fi
+. "$here/scripts/parathumb-command.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "command: $PARATHUMB; folder: $dir; $rounds rounds; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
