@@ -54,6 +54,11 @@ public interface ThumbnailPipeline {
      */
     void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException;
 
+    /** How hard this pipeline's PNG thumbnails are compressed: Pillow's way, unless it promises no bytes. */
+    default PngCompression pngCompression() {
+        return PngCompression.PILLOW;
+    }
+
     /**
      * Drops the working buffers the calling thread keeps between images, so an idle worker does
      * not hold what a big image needed. Pipelines without such buffers do nothing.

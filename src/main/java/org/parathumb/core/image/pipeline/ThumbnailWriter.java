@@ -16,6 +16,7 @@ import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.OutputOptions;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.Thumbnail;
+import org.parathumb.core.image.PngCompression;
 import org.parathumb.core.image.ThumbnailPipeline;
 import org.parathumb.core.image.read.SourceMetadata;
 import org.parathumb.core.image.write.ImageEncoder;
@@ -48,7 +49,7 @@ public final class ThumbnailWriter {
             Optional<ImageEncoder.Extras> kept = writtenBack(format, thumbnail.sourceFormat(), source, png);
             Optional<BufferedImage> grayAlpha = png.grayWithAlpha() ? GrayAlphaPng.of(thumbnail.image()) : Optional.empty();
             if (kept.isPresent() || grayAlpha.isPresent()) {
-                new ImageEncoder().write(grayAlpha.orElse(thumbnail.image()), format,
+                new ImageEncoder(pipeline.pngCompression()).write(grayAlpha.orElse(thumbnail.image()), format,
                         kept.orElse(ImageEncoder.Extras.NONE), out);
             } else {
                 pipeline.write(thumbnail, format, out);
@@ -66,7 +67,7 @@ public final class ThumbnailWriter {
                 icc = null; // a profile the colour engine cannot use: keep sRGB and say so by embedding none
             }
         }
-        new ImageEncoder().write(image, format,
+        new ImageEncoder(pipeline.pngCompression()).write(image, format,
                 new ImageEncoder.Extras(options.quality(), icc, metadata.exif().orElse(null), turned), out);
     }
 
@@ -92,10 +93,14 @@ public final class ThumbnailWriter {
         return Optional.of(ImageEncoder.Extras.ofPngSource(png.iccProfile().orElse(null), png.transparency().orElse(null)));
     }
 
-    /** Pillow's {@code save()} at its defaults, as both pipelines write; does not close {@code out}. */
-    static void pillowSave(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
+    /**
+     * Pillow's {@code save()} at its defaults, as both pipelines write, a PNG's rows compressed as
+     * {@code compression} says; does not close {@code out}.
+     */
+    static void pillowSave(Thumbnail thumbnail, ImageFormat format, PngCompression compression, OutputStream out)
+            throws IOException {
         Objects.requireNonNull(thumbnail, "thumbnail");
-        new ImageEncoder().write(thumbnail.image(), Objects.requireNonNull(format, "format"),
+        new ImageEncoder(compression).write(thumbnail.image(), Objects.requireNonNull(format, "format"),
                 Objects.requireNonNull(out, "out"));
     }
 

@@ -9,6 +9,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -20,6 +21,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.parathumb.core.image.ImageFormat;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.PngCompression;
 import org.parathumb.core.image.imageio.ImageIoPlugins;
 import org.parathumb.core.image.pixels.LayoutConversion;
 
@@ -36,6 +38,18 @@ import org.parathumb.core.image.pixels.LayoutConversion;
 public final class ImageEncoder {
 
     private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
+
+    private final PngCompression pngCompression;
+
+    /** An encoder that writes Pillow's bytes. */
+    public ImageEncoder() {
+        this(PngCompression.PILLOW);
+    }
+
+    /** An encoder whose PNGs are compressed as {@code pngCompression} says (everything else as Pillow writes it). */
+    public ImageEncoder(PngCompression pngCompression) {
+        this.pngCompression = Objects.requireNonNull(pngCompression, "pngCompression");
+    }
 
     /**
      * What may change in a write, beyond Pillow's defaults: the JPEG {@code quality} (1 to 100),
@@ -97,12 +111,12 @@ public final class ImageEncoder {
      * can describe the pixels (RGB on RGB(A), grey on grey) and {@code transparency} (tRNS) on gray
      * or RGB pixels; anything else through ImageIO, without the tRNS chunk.
      */
-    private static void writePng(BufferedImage pixels, byte[] profile, byte[] transparency, OutputStream out)
+    private void writePng(BufferedImage pixels, byte[] profile, byte[] transparency, OutputStream out)
             throws IOException {
         int colour = pixels.getRaster().getNumBands() - (pixels.getColorModel().hasAlpha() ? 1 : 0);
         byte[] fitting = profile != null && profileFits(profile, colour) ? profile : null;
         if (PillowPng.writes(pixels)) {
-            PillowPng.write(pixels, fitting, transparency, out);
+            PillowPng.write(pixels, fitting, transparency, pngCompression, out);
             return;
         }
         writeWith(writer("png"), pixels, fitting == null ? null : pngWithProfile(pixels, fitting), null, out);

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.PixelLayout;
+import org.parathumb.core.image.PngCompression;
 import org.parathumb.core.image.PngChunks;
 import org.parathumb.core.image.Samples;
 import org.parathumb.core.image.nativecodec.NativeDeflate;
@@ -72,13 +73,32 @@ class PillowPngTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(pillows));
         var out = new ByteArrayOutputStream();
 
-        PillowPng.write(image, profile(pillows), null, false, out);
+        PillowPng.write(image, profile(pillows), null, PngCompression.PILLOW, false, out);
 
         assertThat(chunkTypes(out.toByteArray()).stream().distinct().toList())
                 .isEqualTo(chunkTypes(pillows).stream().distinct().toList());
         assertThat(profile(out.toByteArray())).isEqualTo(profile(pillows));
         assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(out.toByteArray()))).values())
                 .isEqualTo(Samples.of(image).values());
+    }
+
+    /**
+     * QUICK (the fast pipeline's): the same chunks and pixels, the rows deflated at zlib's level 4
+     * (its header's FLEVEL 1, "fast"; Pillow's level 6 gives FLEVEL 2, "default").
+     */
+    @Test
+    void quickCompressionGivesTheSamePixelsAtAFasterZlibLevel() throws IOException, DataFormatException {
+        byte[] pillows = Files.readAllBytes(Samples.resourcePath("pillow-icc/rgba-icc.thumb.png"));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(pillows));
+        var out = new ByteArrayOutputStream();
+
+        PillowPng.write(image, profile(pillows), null, PngCompression.QUICK, out);
+
+        byte[] quick = out.toByteArray();
+        assertThat(chunkTypes(quick).stream().distinct().toList()).isEqualTo(chunkTypes(pillows).stream().distinct().toList());
+        assertThat(Samples.of(ImageIO.read(new ByteArrayInputStream(quick))).values()).isEqualTo(Samples.of(image).values());
+        assertThat(PngChunks.all(quick, "IDAT").get(0)[1] & 0xC0).as("FLEVEL, fast").isEqualTo(0x40);
+        assertThat(PngChunks.all(pillows, "IDAT").get(0)[1] & 0xC0).as("FLEVEL, Pillow's default").isEqualTo(0x80);
     }
 
     /** A stream over 65,536 bytes goes into IDAT chunks of that size, as Pillow's encoder buffer cuts it. */
@@ -125,7 +145,7 @@ class PillowPngTest {
         BufferedImage image = interruptingAtRow(999, 1000, rowsRead);
         var out = new ByteArrayOutputStream();
 
-        assertThatThrownBy(() -> PillowPng.write(image, null, null, systemZlib, out))
+        assertThatThrownBy(() -> PillowPng.write(image, null, null, PngCompression.PILLOW, systemZlib, out))
                 .isInstanceOf(CancelledException.class);
 
         assertThat(rowsRead.get()).isEqualTo(1000);
