@@ -22,6 +22,7 @@ static int (*const REGISTRATIONS[])(JNIEnv *) = {
     parathumb_register_jxl,
     parathumb_register_memory,
     parathumb_register_zlib_deflate,
+    parathumb_register_png_filter,
 };
 
 static jclass abort_class;

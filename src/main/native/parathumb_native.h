@@ -36,6 +36,7 @@ int parathumb_register_heif(JNIEnv *env);
 int parathumb_register_jxl(JNIEnv *env);
 int parathumb_register_memory(JNIEnv *env);
 int parathumb_register_zlib_deflate(JNIEnv *env);
+int parathumb_register_png_filter(JNIEnv *env);
 
 /* Keeps the memory decoders free between images in their thread's arena (memory.c); JNI_OnLoad calls it first. */
 void parathumb_keep_freed_memory(void);

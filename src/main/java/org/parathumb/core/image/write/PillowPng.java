@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.parathumb.core.image.CancelledException;
+import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.PngCompression;
 import org.parathumb.core.image.nativecodec.NativeDeflate;
+import org.parathumb.core.image.nativecodec.NativePngFilter;
 
 /**
  * A PNG as Pillow 9.4's {@code save()} writes it at its defaults (PngImagePlugin and ZipEncode.c),
@@ -132,7 +134,7 @@ public final class PillowPng {
         if (transparency != null && (channels == 1 && transparency.length == 2 || channels == 3 && transparency.length == 6)) {
             chunk(out, "tRNS", transparency, 0, transparency.length);
         }
-        byte[] filtered = filtered(image.getRaster(), width, height, channels);
+        byte[] filtered = filtered(image, width, height, channels);
         byte[] stream = compression == PngCompression.QUICK ? javaZlib(filtered, QUICK_LEVEL, Deflater.FILTERED)
                 : systemZlib ? NativeDeflate.zlibStream(filtered, filtered.length, LEVEL, MEMORY_LEVEL, NativeDeflate.FILTERED)
                 : javaZlib(filtered, LEVEL, Deflater.FILTERED);
@@ -144,7 +146,20 @@ public final class PillowPng {
     }
 
     /**
-     * Each row behind its filter type, as ZipEncode.c filters it. A trial stops summing once its
+     * Each row behind its filter type, as ZipEncode.c filters it: by the native library for an
+     * image of packed gray, RGB or RGBA samples, else by {@link #filtered(Raster, int, int, int)}.
+     */
+    static byte[] filtered(BufferedImage image, int width, int height, int bpp) {
+        if (PixelLayout.of(image).isPresent() && NativePngFilter.available()) {
+            byte[] out = new byte[(width * bpp + 1) * height];
+            NativePngFilter.filter(PixelLayout.samples(image), width, height, bpp, out);
+            return out;
+        }
+        return filtered(image.getRaster(), width, height, bpp);
+    }
+
+    /**
+     * Each row behind its filter type, as ZipEncode.c filters it, in Java. A trial stops summing once its
      * sum reaches the best so far, as it can then no longer be kept: the choice is Pillow's, for
      * less work (the rows of a big thumbnail are most of its encode's time after zlib's).
      */

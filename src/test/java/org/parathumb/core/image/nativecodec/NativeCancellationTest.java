@@ -105,6 +105,18 @@ class NativeCancellationTest {
         assertThat(checks).as("of %d bands", header.height() / 16).isEqualTo(PARKED_AT);
     }
 
+    /** The row filters of a big PNG thumbnail ask every 64 rows. */
+    @Test
+    void thePngFilterStopsAtTheCheckAfterTheCancel() throws Exception {
+        NativeRequired.require(NativePngFilter.available(), NativeBlurReduce::status);
+        byte[] samples = noise(300 * 1000 * 3);
+        byte[] out = new byte[(300 * 3 + 1) * 1000];
+
+        int checks = cancelledAfter(() -> NativePngFilter.filter(samples, 300, 1000, 3, out));
+
+        assertThat(checks).as("of %d bands", 1000 / 64 + 1).isEqualTo(PARKED_AT);
+    }
+
     /** zlib's deflate of a big PNG thumbnail (1.6 s at 4096x2304) asks before each 256 KB band of input. */
     @Test
     void theZlibDeflateStopsAtTheCheckAfterTheCancel() throws Exception {

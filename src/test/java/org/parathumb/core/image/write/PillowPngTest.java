@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Point;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
-import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +32,7 @@ import org.parathumb.core.image.PngCompression;
 import org.parathumb.core.image.PngChunks;
 import org.parathumb.core.image.Samples;
 import org.parathumb.core.image.nativecodec.NativeDeflate;
+import org.parathumb.core.image.nativecodec.NativePngFilter;
 
 /**
  * Pillow's own PNG files, decoded and written again, give the same bytes: the fidelity fixtures
@@ -152,6 +153,27 @@ class PillowPngTest {
         assertThat(PngChunks.types(out.toByteArray())).doesNotContain("IDAT");
     }
 
+    /** The native filters choose what the Java ones choose, byte for byte, for gray, RGB and RGBA of any width. */
+    @ParameterizedTest(name = "{0} bytes a pixel")
+    @ValueSource(ints = {1, 3, 4})
+    void theNativeFiltersAreTheJavaOnes(int bpp) {
+        assumeTrue(NativePngFilter.available(), "the native library is loaded");
+        Random random = new Random(bpp);
+        for (int width : new int[] {1, 2, 5, 31, 64, 301}) {
+            PixelLayout layout = bpp == 1 ? PixelLayout.GRAY : bpp == 3 ? PixelLayout.RGB : PixelLayout.RGBA;
+            BufferedImage image = layout.create(width, 40);
+            byte[] samples = PixelLayout.samples(image);
+            for (int i = 0; i < samples.length; i++) {
+                // Smooth runs, noise and flat stretches, so every filter wins somewhere.
+                samples[i] = (byte) (i % 97 < 30 ? i / 7 : i % 97 < 60 ? random.nextInt(256) : 200);
+            }
+
+            byte[] nativeRows = PillowPng.filtered(image, width, 40, bpp);
+
+            assertThat(nativeRows).as("%d pixels wide", width).isEqualTo(PillowPng.filtered(image.getRaster(), width, 40, bpp));
+        }
+    }
+
     @AfterEach
     void clearTheInterrupt() {
         Thread.interrupted();
@@ -159,14 +181,14 @@ class PillowPngTest {
 
     /**
      * A 300 x {@code height} RGB noise image whose raster counts the rows read and interrupts the
-     * reading thread when row {@code row} is read.
+     * reading thread when row {@code row} is read: the rows go through the Java filters.
      */
     private static BufferedImage interruptingAtRow(int row, int height, AtomicInteger rowsRead) {
         BufferedImage noise = PixelLayout.RGB.create(300, height);
         byte[] samples = new byte[300 * height * 3];
         new Random(5).nextBytes(samples);
-        var model = new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, 300, height, 3, 900,
-                new int[] {0, 1, 2});
+        // Not a PixelInterleavedSampleModel, so not packed samples the native filter would read itself.
+        var model = new ComponentSampleModel(DataBuffer.TYPE_BYTE, 300, height, 3, 900, new int[] {0, 1, 2});
         WritableRaster raster = new WritableRaster(model, new DataBufferByte(samples, samples.length), new Point()) {
             @Override
             public Object getDataElements(int x, int y, int w, int h, Object into) {
