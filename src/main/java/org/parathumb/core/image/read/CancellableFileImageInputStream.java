@@ -9,8 +9,8 @@ import org.parathumb.core.image.CancelledException;
 /**
  * A file ImageIO's readers read, which asks for a cancel at every read: the JDK's JPEG reader
  * checks its abort flag only between output rows, and a progressive JPEG is read whole before its
- * first row (250 ms for an 8 MP photo, more than the 100 ms a cancel may take). Its reads come 4 KB
- * at a time, so a cancel ends the decode within one. The exception thrown from inside a reader
+ * first row: a cancel then took up to 270 ms on an 8 MP photo, more than the 100 ms it may take.
+ * Its reads come 4 KB at a time, so a cancel ends the decode within one. The exception thrown from inside a reader
  * ends its read ({@link ImageIoDecoder} reports any failure of an interrupted thread as a cancel).
  */
 final class CancellableFileImageInputStream extends FileImageInputStream {
