@@ -382,6 +382,30 @@ static png_work work_layout(const png_walk *png, int64_t n) {
 }
 
 /*
+ * libdeflate's inflate of the zlib stream `compressed` into exactly raw_size bytes, in one call:
+ * into `raw`, or when raw is NULL into the array `out`, held only while nothing but this call runs.
+ * 1 when the stream ends exactly there, with nothing after it.
+ */
+static int inflate_at_once(JNIEnv *env, const uint8_t *compressed, size_t size, jbyteArray out, uint8_t *raw,
+        size_t raw_size) {
+    struct libdeflate_decompressor *decompressor = deflate.alloc_decompressor();
+    if (decompressor == NULL) {
+        return 0;
+    }
+    uint8_t *into = raw != NULL ? raw : (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+    size_t consumed = 0, produced = 0;
+    int inflated = into != NULL
+            && deflate.zlib_decompress_ex(decompressor, compressed, size, into, raw_size, &consumed, &produced)
+                    == LIBDEFLATE_SUCCESS
+            && consumed == size && produced == raw_size;
+    if (raw == NULL && into != NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, out, into, 0);
+    }
+    deflate.free_decompressor(decompressor);
+    return inflated;
+}
+
+/*
  * Decodes the PNG in the direct buffer `data` (length bytes), when it is one this file takes. With
  * out == NULL only reads its header: info = {width, height, channels of the layout, bytes of work
  * memory, bytes of the output array}. Otherwise decodes in `work` (a direct buffer of at least that
@@ -403,7 +427,6 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
     }
     parathumb_abort abort = {env, 0, NULL};
     jint result = PNG_DECLINED;
-    struct libdeflate_decompressor *decompressor = NULL;
     if (!walk(bytes, (size_t) length, out != NULL, png)) {
         goto done;
     }
@@ -436,38 +459,19 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
     uint8_t *rows = memory + layout.rows;
     uint8_t *converted = memory + layout.converted;
     const uint8_t *compressed = gather_idat(bytes, png, memory + layout.idat);
-    decompressor = deflate.alloc_decompressor();
-    if (decompressor == NULL) {
-        goto done;
-    }
+    uint8_t *raw = layout.in_output ? NULL : memory + layout.raw;
     int streamed = raw_size > STREAMED_ABOVE
-            ? parathumb_zlib_inflate(env, &abort, compressed, png->idat_bytes, out,
-                    layout.in_output ? NULL : memory + layout.raw, raw_size, STEP)
+            ? parathumb_zlib_inflate(env, &abort, compressed, png->idat_bytes, out, raw, raw_size, STEP)
             : ZLIB_ABSENT;
-    uint8_t *array = NULL;
-    uint8_t *raw = NULL;
     if (streamed == ZLIB_CANCELLED) {
         result = PNG_CANCELLED;
         goto done;
-    } else if (streamed == ZLIB_REFUSED) {
-        goto done;
-    } else if (streamed == ZLIB_ABSENT) {
-        /* The output array is held only while nothing but this file's code runs: the inflate, one band. */
-        array = layout.in_output ? (*env)->GetPrimitiveArrayCritical(env, out, NULL) : NULL;
-        raw = layout.in_output ? array : memory + layout.raw;
-        size_t consumed = 0, produced = 0;
-        int inflated = raw != NULL
-                && deflate.zlib_decompress_ex(decompressor, compressed, png->idat_bytes, raw, raw_size, &consumed,
-                        &produced) == LIBDEFLATE_SUCCESS
-                && consumed == png->idat_bytes && produced == raw_size;
-        if (array != NULL) {
-            (*env)->ReleasePrimitiveArrayCritical(env, out, array, 0);
-        }
-        if (!inflated) {
-            goto done;
-        }
     }
-    raw = layout.in_output ? NULL : memory + layout.raw;
+    if (streamed == ZLIB_REFUSED
+            || (streamed == ZLIB_ABSENT && !inflate_at_once(env, compressed, png->idat_bytes, out, raw, raw_size))) {
+        goto done;
+    }
+    uint8_t *array = NULL;
     memset(rows, 0, row_bytes + SLACK);
     uint32_t alpha = 0xFFFFFFFFu;
     for (int first = 0; first < height; first += BAND_ROWS) {
@@ -517,9 +521,6 @@ static jint JNICALL native_inflate(JNIEnv *env, jclass cls, jobject data, jint l
     (*env)->SetIntArrayRegion(env, info, 5, 1, &opaque);
     result = PNG_DONE;
 done:
-    if (decompressor != NULL) {
-        deflate.free_decompressor(decompressor);
-    }
     free(png);
     return result;
 }
