@@ -2,10 +2,8 @@ package org.parathumb.core.trace;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parathumb.core.batch.BatchListener;
+import org.parathumb.core.batch.FileReplacement;
 import org.parathumb.core.batch.ImageResult;
 import org.parathumb.core.batch.MemoryBudget;
 import org.parathumb.core.batch.ResultJson;
@@ -185,23 +184,13 @@ public final class ChromeTrace implements BatchListener {
         return json.append("]}\n").toString();
     }
 
-    /** Writes the trace to {@code file} whole: into a temporary file beside it, then moved into place. */
+    /** Writes the trace to {@code file} whole ({@link FileReplacement#replace}), making its folder if need be. */
     public void write(Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path parent = absolute.getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path temp = Files.createTempFile(parent, ".parathumb-trace-", ".tmp");
-        try {
-            Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        FileReplacement.replace(absolute, toJson().getBytes(StandardCharsets.UTF_8));
     }
 }

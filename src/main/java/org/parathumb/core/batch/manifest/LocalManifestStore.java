@@ -1,14 +1,12 @@
 package org.parathumb.core.batch.manifest;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.parathumb.core.batch.FileReplacement;
 
 /** {@link ManifestStore#LOCAL}: files on this machine's disks, temp-and-move replaced. */
 final class LocalManifestStore implements ManifestStore {
@@ -32,19 +30,7 @@ final class LocalManifestStore implements ManifestStore {
 
     @Override
     public void replace(String location, byte[] bytes) throws IOException {
-        Path target = Path.of(location);
-        Path temp = target.resolveSibling(target.getFileName() + "-"
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        FileReplacement.replace(Path.of(location), bytes);
     }
 
     @Override
