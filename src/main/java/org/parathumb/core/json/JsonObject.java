@@ -1,6 +1,7 @@
 package org.parathumb.core.json;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Builds one JSON object on a single line, field by field, in the order given:
@@ -58,9 +59,8 @@ public final class JsonObject {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        String s = String.format(Locale.ROOT, "%.3f", value);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        // Double.toString's digits rounded half up, as String.format's "%.3f" rounds them
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** {@code value} as a JSON string, quotes included. */

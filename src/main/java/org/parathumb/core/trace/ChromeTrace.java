@@ -172,7 +172,8 @@ public final class ChromeTrace implements BatchListener {
     private static String fixed3(long nanos) {
         String sign = nanos < 0 ? "-" : "";
         long abs = Math.abs(nanos);
-        return sign + (abs / 1000) + "." + String.format(java.util.Locale.ROOT, "%03d", abs % 1000);
+        long fraction = abs % 1000;
+        return sign + (abs / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 
     /** The whole trace as one JSON document. */

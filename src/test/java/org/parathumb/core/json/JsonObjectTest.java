@@ -26,4 +26,12 @@ class JsonObjectTest {
 
         assertThat(json).isEqualTo("{\"a\":1.235,\"b\":2,\"c\":null,\"d\":null,\"e\":true,\"f\":{\"g\":0.5}}");
     }
+
+    @Test
+    void numbersRoundHalfUpOnTheirShortestDecimalsAndNeverGiveMinusZero() {
+        String json = new JsonObject().add("a", 1.0005).add("b", 2.675).add("c", -0.0004).add("d", 123456.7895)
+                .add("e", 1.5e-7).toString();
+
+        assertThat(json).isEqualTo("{\"a\":1.001,\"b\":2.675,\"c\":0,\"d\":123456.79,\"e\":0}");
+    }
 }
