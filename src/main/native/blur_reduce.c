@@ -1,7 +1,7 @@
 /*
  * Pillow's GaussianBlur(2) followed by the thumbnail's integer box reduce, for opaque 8-bit images
  * of 1 or 3 channels: the faithful pipeline's hot loop, vectorised with AVX2 or AVX-512. The Java side
- * (org.parathumb.core.image.nativecodec.NativeBlurReduce) loads this library when it can and falls back to the
+ * (org.parathumb.core.image.nativecodec.NativeBlurReduce, once NativeLibrary has loaded this library) calls it when it can and falls back to the
  * pure-Java BlurStream otherwise; both give the same bytes, which the tests prove.
  *
  * Pillow blurs with three passes of its "extended box" per direction, each rounded to 8 bits:

@@ -3,7 +3,7 @@
 # into the resources, where the jar picks it up. Compiles every *.c here. Needs gcc, a JDK (for
 # jni.h) and the codecs' headers (Debian: libjpeg62-turbo-dev, libspng-dev, libwebp-dev, libheif-dev,
 # libjxl-dev); the libraries themselves are opened at run time, so none is linked in. The result
-# is committed, so a build with only a JDK and Maven still has it. NativeBlurReduceTest checks the
+# is committed, so a build with only a JDK and Maven still has it. NativeLibraryTest checks the
 # committed library was built from the committed source (the SHA-256 of every *.c and *.h here,
 # in name order, is compiled in).
 set -eu

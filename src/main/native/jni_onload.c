@@ -72,7 +72,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
         return JNI_ERR;
     }
     static const JNINativeMethod digest[] = {{"sourceDigest", "()Ljava/lang/String;", (void *) native_sourceDigest}};
-    if (parathumb_register(env, "NativeBlurReduce", digest, 1) != 0) {
+    if (parathumb_register(env, "NativeLibrary", digest, 1) != 0) {
         return JNI_ERR;
     }
     for (size_t i = 0; i < sizeof REGISTRATIONS / sizeof REGISTRATIONS[0]; i++) {

@@ -9,7 +9,7 @@ import org.parathumb.core.image.pillow.BicubicResize;
  * native code ({@code src/main/native/resample.c}): the same weights as
  * {@link BicubicResize} (computed by its {@link BicubicResize.Coefficients}), the same integer
  * sums, so the same bytes, without a full-size premultiplied copy or a full-height intermediate.
- * Runs where {@link NativeBlurReduce#available()}; the Java {@link BicubicResize} otherwise.
+ * Runs where {@link NativeLibrary#available()}; the Java {@link BicubicResize} otherwise.
  */
 public final class NativeBicubic {
 
@@ -21,7 +21,7 @@ public final class NativeBicubic {
 
     /** Whether the native resize runs in this JVM (the library loaded, the CPU has AVX2). */
     public static boolean available() {
-        return NativeBlurReduce.available();
+        return NativeLibrary.available();
     }
 
     /**
@@ -46,7 +46,7 @@ public final class NativeBicubic {
     public static byte[] resizeRgba(byte[] samples, int width, int height, boolean premultiplied, int outWidth,
             int outHeight) {
         if (!available()) {
-            throw new IllegalStateException("the native kernel is not loaded: " + NativeBlurReduce.status());
+            throw new IllegalStateException("the native kernel is not loaded: " + NativeLibrary.status());
         }
         if (width < 1 || height < 1 || outWidth < 1 || outHeight < 1 || !covers(width, height, outWidth, outHeight)) {
             throw new IllegalArgumentException("no native resize of " + width + "x" + height + " to "

@@ -34,19 +34,13 @@ import org.parathumb.core.image.pixels.Scratch;
  * ({@code src/main/native/blur_reduce.c}, decision record 0009). It gives the same bytes as
  * {@link org.parathumb.core.image.pillow.BlurStream} into a {@link ReducingSink}, in about half the time.
  *
- * <p>Optional by design: the library ships in the jar for Linux x86-64 and is used only when it
- * loads and the CPU has AVX2 (AVX-512 when it has that too). Anywhere else, or with {@code -Dparathumb.native=false},
- * {@link #available()} is false, {@link #status()} says why, and the pure-Java stream runs.
+ * <p>Optional by design: it runs only where {@link NativeLibrary#available()}; anywhere else
+ * {@link NativeLibrary#status()} says why, and the pure-Java stream runs.
  */
 public final class NativeBlurReduce {
 
     /** The only box the kernel knows: Pillow's for GaussianBlur(2). */
     public static final ExtendedBox BOX = new ExtendedBox(1, 4473924, 1677722);
-
-    /** System property that turns the kernel off ({@code -Dparathumb.native=false}). */
-    static final String PROPERTY = "parathumb.native";
-
-    static final String RESOURCE = "native/linux-x86_64/libparathumb-blur.so";
 
     /** Source rows per native call; the interrupt is checked between calls. */
     private static final int BAND = 128;
@@ -57,75 +51,7 @@ public final class NativeBlurReduce {
     /** The fewest rows whose blur is split between two threads when a core is lent. */
     static final int SPLIT_FROM_ROWS = 256;
 
-    /** The kernels' numbers in the library: AVX2 and AVX-512 (BW). */
-    static final int AVX2 = 1;
-    static final int AVX512 = 2;
-
-    /** Set once System.load has run JNI_OnLoad: the codecs need the library, not AVX2. Before STATUS. */
-    private static volatile boolean libraryLoaded;
-
-    private static final Status STATUS = load(System.getProperty(PROPERTY, "true"),
-            System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
-            NativeBlurReduce.class.getResource(RESOURCE));
-
-    /**
-     * The widest kernel this CPU runs ({@link #AVX2}, {@link #AVX512}, or 0 when the library is not
-     * used), whether it decodes JPEGs through libjpeg, PNGs through libspng and the common PNGs
-     * through libdeflate, and in words what runs.
-     */
-    record Status(int kernel, boolean jpeg, boolean png, boolean pngInflate, String description) {
-        Status {
-            Objects.requireNonNull(description, "description");
-            boolean codecs = jpeg || png || pngInflate;
-            if (kernel != 0 && kernel != AVX2 && kernel != AVX512 || codecs && kernel == 0) {
-                throw new IllegalArgumentException("no kernel " + kernel + (codecs ? " beside the codecs" : ""));
-            }
-        }
-
-        static Status javaBlur(String why) {
-            return new Status(0, false, false, false, "Java blur (" + why + ")");
-        }
-
-        /** Whether the library is loaded and runs on this CPU. */
-        boolean loaded() {
-            return kernel != 0;
-        }
-    }
-
     private NativeBlurReduce() {
-    }
-
-    public static boolean available() {
-        return STATUS.loaded();
-    }
-
-    /** Whether the library is loaded in this JVM, whatever the CPU: the codecs need no AVX2. */
-    static boolean libraryLoaded() {
-        return STATUS != null && libraryLoaded;
-    }
-
-    /**
-     * "native AVX-512 kernel on libjpeg, libdeflate, libspng" (JPEGs decoded into the kernel, PNGs of
-     * 8 bits a sample inflated by libdeflate, the other PNGs by libspng), "native AVX-512 kernel"
-     * (no library: ImageIO decodes), or why the Java stream runs instead.
-     */
-    public static String status() {
-        return STATUS.description();
-    }
-
-    /** Whether the library decodes PNGs, through the system's libspng.so.0. */
-    static boolean decodesPng() {
-        return STATUS.png();
-    }
-
-    /** Whether the library decodes the common PNGs (8 bits, not interlaced) through the system's libdeflate. */
-    static boolean inflatesPng() {
-        return STATUS.pngInflate();
-    }
-
-    /** Whether the kernel can decode JPEGs itself, through the system's libjpeg.so.62. */
-    public static boolean decodesJpeg() {
-        return STATUS.jpeg();
     }
 
     /** A JPEG's size and components, as libjpeg reads its header, and whether it holds an ICC profile. */
@@ -153,7 +79,7 @@ public final class NativeBlurReduce {
      */
     public static Optional<JpegHeader> jpegHeader(ByteBuffer data, int length) {
         long[] info = new long[5];
-        int result = decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, STATUS.kernel(), 1) : -1;
+        int result = NativeLibrary.decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, NativeLibrary.kernel(), 1) : -1;
         return result == JPEG_DONE
                 ? Optional.of(new JpegHeader((int) info[0], (int) info[1], (int) info[2], info[3] != 0))
                 : Optional.empty();
@@ -178,8 +104,8 @@ public final class NativeBlurReduce {
      */
     public static Optional<ReducedJpeg> jpegBlurAndReduce(ByteBuffer data, int length, JpegHeader header, int factorX,
             int factorY, int threads) {
-        if (!decodesJpeg()) {
-            throw new IllegalStateException("the native kernel does not decode JPEGs: " + status());
+        if (!NativeLibrary.decodesJpeg()) {
+            throw new IllegalStateException("the native kernel does not decode JPEGs: " + NativeLibrary.status());
         }
         if (factorX < 1 || factorY < 1) {
             throw new IllegalArgumentException("factors must be positive, got " + factorX + "x" + factorY);
@@ -192,7 +118,7 @@ public final class NativeBlurReduce {
         int channels = header.channels();
         int[] blocks = new int[Math.multiplyExact(Math.multiplyExact(outWidth, outHeight), channels)];
         long[] info = new long[6];
-        int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, STATUS.kernel(), threads);
+        int result = jpegBlurReduce(data, length, factorX, factorY, blocks, info, NativeLibrary.kernel(), threads);
         if (result == JPEG_CANCELLED) {
             throw new CancelledException();
         }
@@ -217,7 +143,7 @@ public final class NativeBlurReduce {
      * samples, as {@link ReducingSink#samples()} would. Checks the interrupt every {@value #BAND}
      * rows.
      *
-     * @throws IllegalStateException if the kernel is not {@link #available()}
+     * @throws IllegalStateException if the kernel is not {@link NativeLibrary#available()}
      */
     public static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
             Scratch scratch) {
@@ -231,10 +157,10 @@ public final class NativeBlurReduce {
      */
     public static byte[] blurAndReduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
             Scratch scratch, int threads) {
-        if (!available()) {
-            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        if (!NativeLibrary.available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + NativeLibrary.status());
         }
-        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, STATUS.kernel(), threads);
+        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, NativeLibrary.kernel(), threads);
     }
 
     /**
@@ -244,12 +170,12 @@ public final class NativeBlurReduce {
      * in one pass over the image. The fast pipeline's step for an image decoded at full size.
      * Checks the interrupt every {@value #BAND} rows.
      *
-     * @throws IllegalStateException if the kernel is not {@link #available()}
+     * @throws IllegalStateException if the kernel is not {@link NativeLibrary#available()}
      */
     public static byte[] reduce(byte[] samples, int width, int height, int channels, int factorX, int factorY,
             Scratch scratch) {
-        if (!available()) {
-            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        if (!NativeLibrary.available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + NativeLibrary.status());
         }
         if (channels < 1 || channels > 4 || factorX < 1 || factorY < 1 || width < 1 || height < 1) {
             throw new IllegalArgumentException("unsupported image: " + width + "x" + height + "x" + channels
@@ -279,7 +205,7 @@ public final class NativeBlurReduce {
      * blurred rows into Pillow's "RGBa" on the way, as its resize would next. Checks the interrupt
      * every {@value #BAND} rows.
      *
-     * @throws IllegalStateException if the kernel is not {@link #available()}
+     * @throws IllegalStateException if the kernel is not {@link NativeLibrary#available()}
      */
     public static void blurInPlace(byte[] samples, int width, int height, int channels, boolean premultiply,
             Scratch scratch) {
@@ -292,10 +218,10 @@ public final class NativeBlurReduce {
      */
     public static void blurInPlace(byte[] samples, int width, int height, int channels, boolean premultiply,
             Scratch scratch, int threads) {
-        if (!available()) {
-            throw new IllegalStateException("the native kernel is not loaded: " + status());
+        if (!NativeLibrary.available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + NativeLibrary.status());
         }
-        blurInPlace(samples, width, height, channels, premultiply, scratch, STATUS.kernel(), threads);
+        blurInPlace(samples, width, height, channels, premultiply, scratch, NativeLibrary.kernel(), threads);
     }
 
     /** As {@link #blurInPlace(byte[], int, int, int, boolean, Scratch, int)}, with the given kernel. */
@@ -319,11 +245,11 @@ public final class NativeBlurReduce {
 
     /** The kernels this CPU runs, widest last; empty when the library is not loaded. */
     static List<Integer> kernels() {
-        if (!available()) {
+        if (!NativeLibrary.available()) {
             return List.of();
         }
         int bits = kernels0();
-        return IntStream.of(AVX2, AVX512).filter(k -> (bits & 1 << k) != 0).boxed().toList();
+        return IntStream.of(NativeLibrary.AVX2, NativeLibrary.AVX512).filter(k -> (bits & 1 << k) != 0).boxed().toList();
     }
 
     /** As {@link #blurAndReduce(byte[], int, int, int, int, int, Scratch, int)}, with the given kernel. */
@@ -496,86 +422,18 @@ public final class NativeBlurReduce {
         return out;
     }
 
-    /**
-     * Loads the kernel if {@code enabled} is not "false", the platform is Linux x86-64, the
-     * library is there and loads, and the CPU has AVX2; otherwise says which of those failed.
-     */
-    static Status load(String enabled, String os, String arch, URL library) {
-        if ("false".equalsIgnoreCase(enabled.strip())) {
-            return Status.javaBlur("native kernel turned off with -D" + PROPERTY + "=false");
-        }
-        String system = os.toLowerCase(Locale.ROOT);
-        if (!system.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            return Status.javaBlur("no native kernel for " + os + " " + arch);
-        }
-        if (library == null) {
-            return Status.javaBlur("native kernel missing from the class path");
-        }
-        try {
-            Path folder = privateFolder(Path.of(System.getProperty("java.io.tmpdir")));
-            Path file = folder.resolve("libparathumb-blur.so");
-            try (InputStream in = library.openStream()) {
-                Files.copy(in, file);
-                System.load(file.toAbsolutePath().toString());
-                libraryLoaded = true;
-            } finally {
-                // Linux keeps a loaded library mapped: the file is not needed once loaded.
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(folder);
-            }
-            int bits = kernels0();
-            int kernel = (bits & 1 << AVX512) != 0 ? AVX512 : (bits & 1 << AVX2) != 0 ? AVX2 : 0;
-            if (kernel == 0) {
-                return Status.javaBlur("the CPU lacks AVX2");
-            }
-            boolean jpeg = openLibjpeg();
-            boolean png = NativePng.openLibspng(NativePng.LIBSPNG.soname());
-            boolean pngInflate = NativePng.openLibdeflate(NativePng.LIBDEFLATE.soname());
-            String codecs = Stream.of(jpeg ? "libjpeg" : "", pngInflate ? "libdeflate" : "", png ? "libspng" : "")
-                    .filter(name -> !name.isEmpty()).collect(Collectors.joining(", "));
-            return new Status(kernel, jpeg, png, pngInflate,
-                    "native " + kernelName(kernel) + " kernel" + (codecs.isEmpty() ? "" : " on " + codecs));
-        } catch (IOException | LinkageError | SecurityException e) {
-            return Status.javaBlur("native kernel failed to load: " + e.getMessage());
-        }
-    }
-
-    /**
-     * A new folder in {@code parent} that only this user may enter (rwx------), named after this
-     * process and a random number, to copy the library into. {@code Files.createTempDirectory}
-     * does the same with a name drawn from {@code SecureRandom}, whose seeding costs a cold run
-     * about 9 ms; the name need not be unguessable: {@code createDirectory} fails rather than
-     * use a folder that exists (another user's, or a link), and then another name is drawn.
-     */
-    static Path privateFolder(Path parent) throws IOException {
-        String prefix = "parathumb-native-" + ProcessHandle.current().pid() + "-";
-        // A local, not a constant: this runs from the class's initialiser, before later constants are set.
-        Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE);
-        while (true) {
-            Path folder = parent.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
-            try {
-                return Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(owner));
-            } catch (FileAlreadyExistsException taken) {
-                // Drawn before, or planted: draw again.
-            }
-        }
-    }
-
-    /** The SHA-256 of the source the loaded library was built from. */
-    static native String sourceDigest();
-
     private static final int JPEG_DONE = 0;
     private static final int JPEG_CANCELLED = 2;
     private static final int JPEG_BAD_ARGUMENTS = -1;
 
-    private static native boolean openLibjpeg();
+    /** Opens the system's libjpeg.so.62 (libjpeg_runtime.c). */
+    static native boolean openLibjpeg();
 
     private static native int jpegBlurReduce(ByteBuffer data, int length, int factorX, int factorY, int[] blocks,
             long[] info, int kernel, int threads);
 
-    /** A bit per kernel the CPU runs: {@code 1 << AVX2}, {@code 1 << AVX512}. */
-    private static native int kernels0();
+    /** A bit per kernel the CPU runs: {@code 1 << NativeLibrary.AVX2}, {@code 1 << NativeLibrary.AVX512}. */
+    static native int kernels0();
 
     static native String kernelName(int kernel);
 

@@ -27,7 +27,7 @@ public final class NativeDeflate {
     public static boolean available() {
         Boolean known = open;
         if (known == null) {
-            known = NativeBlurReduce.libraryLoaded() && open0();
+            known = NativeLibrary.loaded() && open0();
             open = known;
         }
         return known;
@@ -46,7 +46,7 @@ public final class NativeDeflate {
         Objects.requireNonNull(data, "data");
         Objects.checkFromIndexSize(0, length, data.length);
         if (!available()) {
-            throw new IllegalStateException("the system's zlib is not open: " + NativeBlurReduce.status());
+            throw new IllegalStateException("the system's zlib is not open: " + NativeLibrary.status());
         }
         // zlib's conservative bound for any parameters (deflateBound), plus its 6-byte wrapper.
         long bound = length + ((length + 7L) >> 3) + ((length + 63L) >> 6) + 5 + 6;

@@ -64,7 +64,7 @@ public final class NativeImages {
      */
     static Availability open(Library library, Predicate<String> opener, Supplier<String> description) {
         if (!libraryLoaded()) {
-            return new Availability(false, "no native library (" + NativeBlurReduce.status() + ")");
+            return new Availability(false, "no native library (" + NativeLibrary.status() + ")");
         }
         if (!opener.test(library.soname())) {
             return new Availability(false, library.soname() + " not found");
@@ -88,7 +88,7 @@ public final class NativeImages {
 
     /** Whether the native library itself loaded (any CPU: the codecs need no AVX2). */
     static boolean libraryLoaded() {
-        return NativeBlurReduce.libraryLoaded();
+        return NativeLibrary.loaded();
     }
 
     /**

@@ -17,7 +17,7 @@ public final class NativeMemory {
 
     /** True when glibc keeps what the decoders free for the next image (see the class comment). */
     public static boolean keepsFreedMemory() {
-        return NativeBlurReduce.libraryLoaded() && keepsFreedMemory0();
+        return NativeLibrary.loaded() && keepsFreedMemory0();
     }
 
     private static native boolean keepsFreedMemory0();

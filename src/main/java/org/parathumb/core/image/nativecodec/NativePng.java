@@ -47,7 +47,7 @@ public final class NativePng {
 
         /** Whether this engine's library is open in this JVM. */
         boolean open() {
-            return this == LIBDEFLATE ? NativeBlurReduce.inflatesPng() : NativeBlurReduce.decodesPng();
+            return this == LIBDEFLATE ? NativeLibrary.inflatesPng() : NativeLibrary.decodesPng();
         }
 
         /** "libdeflate" or "libspng". */
@@ -147,7 +147,7 @@ public final class NativePng {
             Scratch scratch) {
         if (!header.engine().open()) {
             throw new IllegalStateException("no " + header.engine().library() + " to decode with: "
-                    + NativeBlurReduce.status());
+                    + NativeLibrary.status());
         }
         if (into.length < header.outputBytes()) {
             throw new IllegalArgumentException("a buffer of " + into.length + " bytes is too small for "

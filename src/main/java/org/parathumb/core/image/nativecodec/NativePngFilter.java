@@ -17,7 +17,7 @@ public final class NativePngFilter {
 
     /** True when the native library is loaded. */
     public static boolean available() {
-        return NativeBlurReduce.libraryLoaded();
+        return NativeLibrary.loaded();
     }
 
     /**
@@ -32,7 +32,7 @@ public final class NativePngFilter {
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(out, "out");
         if (!available()) {
-            throw new IllegalStateException("the native library is not loaded: " + NativeBlurReduce.status());
+            throw new IllegalStateException("the native library is not loaded: " + NativeLibrary.status());
         }
         int result = filter0(samples, width, height, bpp, out);
         if (result == CANCELLED) {

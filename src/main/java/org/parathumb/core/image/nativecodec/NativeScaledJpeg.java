@@ -26,7 +26,7 @@ public final class NativeScaledJpeg {
 
     /** Whether libjpeg is there to decode with. */
     public static boolean available() {
-        return NativeBlurReduce.decodesJpeg();
+        return NativeLibrary.decodesJpeg();
     }
 
     /**
@@ -54,7 +54,7 @@ public final class NativeScaledJpeg {
     static Optional<Decoded> decode(ByteBuffer data, int length, NativeBlurReduce.JpegHeader header, int scale,
             boolean everyScan) {
         if (!available()) {
-            throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
+            throw new IllegalStateException("no libjpeg to decode with: " + NativeLibrary.status());
         }
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
             throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, got " + scale);

@@ -17,6 +17,7 @@ import org.parathumb.core.image.ThumbnailSize;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.nativecodec.NativeBicubic;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeLibrary;
 import org.parathumb.core.image.pillow.BlurStream;
 import org.parathumb.core.image.pillow.ExtendedBox;
 import org.parathumb.core.image.pillow.PillowGaussianBlur;
@@ -66,7 +67,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
 
     /** The pipeline, with the native blur kernel where it is {@linkplain #kernel() available}. */
     public FaithfulPipeline() {
-        this(NativeBlurReduce.available());
+        this(NativeLibrary.available());
     }
 
     /**
@@ -74,21 +75,21 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
      * Both give the same bytes; benchmarks and tests compare them.
      */
     public FaithfulPipeline(boolean nativeKernel) {
-        if (nativeKernel && !NativeBlurReduce.available()) {
-            throw new IllegalStateException("the native kernel is not loaded: " + NativeBlurReduce.status());
+        if (nativeKernel && !NativeLibrary.available()) {
+            throw new IllegalStateException("the native kernel is not loaded: " + NativeLibrary.status());
         }
         this.nativeKernel = nativeKernel;
     }
 
     /** What blurs the common case in this JVM: "native AVX2 kernel", or "Java blur (why)". */
     public static String kernel() {
-        return NativeBlurReduce.status();
+        return NativeLibrary.status();
     }
 
     /** The {@linkplain #kernel() kernel} this pipeline runs. */
     @Override
     public String engine() {
-        return nativeKernel || !NativeBlurReduce.available() ? kernel() : "Java blur (chosen over the native kernel)";
+        return nativeKernel || !NativeLibrary.available() ? kernel() : "Java blur (chosen over the native kernel)";
     }
 
     @Override
@@ -102,7 +103,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         Objects.requireNonNull(spec, "spec");
         Scratch buffers = scratch.get();
         long start = System.nanoTime();
-        if (nativeKernel && NativeBlurReduce.decodesJpeg() && spec.blurRadius() > 0
+        if (nativeKernel && NativeLibrary.decodesJpeg() && spec.blurRadius() > 0
                 && NativeBlurReduce.BOX.equals(ExtendedBox.forGaussianRadius(spec.blurRadius()))) {
             Optional<Thumbnail> fused = jpegThroughTheKernel(source, spec, buffers, start);
             if (fused.isPresent()) {

@@ -19,6 +19,7 @@ import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.jpeg.ScaledJpegDecoder;
 import org.parathumb.core.image.jpeg.UnsupportedJpegException;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeLibrary;
 import org.parathumb.core.image.nativecodec.NativePng;
 import org.parathumb.core.image.nativecodec.NativeScaledJpeg;
 import org.parathumb.core.image.nativecodec.NativeWebp;
@@ -81,10 +82,10 @@ public final class FastPipeline implements ThumbnailPipeline {
 
     private FastPipeline(boolean nativeJpeg, ScaledRoute scaledRoute) {
         if (nativeJpeg && !NativeScaledJpeg.available()) {
-            throw new IllegalStateException("no libjpeg to decode with: " + NativeBlurReduce.status());
+            throw new IllegalStateException("no libjpeg to decode with: " + NativeLibrary.status());
         }
         this.nativeJpeg = nativeJpeg;
-        this.faithful = new FaithfulPipeline(nativeJpeg && NativeBlurReduce.available());
+        this.faithful = new FaithfulPipeline(nativeJpeg && NativeLibrary.available());
         this.scaledRoute = Objects.requireNonNull(scaledRoute, "scaledRoute");
     }
 
@@ -294,7 +295,7 @@ public final class FastPipeline implements ThumbnailPipeline {
      */
     private Thumbnail reducedPng(WholeFile file, Path source, ThumbnailSpec spec, Scratch scratch, long start)
             throws IOException {
-        if (!NativeBlurReduce.available() || !NativePng.available()) {
+        if (!NativeLibrary.available() || !NativePng.available()) {
             return faithful.render(source, spec);
         }
         Optional<NativePng.PngHeader> header = NativePng.header(file.data(), file.length());

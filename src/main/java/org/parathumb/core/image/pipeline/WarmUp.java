@@ -8,6 +8,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeLibrary;
 
 /**
  * What a cold run on a few images does once before its first image, started on another thread
@@ -30,8 +31,9 @@ import org.parathumb.core.image.nativecodec.NativeBlurReduce;
  * They share only JDK classes whose initialisers call no application code (collections'
  * iterators, {@code java.lang.invoke}, reflection), listed by the class-initialisation log of
  * the README's start-up profile, one thread each. Afterwards the run may wait for a class this
- * thread is initialising ({@code NativeBlurReduce}, ImageIO's registry). {@code NativeBlurReduce}'s
- * initialiser reaches only {@code NativePng}'s and {@code NativeImages}' constants, {@code pillow}'s
+ * thread is initialising ({@code NativeLibrary}, ImageIO's registry). {@code NativeLibrary}'s
+ * initialiser loads the library, whose start initialises the classes it binds ({@code NativeBlurReduce},
+ * {@code NativePng} and the other codecs': constants only), {@code NativeImages}' constants, {@code pillow}'s
  * {@code ExtendedBox} and the API, none of whose initialisers reaches back to it or to a class of
  * {@code pipeline} or {@code batch} (rooms below do not depend on rooms above: {@code ArchitectureTest});
  * ImageIO's reaches the JDK's and TwelveMonkeys' plugins, which know no class of ours. So the
@@ -56,7 +58,7 @@ public final class WarmUp {
 
     private static void run() {
         try {
-            NativeBlurReduce.available();
+            NativeLibrary.available();
             dispose(ImageIO.getImageReadersByFormatName("jpeg"));
             dispose(ImageIO.getImageWritersByFormatName("jpeg"));
             // Colour management (LittleCMS, its native library and the sRGB profile): the first JPEG

@@ -50,7 +50,7 @@ class JpegColourAgreementTest {
     @MethodSource("headers")
     void theNativeHeaderAndTheJavaScaledDecoderTakeWhatJpegColourCallsPlainYCbCr(String name, byte[] jpeg,
             boolean plain) throws Exception {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         Path file = Files.write(dir.resolve("a.jpg"), jpeg);
 
         JpegColour colour = JpegStructure.read(file).colour();

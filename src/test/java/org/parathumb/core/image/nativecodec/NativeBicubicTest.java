@@ -35,7 +35,7 @@ class NativeBicubicTest {
         "17, 9, 5, 3", "7, 5, 13, 11", "301, 97, 50, 16", "97, 301, 16, 50", "5120, 7, 50, 1", "640, 480, 50, 38",
         "333, 333, 50, 50", "1000, 1, 999, 2"})
     void nativeResizeEqualsJavaBicubicOfThePremultipliedImage(int width, int height, int outWidth, int outHeight) {
-        NativeRequired.require(NativeBicubic.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBicubic.available(), NativeLibrary::status);
         for (long seed = 0; seed < 3; seed++) {
             BufferedImage straight = rgba(width, height, seed);
             BufferedImage premultiplied = new PremultiplyAlpha().apply(straight);
@@ -53,7 +53,7 @@ class NativeBicubicTest {
 
     @Test
     void theSourceIsLeftAsItWas() {
-        NativeRequired.require(NativeBicubic.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBicubic.available(), NativeLibrary::status);
         byte[] samples = PixelLayout.samples(rgba(300, 200, 5));
         byte[] before = samples.clone();
 
@@ -67,7 +67,7 @@ class NativeBicubicTest {
         assertThat(NativeBicubic.covers(1, 777, 1, 50)).isFalse();
         assertThat(NativeBicubic.covers(999, 1, 50, 1)).isFalse();
         assertThat(NativeBicubic.covers(2, 1203, 1, 50)).isTrue();
-        NativeRequired.require(NativeBicubic.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBicubic.available(), NativeLibrary::status);
         assertThatThrownBy(() -> NativeBicubic.resizeRgba(new byte[777 * 4], 1, 777, false, 1, 50))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NativeBicubic.resizeRgba(new byte[100], 10, 10, false, 5, 5))
@@ -85,7 +85,7 @@ class NativeBicubicTest {
         "codecs/gray-alpha.png", "codecs/gray-alpha16.png", "codecs/palette-alpha.png"})
     void faithfulThumbnailsOfImagesWithAlphaHaveTheSameBytesWithTheNativeResize(String resource)
             throws IOException, URISyntaxException {
-        NativeRequired.require(NativeBicubic.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeBicubic.available(), NativeLibrary::status);
         Path source = Path.of(NativeBicubicTest.class.getResource("/" + resource).toURI());
         // radius 2: the native blur premultiplies; 0: no blur, the resize premultiplies; 3: the Java blur
         for (double radius : new double[] {2, 0, 3}) {

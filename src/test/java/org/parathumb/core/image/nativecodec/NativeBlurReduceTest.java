@@ -6,18 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,9 +27,8 @@ import org.parathumb.core.image.pipeline.FaithfulPipeline;
 import org.parathumb.core.image.pixels.Scratch;
 
 /**
- * The native blur+reduce kernel against the reference loops, in every kernel this CPU runs; its
- * 16-bit formula against Pillow's fixed point; the committed library against its source; and
- * the fallback to the Java blur whenever the library cannot be used.
+ * The native blur+reduce kernel against the reference loops, in every kernel this CPU runs, and
+ * its 16-bit formula against Pillow's fixed point.
  */
 class NativeBlurReduceTest {
 
@@ -68,7 +60,7 @@ class NativeBlurReduceTest {
     void everyKernelEqualsTheRunningSumBlurThenBoxReduceOnOneThreadOrTwo(int width, int height, int channels,
             int factorX, int factorY) {
         List<Integer> kernels = NativeBlurReduce.kernels();
-        NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
+        NativeRequired.require(!kernels.isEmpty(), NativeLibrary::status);
         // From 256 rows on, two threads split the image (the lower half on a helper thread).
         assertThat(NativeBlurReduce.splitRow(height, factorY) > 0).isEqualTo(height >= NativeBlurReduce.SPLIT_FROM_ROWS);
         PixelLayout layout = channels == 1 ? PixelLayout.GRAY : PixelLayout.RGB;
@@ -95,7 +87,7 @@ class NativeBlurReduceTest {
     void everyKernelBlursInPlaceAsTheJavaBlurThenPremultipliesAsPillow(int width, int height, int channels,
             boolean premultiply) {
         List<Integer> kernels = NativeBlurReduce.kernels();
-        NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
+        NativeRequired.require(!kernels.isEmpty(), NativeLibrary::status);
         for (long seed = 0; seed < 3; seed++) {
             byte[] samples = noise(width * height * channels, seed);
             byte[] expected = javaBlur(samples, width, height, channels);
@@ -119,7 +111,7 @@ class NativeBlurReduceTest {
     void aBlurInPlaceSplitBetweenTwoThreadsGivesTheSameBytesAsOne(int width, int height, int channels,
             boolean premultiply) {
         List<Integer> kernels = NativeBlurReduce.kernels();
-        NativeRequired.require(!kernels.isEmpty(), NativeBlurReduce::status);
+        NativeRequired.require(!kernels.isEmpty(), NativeLibrary::status);
         assertThat(NativeBlurReduce.splitRow(height, 1)).as("the image splits").isPositive();
         for (long seed = 0; seed < 3; seed++) {
             byte[] samples = noise(width * height * channels, seed);
@@ -136,7 +128,7 @@ class NativeBlurReduceTest {
 
     @Test
     void aCancelStopsBothHalvesOfASplitBlurAndLeavesNoThreadBehind() throws Exception {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.available(), NativeLibrary::status);
         byte[] samples = noise(2000 * 2000 * 4, 1);
         Thread.currentThread().interrupt();
         try {
@@ -170,7 +162,7 @@ class NativeBlurReduceTest {
 
     @Test
     void aThreadsBuffersCarryNothingFromOneImageToTheNext() {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.available(), NativeLibrary::status);
         Scratch scratch = new Scratch();
         BufferedImage big = image(PixelLayout.RGB, 300, 200, 1);
         BufferedImage small = image(PixelLayout.RGB, 120, 90, 2);
@@ -184,7 +176,7 @@ class NativeBlurReduceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"landscape.jpg", "portrait.jpg", "gray.jpg", "edges.png", "small.png", "alpha.png"})
     void theNativeAndTheJavaPipelineWriteTheSameBytes(String input) throws IOException {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.available(), NativeLibrary::status);
         Path source = Samples.resourcePath("input/" + input);
 
         assertThat(written(new FaithfulPipeline(true), source)).isEqualTo(written(new FaithfulPipeline(false), source));
@@ -195,7 +187,7 @@ class NativeBlurReduceTest {
         "1, 1, 1, 1, 1", "9, 1, 3, 3, 1", "1, 9, 4, 1, 2", "5, 5, 3, 2, 2", "17, 3, 1, 5, 1", "97, 61, 4, 7, 5",
         "257, 130, 3, 40, 3", "401, 299, 4, 7, 5", "1000, 300, 3, 42, 42", "40, 700, 1, 1, 50", "7, 271, 4, 7, 13"})
     void theReduceAloneGivesPillowsReduce(int width, int height, int channels, int factorX, int factorY) {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.available(), NativeLibrary::status);
         PixelLayout layout = switch (channels) {
             case 1 -> PixelLayout.GRAY;
             case 3 -> PixelLayout.RGB;
@@ -216,7 +208,7 @@ class NativeBlurReduceTest {
 
     @Test
     void anInterruptedThreadStopsBeforeTheNextBandOfRows() {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.available(), NativeLibrary::status);
         BufferedImage image = image(PixelLayout.RGB, 64, 64, 3);
         Thread.currentThread().interrupt();
         try {
@@ -229,7 +221,7 @@ class NativeBlurReduceTest {
 
     @Test
     void samplesShorterThanTheImageAreRefusedBeforeTheKernelRuns() {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.available(), NativeLibrary::status);
 
         assertThatThrownBy(() -> NativeBlurReduce.blurAndReduce(new byte[10], 4, 4, 3, 2, 2, new Scratch()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -239,7 +231,7 @@ class NativeBlurReduceTest {
 
     @Test
     void anInterruptedThreadStopsTheReduce() {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.available(), NativeLibrary::status);
         byte[] samples = new byte[64 * 64 * 4];
         Thread.currentThread().interrupt();
         try {
@@ -251,86 +243,10 @@ class NativeBlurReduceTest {
     }
 
     @Test
-    void theCommittedLibraryWasBuiltFromTheCommittedSource() throws IOException, NoSuchAlgorithmException {
-        NativeRequired.require(NativeBlurReduce.available(), NativeBlurReduce::status);
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        try (Stream<Path> files = Files.list(Path.of("src/main/native"))) {
-            // build.sh's order: the names' bytes (LC_ALL=C sort), which String's natural order is for ASCII names
-            for (Path source : files.filter(f -> f.toString().endsWith(".c") || f.toString().endsWith(".h"))
-                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
-                sha256.update(Files.readAllBytes(source));
-            }
-        }
-
-        assertThat(NativeBlurReduce.sourceDigest())
-                .as("rebuild the library with src/main/native/build.sh and commit it")
-                .isEqualTo(HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    @Test
-    void turnedOffItSaysSoAndTheJavaBlurRuns() {
-        NativeBlurReduce.Status status = NativeBlurReduce.load("false", "Linux", "amd64", library());
-
-        assertThat(status.loaded()).isFalse();
-        assertThat(status.description()).isEqualTo("Java blur (native kernel turned off with -Dparathumb.native=false)");
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"Mac OS X, aarch64", "Windows 11, amd64", "Linux, aarch64"})
-    void onAnotherPlatformItFallsBackToTheJavaBlur(String os, String arch) {
-        NativeBlurReduce.Status status = NativeBlurReduce.load("true", os, arch, library());
-
-        assertThat(status.loaded()).isFalse();
-        assertThat(status.description()).isEqualTo("Java blur (no native kernel for " + os + " " + arch + ")");
-    }
-
-    @Test
-    void aMissingLibraryFallsBackToTheJavaBlur() {
-        NativeBlurReduce.Status status = NativeBlurReduce.load("true", "Linux", "amd64", null);
-
-        assertThat(status.loaded()).isFalse();
-        assertThat(status.description()).isEqualTo("Java blur (native kernel missing from the class path)");
-    }
-
-    @Test
-    void aLibraryThatFailsToLoadFallsBackToTheJavaBlur(@TempDir Path folder) throws IOException {
-        // The real library's headers, for another machine (AArch64): still marked no-exec-stack, so
-        // the JVM tries it without its "might have disabled stack guard" warning, and dlopen refuses it.
-        byte[] broken;
-        try (var in = library().openStream()) {
-            broken = java.util.Arrays.copyOf(in.readAllBytes(), 4096);
-        }
-        broken[18] = (byte) 183; // e_machine: EM_AARCH64
-        broken[19] = 0;
-        Path file = Files.write(folder.resolve("libparathumb-blur.so"), broken);
-
-        NativeBlurReduce.Status status = NativeBlurReduce.load("true", "Linux", "amd64", file.toUri().toURL());
-
-        assertThat(status.loaded()).isFalse();
-        assertThat(status.description()).startsWith("Java blur (native kernel failed to load: ");
-    }
-
-    @Test
-    void theLibraryIsCopiedIntoANewFolderOnlyItsOwnerMayEnter(@TempDir Path parent) throws IOException {
-        Path first = NativeBlurReduce.privateFolder(parent);
-        Path second = NativeBlurReduce.privateFolder(parent);
-
-        assertThat(first).isNotEqualTo(second).hasParent(parent);
-        assertThat(first.getFileName().toString()).startsWith("parathumb-native-" + ProcessHandle.current().pid() + "-");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(first)))
-                .isEqualTo("rwx------");
-        assertThat(first).isEmptyDirectory();
-    }
-
-    @Test
     void thePipelineNamesWhatBlursInThisJvm() {
-        assertThat(FaithfulPipeline.kernel()).isEqualTo(NativeBlurReduce.status())
+        assertThat(FaithfulPipeline.kernel()).isEqualTo(NativeLibrary.status())
                 .matches("native (AVX2|AVX-512) kernel( on (libjpeg|libdeflate|libspng)(, (libdeflate|libspng))*)?"
                         + "|Java blur \\(.+\\)");
-    }
-
-    private static URL library() {
-        return NativeBlurReduce.class.getResource(NativeBlurReduce.RESOURCE);
     }
 
     /** Noise, saturated noise or near-flat noise, by seed: every sum of samples a pass can meet. */

@@ -65,7 +65,7 @@ class NativeCancellationTest {
 
     @Test
     void theFaithfulJpegPathStopsAtTheCheckAfterTheCancel() throws Exception {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         NativeBlurReduce.JpegHeader header = NativeBlurReduce.jpegHeader(progressiveJpeg, jpegLength).orElseThrow();
 
         int checks = cancelledAfter(() -> NativeBlurReduce.jpegBlurAndReduce(progressiveJpeg, jpegLength, header, 40, 40));
@@ -75,7 +75,7 @@ class NativeCancellationTest {
 
     @Test
     void theScaledJpegDecodeStopsAtTheCheckAfterTheCancel() throws Exception {
-        NativeRequired.require(NativeScaledJpeg.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeScaledJpeg.available(), NativeLibrary::status);
         NativeBlurReduce.JpegHeader header = NativeBlurReduce.jpegHeader(progressiveJpeg, jpegLength).orElseThrow();
 
         int checks = cancelledAfter(() -> NativeScaledJpeg.decode(progressiveJpeg, jpegLength, header, 8));
@@ -85,7 +85,7 @@ class NativeCancellationTest {
 
     @Test
     void thePngDecodeThroughLibdeflateStopsAtTheCheckAfterTheCancel() throws Exception {
-        NativeRequired.require(NativePng.Engine.LIBDEFLATE.open(), NativeBlurReduce::status);
+        NativeRequired.require(NativePng.Engine.LIBDEFLATE.open(), NativeLibrary::status);
         NativePng.PngHeader header = NativePng.header(png, pngLength, NativePng.Engine.LIBDEFLATE).orElseThrow();
         byte[] into = new byte[header.outputBytes()];
 
@@ -96,7 +96,7 @@ class NativeCancellationTest {
 
     @Test
     void thePngDecodeThroughLibspngStopsAtTheCheckAfterTheCancel() throws Exception {
-        NativeRequired.require(NativePng.Engine.LIBSPNG.open(), NativeBlurReduce::status);
+        NativeRequired.require(NativePng.Engine.LIBSPNG.open(), NativeLibrary::status);
         NativePng.PngHeader header = NativePng.header(png, pngLength, NativePng.Engine.LIBSPNG).orElseThrow();
         byte[] into = new byte[header.outputBytes()];
 
@@ -108,7 +108,7 @@ class NativeCancellationTest {
     /** The row filters of a big PNG thumbnail ask every 64 rows. */
     @Test
     void thePngFilterStopsAtTheCheckAfterTheCancel() throws Exception {
-        NativeRequired.require(NativePngFilter.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativePngFilter.available(), NativeLibrary::status);
         byte[] samples = noise(300 * 1000 * 3);
         byte[] out = new byte[(300 * 3 + 1) * 1000];
 
@@ -120,7 +120,7 @@ class NativeCancellationTest {
     /** zlib's deflate of a big PNG thumbnail (1.6 s at 4096x2304) asks before each 256 KB band of input. */
     @Test
     void theZlibDeflateStopsAtTheCheckAfterTheCancel() throws Exception {
-        NativeRequired.require(NativeDeflate.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeDeflate.available(), NativeLibrary::status);
         byte[] data = noise(4 << 20);
 
         int checks = cancelledAfter(() -> NativeDeflate.zlibStream(data, data.length, 6, 9, NativeDeflate.FILTERED));
@@ -130,7 +130,7 @@ class NativeCancellationTest {
 
     @Test
     void uncancelledTheDeflateChecksAtEveryBand() {
-        NativeRequired.require(NativeDeflate.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeDeflate.available(), NativeLibrary::status);
         AtomicInteger checks = new AtomicInteger();
         NativeAbort.onCheck = checks::incrementAndGet;
         byte[] data = noise(4 << 20);
@@ -148,7 +148,7 @@ class NativeCancellationTest {
 
     @Test
     void uncancelledTheSameDecodesCheckManyTimes() throws Exception {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg() && NativePng.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg() && NativePng.available(), NativeLibrary::status);
         AtomicInteger checks = new AtomicInteger();
         NativeAbort.onCheck = checks::incrementAndGet;
         NativePng.PngHeader header = NativePng.header(png, pngLength).orElseThrow();

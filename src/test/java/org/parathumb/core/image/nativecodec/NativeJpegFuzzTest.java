@@ -36,7 +36,7 @@ class NativeJpegFuzzTest {
 
     @Test
     void aDamagedJpegComesOutOfTheNativePathAsOutOfImageIo() throws Exception {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         List<byte[]> seeds = List.of(
                 new JpegVariants(0.9f, 2, 2, 0, false).encode(TestFiles.picture(400, 300)),
                 new JpegVariants(0.9f, 2, 2, 5, false).encode(TestFiles.picture(300, 400)),

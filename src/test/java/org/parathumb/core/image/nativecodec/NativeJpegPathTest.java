@@ -34,7 +34,7 @@ import org.parathumb.core.image.pipeline.FaithfulPipeline;
  */
 class NativeJpegPathTest {
 
-    private final FaithfulPipeline nativePath = NativeBlurReduce.decodesJpeg() ? new FaithfulPipeline(true) : null;
+    private final FaithfulPipeline nativePath = NativeLibrary.decodesJpeg() ? new FaithfulPipeline(true) : null;
     private final FaithfulPipeline javaPath = new FaithfulPipeline(false);
 
     @TempDir
@@ -42,7 +42,7 @@ class NativeJpegPathTest {
 
     @BeforeEach
     void needsTheNativeJpegPath() {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
     }
 
     @ParameterizedTest(name = "{0}x{1}, sampling {2}x{3}, restarts {4}, progressive {5}, quality {6}")

@@ -86,7 +86,7 @@ class NativeJpegTwoThreadsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jpegs")
     void twoThreadsGiveTheBytesOfOne(String kind, byte[] jpeg, Sharing expected) throws Exception {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         ByteBuffer data = direct(jpeg);
         JpegHeader header = NativeBlurReduce.jpegHeader(data, jpeg.length).orElseThrow();
 
@@ -104,7 +104,7 @@ class NativeJpegTwoThreadsTest {
 
     @Test
     void aCmykJpegIsDeclinedOnTwoThreadsAsOnOne() {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         byte[] cmyk = TestFiles.cmykJpeg(300, 200, 2);
 
         assertThat(NativeBlurReduce.jpegHeader(direct(cmyk), cmyk.length)).isEmpty();
@@ -112,7 +112,7 @@ class NativeJpegTwoThreadsTest {
 
     @Test
     void aDamagedJpegHasTheSameOutcomeOnTwoThreadsAsOnOneAndLeavesNoThread() throws Exception {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         List<byte[]> seeds = List.of(PROGRESSIVE_444.encode(TestFiles.picture(400, 300)),
                 PROGRESSIVE_420.withRestartInterval(3).encode(TestFiles.picture(300, 400)),
                 JpegVariants.BASELINE_420.withRestartInterval(4).encode(TestFiles.picture(400, 300)),
@@ -149,7 +149,7 @@ class NativeJpegTwoThreadsTest {
 
     @Test
     void aCancelStopsBothThreadsAtTheCheckAfterItAndLeavesNone() throws Exception {
-        NativeRequired.require(NativeBlurReduce.decodesJpeg(), NativeBlurReduce::status);
+        NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         BufferedImage picture = TestFiles.picture(2000, 1500);
         for (byte[] jpeg : List.of(PROGRESSIVE_444.encode(picture), JpegVariants.BASELINE_420.encode(picture))) {
             ByteBuffer data = direct(jpeg);

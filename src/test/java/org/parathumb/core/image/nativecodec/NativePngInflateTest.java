@@ -48,7 +48,7 @@ class NativePngInflateTest {
 
     @BeforeEach
     void needsLibdeflate() {
-        NativeRequired.require(NativePng.Engine.LIBDEFLATE.open(), NativeBlurReduce::status);
+        NativeRequired.require(NativePng.Engine.LIBDEFLATE.open(), NativeLibrary::status);
     }
 
     @ParameterizedTest(name = "colour type {0}, {1} pixels wide{2}")
@@ -106,7 +106,7 @@ class NativePngInflateTest {
         NativePng.PngHeader header = NativePng.header(data, bytes.length).orElseThrow();
 
         assertThat(header.engine()).isEqualTo(NativePng.Engine.LIBDEFLATE);
-        NativeRequired.require(NativePng.Engine.LIBSPNG.open(), NativeBlurReduce::status);
+        NativeRequired.require(NativePng.Engine.LIBSPNG.open(), NativeLibrary::status);
         assertThat(samples(decode(file, NativePng.Engine.LIBDEFLATE).orElseThrow()))
                 .isEqualTo(samples(decode(file, NativePng.Engine.LIBSPNG).orElseThrow()));
     }

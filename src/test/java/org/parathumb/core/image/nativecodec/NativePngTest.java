@@ -49,7 +49,7 @@ class NativePngTest {
 
     @BeforeEach
     void needsLibspng() {
-        NativeRequired.require(NativePng.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativePng.available(), NativeLibrary::status);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -160,7 +160,7 @@ class NativePngTest {
         "LIBSPNG, palette, -1", "LIBSPNG, palette, 0", "LIBSPNG, rgb, -1"})
     void theDecodeSaysWhetherEveryAlphaIs255(NativePng.Engine engine, String kind, int lastAlpha,
             @TempDir Path dir) throws IOException {
-        NativeRequired.require(engine.open(), NativeBlurReduce::status);
+        NativeRequired.require(engine.open(), NativeLibrary::status);
         BufferedImage image = switch (kind) {
             case "rgba" -> new BufferedImage(70, 40, BufferedImage.TYPE_INT_ARGB);
             case "gray+alpha" -> new BufferedImage(new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),

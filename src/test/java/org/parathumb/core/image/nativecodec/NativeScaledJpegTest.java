@@ -52,7 +52,7 @@ class NativeScaledJpegTest {
 
     @BeforeEach
     void needsLibjpeg() {
-        NativeRequired.require(NativeScaledJpeg.available(), NativeBlurReduce::status);
+        NativeRequired.require(NativeScaledJpeg.available(), NativeLibrary::status);
     }
 
     @ParameterizedTest(name = "{0}")

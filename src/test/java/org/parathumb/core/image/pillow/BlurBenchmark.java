@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.parathumb.core.image.BenchmarkImages;
 import org.parathumb.core.image.PixelLayout;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeLibrary;
 import org.parathumb.core.image.pixels.Scratch;
 
 /**
@@ -70,8 +71,8 @@ public class BlurBenchmark {
 
     @Benchmark
     public byte[] nativeBlurIntoReduce() {
-        if (!NativeBlurReduce.available()) {
-            throw new IllegalStateException(NativeBlurReduce.status());
+        if (!NativeLibrary.available()) {
+            throw new IllegalStateException(NativeLibrary.status());
         }
         int width = source.getWidth();
         int height = source.getHeight();

@@ -19,7 +19,7 @@ import org.parathumb.core.image.SpareCores;
 import org.parathumb.core.image.TestFiles;
 import org.parathumb.core.image.Thumbnail;
 import org.parathumb.core.image.ThumbnailSpec;
-import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeLibrary;
 
 /**
  * The faithful pipeline borrows a spare core for a large JPEG or PNG, gives it back when the image
@@ -51,7 +51,7 @@ class FaithfulPipelineTwoThreadsTest {
 
     @Test
     void aLargeJpegBorrowsACoreGivesItBackAndComesOutTheSame() throws Exception {
-        FormatSamples.requireLibrary(NativeBlurReduce.decodesJpeg(), NativeBlurReduce.status());
+        FormatSamples.requireLibrary(NativeLibrary.decodesJpeg(), NativeLibrary.status());
         Path jpeg = JpegVariants.BASELINE_420.progressively().write(TestFiles.picture(1200, 800), dir.resolve("a.jpg"));
         CountingLender lender = new CountingLender();
 
@@ -66,7 +66,7 @@ class FaithfulPipelineTwoThreadsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY})
     void aLargePngBorrowsACoreForItsBlurGivesItBackAndComesOutTheSame(int type) throws Exception {
-        FormatSamples.requireLibrary(NativeBlurReduce.available(), NativeBlurReduce.status());
+        FormatSamples.requireLibrary(NativeLibrary.available(), NativeLibrary.status());
         BufferedImage picture = TestFiles.picture(900, 1300);
         BufferedImage image = new BufferedImage(900, 1300, type);
         image.getGraphics().drawImage(picture, 0, 0, null);
@@ -91,7 +91,7 @@ class FaithfulPipelineTwoThreadsTest {
 
     @Test
     void aSmallJpegDoesNotAsk() throws Exception {
-        FormatSamples.requireLibrary(NativeBlurReduce.decodesJpeg(), NativeBlurReduce.status());
+        FormatSamples.requireLibrary(NativeLibrary.decodesJpeg(), NativeLibrary.status());
         Path jpeg = JpegVariants.BASELINE_420.write(TestFiles.picture(400, 300), dir.resolve("small.jpg"));
         CountingLender lender = new CountingLender();
 

@@ -27,7 +27,7 @@ import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.jpeg.ScaledJpegDecoder;
 import org.parathumb.core.image.jpeg.UnsupportedJpegException;
 import org.parathumb.core.image.PixelLayout;
-import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeLibrary;
 import org.parathumb.core.image.nativecodec.NativePng;
 import org.parathumb.core.image.nativecodec.NativeWebp;
 import org.parathumb.core.samples.SampleGenerator;
@@ -196,7 +196,7 @@ class FastPipelineTest extends ThumbnailPipelineContract {
         "gray, 3000, 120"})
     void aBigOpaquePngIsReducedBeforeItIsBlurredAndStaysAboveTheFloor(String kind, int width, int height)
             throws Exception {
-        FormatSamples.requireLibrary(NativeBlurReduce.available() && NativePng.available(), NativeBlurReduce.status());
+        FormatSamples.requireLibrary(NativeLibrary.available() && NativePng.available(), NativeLibrary.status());
         Path source = kind.startsWith("input/") ? Samples.resourcePath(kind) : writePng(kind, width, height, false);
 
         Thumbnail thumbnail = approximatedAboveTheFloor(source, ImageFormat.PNG, "the reduce first");
