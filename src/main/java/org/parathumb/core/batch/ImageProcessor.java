@@ -9,7 +9,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -356,7 +355,7 @@ public final class ImageProcessor {
 
         @Override
         public void commit() throws IOException {
-            moveIntoPlace(temp, target);
+            FileReplacement.moveIntoPlace(temp, target);
             temp = null;
         }
 
@@ -458,14 +457,6 @@ public final class ImageProcessor {
         String name = job.target().getFileName().toString();
         int dot = name.lastIndexOf('.');
         return new ImageJob(job.source(), job.target().resolveSibling(name.substring(0, dot + 1) + format.extension()));
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static boolean isDiskFull(Throwable e) {
