@@ -18,7 +18,7 @@
 # (mvn -Pinstaller package), which starts from its class-data archive and stops the JIT at C1.
 # Needs: python3 with Pillow, vipsthumbnail, djpeg, dwebp, GNU time:
 #   apt-get install -y python3-pil libvips-tools libjpeg-turbo-progs webp time
-# Usage: scripts/compare.sh DIR [ROUNDS]      (DIR: a folder of images, e.g. images/)
+# Usage: ORIGINAL=path/to/python_original.py scripts/compare.sh DIR [ROUNDS]   (DIR: a folder of images, e.g. images/)
 set -euo pipefail
 src=${1:?usage: scripts/compare.sh DIR [ROUNDS]}
 rounds=${2:-5}
@@ -26,12 +26,12 @@ limit=${TIMEOUT:-600}
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/target/parathumb.jar"
 python=${PYTHON:-/usr/bin/python3}
-original=${ORIGINAL:-$here/../shared/tools/python_original.py}
+original=${ORIGINAL:-}
 if [ -z "${PARATHUMB:-}" ]; then
   [ -f "$jar" ] || { echo "build first: mvn package" >&2; exit 2; }
   PARATHUMB="java -jar $jar"
 fi
-[ -f "$original" ] || { echo "set ORIGINAL to python_original.py" >&2; exit 2; }
+[ -n "$original" ] && [ -f "$original" ] || { echo "set ORIGINAL to the original Python program (python_original.py)" >&2; exit 2; }
 for tool in djpeg dwebp /usr/bin/time; do
   command -v $tool >/dev/null || { echo "needs $tool: apt-get install -y libjpeg-turbo-progs webp time" >&2; exit 2; }
 done
