@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Files replaced whole: a reader finds the old file or the new one, never a part of either. The
  * bytes go to a temporary file beside the target, then are moved over it. The temporary's name is
  * drawn from {@link ThreadLocalRandom}: {@code Files.createTempFile} draws it from
- * {@code SecureRandom}, whose security providers and seeding cost a cold command about 40 ms.
+ * {@code SecureRandom}, whose security providers and seeding cost a cold command about 9 ms.
  */
 public final class FileReplacement {
 
