@@ -416,8 +416,13 @@ done:
 }
 
 int parathumb_register_blur_reduce(JNIEnv *env) {
-    static const JNINativeMethod methods[] = {
+    static const JNINativeMethod jpeg[] = {
         {"jpegBlurReduce", "(Ljava/nio/ByteBuffer;III[I[JII)I", (void *) native_jpegBlurReduce},
+    };
+    if (parathumb_register(env, "NativeJpeg", jpeg, 1) != 0) {
+        return -1;
+    }
+    static const JNINativeMethod methods[] = {
         {"kernels0", "()I", (void *) native_kernels0},
         {"kernelName", "(I)Ljava/lang/String;", (void *) native_kernelName},
         {"ringsLength", "(II)I", (void *) native_ringsLength},

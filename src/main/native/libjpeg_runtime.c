@@ -163,5 +163,5 @@ static jboolean JNICALL native_openLibjpeg(JNIEnv *env, jclass cls) {
 
 int parathumb_register_libjpeg(JNIEnv *env) {
     static const JNINativeMethod methods[] = {{"openLibjpeg", "()Z", (void *) native_openLibjpeg}};
-    return parathumb_register(env, "NativeBlurReduce", methods, 1);
+    return parathumb_register(env, "NativeJpeg", methods, 1);
 }

@@ -137,7 +137,7 @@ public final class NativeLibrary {
             if (kernel == 0) {
                 return Status.javaBlur("the CPU lacks AVX2");
             }
-            boolean jpeg = NativeBlurReduce.openLibjpeg();
+            boolean jpeg = NativeJpeg.openLibjpeg();
             boolean png = NativePng.openLibspng(NativePng.LIBSPNG.soname());
             boolean pngInflate = NativePng.openLibdeflate(NativePng.LIBDEFLATE.soname());
             String codecs = Stream.of(jpeg ? "libjpeg" : "", pngInflate ? "libdeflate" : "", png ? "libspng" : "")

@@ -31,14 +31,14 @@ public final class NativeScaledJpeg {
 
     /**
      * The plain JPEG in {@code data}'s first {@code length} bytes ({@code header} from
-     * {@link NativeBlurReduce#jpegHeader}) decoded at {@code 1 / scale} (1, 2, 4 or 8) of its size,
+     * {@link NativeJpeg#header}) decoded at {@code 1 / scale} (1, 2, 4 or 8) of its size,
      * gray or RGB. Empty when libjpeg meets anything but a clean, plain JPEG: the caller decodes
      * some other way, which says what is wrong if anything is. Asks {@link NativeAbort} every band
      * of rows and every 64 KB of input.
      *
      * @throws CancelledException if the thread was interrupted
      */
-    public static Optional<BufferedImage> decode(ByteBuffer data, int length, NativeBlurReduce.JpegHeader header,
+    public static Optional<BufferedImage> decode(ByteBuffer data, int length, NativeJpeg.Header header,
             int scale) {
         return decode(data, length, header, scale, false).map(Decoded::image);
     }
@@ -48,10 +48,10 @@ public final class NativeScaledJpeg {
     }
 
     /**
-     * {@link #decode(ByteBuffer, int, NativeBlurReduce.JpegHeader, int)}, or with {@code everyScan}
+     * {@link #decode(ByteBuffer, int, NativeJpeg.Header, int)}, or with {@code everyScan}
      * the whole file given to libjpeg, progressive or not.
      */
-    static Optional<Decoded> decode(ByteBuffer data, int length, NativeBlurReduce.JpegHeader header, int scale,
+    static Optional<Decoded> decode(ByteBuffer data, int length, NativeJpeg.Header header, int scale,
             boolean everyScan) {
         if (!available()) {
             throw new IllegalStateException("no libjpeg to decode with: " + NativeLibrary.status());

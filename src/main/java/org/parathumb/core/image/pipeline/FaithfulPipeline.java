@@ -17,6 +17,7 @@ import org.parathumb.core.image.ThumbnailSize;
 import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.nativecodec.NativeBicubic;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeJpeg;
 import org.parathumb.core.image.nativecodec.NativeLibrary;
 import org.parathumb.core.image.pillow.BlurStream;
 import org.parathumb.core.image.pillow.ExtendedBox;
@@ -217,7 +218,7 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         }
         ByteBuffer data = file.get().data();
         int length = file.get().length();
-        Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(data, length);
+        Optional<NativeJpeg.Header> header = NativeJpeg.header(data, length);
         if (header.isEmpty() || header.get().iccProfile() && !iccProfileIsIgnorable(source)) {
             return Optional.empty(); // ImageDecoder converts from a profile that is not sRGB's
         }
@@ -229,9 +230,9 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         }
         Reduction r = reduction.get();
         long readAt = System.nanoTime();
-        Optional<NativeBlurReduce.ReducedJpeg> reduced;
+        Optional<NativeJpeg.Reduced> reduced;
         try (SpareCores.Loan loan = borrowFor(width, height)) {
-            reduced = NativeBlurReduce.jpegBlurAndReduce(data, length, header.get(), r.factorX(), r.factorY(),
+            reduced = NativeJpeg.blurAndReduce(data, length, header.get(), r.factorX(), r.factorY(),
                     loan.threads());
         }
         if (reduced.isEmpty()) {

@@ -19,6 +19,7 @@ import org.parathumb.core.image.ThumbnailSpec;
 import org.parathumb.core.image.jpeg.ScaledJpegDecoder;
 import org.parathumb.core.image.jpeg.UnsupportedJpegException;
 import org.parathumb.core.image.nativecodec.NativeBlurReduce;
+import org.parathumb.core.image.nativecodec.NativeJpeg;
 import org.parathumb.core.image.nativecodec.NativeLibrary;
 import org.parathumb.core.image.nativecodec.NativePng;
 import org.parathumb.core.image.nativecodec.NativeScaledJpeg;
@@ -337,7 +338,7 @@ public final class FastPipeline implements ThumbnailPipeline {
      * then take the file.
      */
     private static Optional<Reduced> nativeScaledJpeg(WholeFile file, Path source, ThumbnailSpec spec) {
-        Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(file.data(), file.length());
+        Optional<NativeJpeg.Header> header = NativeJpeg.header(file.data(), file.length());
         if (header.isEmpty()) {
             return Optional.empty();
         }

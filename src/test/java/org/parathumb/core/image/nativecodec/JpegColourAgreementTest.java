@@ -55,7 +55,7 @@ class JpegColourAgreementTest {
 
         JpegColour colour = JpegStructure.read(file).colour();
         ByteBuffer data = ByteBuffer.allocateDirect(jpeg.length).put(jpeg).flip();
-        boolean nativeTakes = NativeBlurReduce.jpegHeader(data, jpeg.length).isPresent();
+        boolean nativeTakes = NativeJpeg.header(data, jpeg.length).isPresent();
         boolean javaTakes = javaScaledDecoderTakes(file);
 
         assertThat(colour.isPlainYCbCr()).as("JpegColour on %s (%s)", name, colour).isEqualTo(plain);

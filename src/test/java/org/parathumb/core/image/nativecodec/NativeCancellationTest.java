@@ -66,9 +66,9 @@ class NativeCancellationTest {
     @Test
     void theFaithfulJpegPathStopsAtTheCheckAfterTheCancel() throws Exception {
         NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
-        NativeBlurReduce.JpegHeader header = NativeBlurReduce.jpegHeader(progressiveJpeg, jpegLength).orElseThrow();
+        NativeJpeg.Header header = NativeJpeg.header(progressiveJpeg, jpegLength).orElseThrow();
 
-        int checks = cancelledAfter(() -> NativeBlurReduce.jpegBlurAndReduce(progressiveJpeg, jpegLength, header, 40, 40));
+        int checks = cancelledAfter(() -> NativeJpeg.blurAndReduce(progressiveJpeg, jpegLength, header, 40, 40));
 
         assertThat(checks).isEqualTo(PARKED_AT);
     }
@@ -76,7 +76,7 @@ class NativeCancellationTest {
     @Test
     void theScaledJpegDecodeStopsAtTheCheckAfterTheCancel() throws Exception {
         NativeRequired.require(NativeScaledJpeg.available(), NativeLibrary::status);
-        NativeBlurReduce.JpegHeader header = NativeBlurReduce.jpegHeader(progressiveJpeg, jpegLength).orElseThrow();
+        NativeJpeg.Header header = NativeJpeg.header(progressiveJpeg, jpegLength).orElseThrow();
 
         int checks = cancelledAfter(() -> NativeScaledJpeg.decode(progressiveJpeg, jpegLength, header, 8));
 
@@ -156,7 +156,7 @@ class NativeCancellationTest {
         assertThat(NativePng.decode(png, pngLength, header, new byte[header.outputBytes()])).isPresent();
         assertThat(checks.get()).isGreaterThanOrEqualTo(3000 / 16);
         checks.set(0);
-        NativeBlurReduce.JpegHeader jpegHeader = NativeBlurReduce.jpegHeader(progressiveJpeg, jpegLength).orElseThrow();
+        NativeJpeg.Header jpegHeader = NativeJpeg.header(progressiveJpeg, jpegLength).orElseThrow();
         assertThat(NativeScaledJpeg.decode(progressiveJpeg, jpegLength, jpegHeader, 8)).isPresent();
         assertThat(checks.get()).as("every 64 KB of input and every band of 16 rows")
                 .isGreaterThanOrEqualTo(jpegLength / 65536 + 3000 / 8 / 16);

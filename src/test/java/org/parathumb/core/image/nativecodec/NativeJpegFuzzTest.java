@@ -80,8 +80,8 @@ class NativeJpegFuzzTest {
     private static boolean nativeTakes(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
-        return NativeBlurReduce.jpegHeader(data, bytes.length)
-                .flatMap(header -> NativeBlurReduce.jpegBlurAndReduce(data, bytes.length, header, 4, 4))
+        return NativeJpeg.header(data, bytes.length)
+                .flatMap(header -> NativeJpeg.blurAndReduce(data, bytes.length, header, 4, 4))
                 .isPresent();
     }
 

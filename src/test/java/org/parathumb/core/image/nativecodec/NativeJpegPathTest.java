@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -153,17 +152,17 @@ class NativeJpegPathTest {
 
     /** The native decode itself accepted the file: it did not quietly fall back to ImageIO. */
     private static void assertTakesTheNativePath(Path file) throws IOException {
-        Optional<NativeBlurReduce.JpegHeader> header = header(file);
+        Optional<NativeJpeg.Header> header = header(file);
         assertThat(header).as("libjpeg's header of %s", file).isPresent();
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
-        assertThat(NativeBlurReduce.jpegBlurAndReduce(data, bytes.length, header.get(), 2, 2)).isPresent();
+        assertThat(NativeJpeg.blurAndReduce(data, bytes.length, header.get(), 2, 2)).isPresent();
     }
 
-    private static Optional<NativeBlurReduce.JpegHeader> header(Path file) throws IOException {
+    private static Optional<NativeJpeg.Header> header(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
-        return NativeBlurReduce.jpegHeader(data, bytes.length);
+        return NativeJpeg.header(data, bytes.length);
     }
 
     private static byte[] written(FaithfulPipeline pipeline, Path source) throws IOException {

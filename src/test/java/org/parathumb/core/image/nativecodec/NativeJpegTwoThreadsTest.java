@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.parathumb.core.image.CancelledException;
 import org.parathumb.core.image.JpegVariants;
 import org.parathumb.core.image.TestFiles;
-import org.parathumb.core.image.nativecodec.NativeBlurReduce.JpegHeader;
-import org.parathumb.core.image.nativecodec.NativeBlurReduce.ReducedJpeg;
-import org.parathumb.core.image.nativecodec.NativeBlurReduce.Sharing;
+import org.parathumb.core.image.nativecodec.NativeJpeg.Header;
+import org.parathumb.core.image.nativecodec.NativeJpeg.Reduced;
+import org.parathumb.core.image.nativecodec.NativeJpeg.Sharing;
 
 /**
  * The native JPEG path on two threads (a lent core) against the same path on one: the same bytes
@@ -88,12 +88,12 @@ class NativeJpegTwoThreadsTest {
     void twoThreadsGiveTheBytesOfOne(String kind, byte[] jpeg, Sharing expected) throws Exception {
         NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         ByteBuffer data = direct(jpeg);
-        JpegHeader header = NativeBlurReduce.jpegHeader(data, jpeg.length).orElseThrow();
+        Header header = NativeJpeg.header(data, jpeg.length).orElseThrow();
 
         for (int[] factors : new int[][] {{2, 2}, {3, 5}, {16, 16}}) {
-            ReducedJpeg one = NativeBlurReduce.jpegBlurAndReduce(data, jpeg.length, header, factors[0], factors[1], 1)
+            Reduced one = NativeJpeg.blurAndReduce(data, jpeg.length, header, factors[0], factors[1], 1)
                     .orElseThrow();
-            ReducedJpeg two = NativeBlurReduce.jpegBlurAndReduce(data, jpeg.length, header, factors[0], factors[1], 2)
+            Reduced two = NativeJpeg.blurAndReduce(data, jpeg.length, header, factors[0], factors[1], 2)
                     .orElseThrow();
 
             assertThat(one.sharing()).isEqualTo(Sharing.ONE_THREAD);
@@ -107,7 +107,7 @@ class NativeJpegTwoThreadsTest {
         NativeRequired.require(NativeLibrary.decodesJpeg(), NativeLibrary::status);
         byte[] cmyk = TestFiles.cmykJpeg(300, 200, 2);
 
-        assertThat(NativeBlurReduce.jpegHeader(direct(cmyk), cmyk.length)).isEmpty();
+        assertThat(NativeJpeg.header(direct(cmyk), cmyk.length)).isEmpty();
     }
 
     @Test
@@ -153,7 +153,7 @@ class NativeJpegTwoThreadsTest {
         BufferedImage picture = TestFiles.picture(2000, 1500);
         for (byte[] jpeg : List.of(PROGRESSIVE_444.encode(picture), JpegVariants.BASELINE_420.encode(picture))) {
             ByteBuffer data = direct(jpeg);
-            JpegHeader header = NativeBlurReduce.jpegHeader(data, jpeg.length).orElseThrow();
+            Header header = NativeJpeg.header(data, jpeg.length).orElseThrow();
             AtomicInteger checks = new AtomicInteger();
             AtomicLong mostThreads = new AtomicLong();
             int cancelAt = 12;
@@ -164,7 +164,7 @@ class NativeJpegTwoThreadsTest {
                 }
             };
 
-            Future<?> decode = worker.submit(() -> NativeBlurReduce.jpegBlurAndReduce(data, jpeg.length, header, 8, 8, 2));
+            Future<?> decode = worker.submit(() -> NativeJpeg.blurAndReduce(data, jpeg.length, header, 8, 8, 2));
 
             assertThatThrownBy(decode::get).hasCauseInstanceOf(CancelledException.class);
             NativeAbort.onCheck = null;
@@ -178,8 +178,8 @@ class NativeJpegTwoThreadsTest {
     private static String outcome(byte[] jpeg, int threads) {
         ByteBuffer data = direct(jpeg);
         try {
-            return NativeBlurReduce.jpegHeader(data, jpeg.length)
-                    .flatMap(header -> NativeBlurReduce.jpegBlurAndReduce(data, jpeg.length, header, 4, 4, threads))
+            return NativeJpeg.header(data, jpeg.length)
+                    .flatMap(header -> NativeJpeg.blurAndReduce(data, jpeg.length, header, 4, 4, threads))
                     .map(reduced -> Arrays.toString(reduced.samples())).orElse("declined");
         } catch (RuntimeException e) {
             return e.toString();

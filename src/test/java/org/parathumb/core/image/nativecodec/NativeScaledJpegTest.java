@@ -90,7 +90,7 @@ class NativeScaledJpegTest {
     void aProgressiveJpegAtAnEighthGivesTheSameSamplesWithoutTheScansItDoesNotNeed(String name) throws IOException {
         byte[] bytes = Files.readAllBytes(codecFile(name));
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
-        NativeBlurReduce.JpegHeader header = NativeBlurReduce.jpegHeader(data, bytes.length).orElseThrow();
+        NativeJpeg.Header header = NativeJpeg.header(data, bytes.length).orElseThrow();
 
         NativeScaledJpeg.Decoded skipping = NativeScaledJpeg.decode(data, bytes.length, header, 8, false).orElseThrow();
         NativeScaledJpeg.Decoded everyScan = NativeScaledJpeg.decode(data, bytes.length, header, 8, true).orElseThrow();
@@ -127,7 +127,7 @@ class NativeScaledJpegTest {
     void aBaselineJpegIsGivenWhole(String name) throws IOException {
         byte[] bytes = Files.readAllBytes(codecFile(name));
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
-        NativeBlurReduce.JpegHeader header = NativeBlurReduce.jpegHeader(data, bytes.length).orElseThrow();
+        NativeJpeg.Header header = NativeJpeg.header(data, bytes.length).orElseThrow();
 
         assertThat(NativeScaledJpeg.decode(data, bytes.length, header, 8, false).orElseThrow().bytesRead())
                 .isEqualTo(bytes.length);
@@ -138,7 +138,7 @@ class NativeScaledJpegTest {
         Path file = codecFile("cmyk.jpg");
         byte[] bytes = Files.readAllBytes(file);
 
-        assertThat(NativeBlurReduce.jpegHeader(ByteBuffer.allocateDirect(bytes.length).put(bytes), bytes.length))
+        assertThat(NativeJpeg.header(ByteBuffer.allocateDirect(bytes.length).put(bytes), bytes.length))
                 .isEmpty();
         assertThat(written(nativePath, file)).isEqualTo(written(javaPath, file));
     }
@@ -187,7 +187,7 @@ class NativeScaledJpegTest {
     private static boolean damageShowsOnlyInScansAnEighthSkips(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
-        Optional<NativeBlurReduce.JpegHeader> header = NativeBlurReduce.jpegHeader(data, bytes.length);
+        Optional<NativeJpeg.Header> header = NativeJpeg.header(data, bytes.length);
         return header.isPresent() && NativeScaledJpeg.decode(data, bytes.length, header.get(), 8, true).isEmpty()
                 && NativeScaledJpeg.decode(data, bytes.length, header.get(), 8, false).isPresent();
     }
@@ -211,7 +211,7 @@ class NativeScaledJpegTest {
     private static Optional<BufferedImage> decode(Path file, int scale) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes);
-        return NativeBlurReduce.jpegHeader(data, bytes.length)
+        return NativeJpeg.header(data, bytes.length)
                 .flatMap(header -> NativeScaledJpeg.decode(data, bytes.length, header, scale));
     }
 
