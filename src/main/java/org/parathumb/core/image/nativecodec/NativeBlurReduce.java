@@ -67,7 +67,8 @@ public final class NativeBlurReduce {
         if (!NativeLibrary.available()) {
             throw new IllegalStateException("the native kernel is not loaded: " + NativeLibrary.status());
         }
-        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, NativeLibrary.kernel(), threads);
+        return blurAndReduce(samples, width, height, channels, factorX, factorY, scratch, NativeLibrary.kernel(),
+                threads);
     }
 
     /**
@@ -156,7 +157,8 @@ public final class NativeBlurReduce {
             return List.of();
         }
         int bits = kernels0();
-        return IntStream.of(NativeLibrary.AVX2, NativeLibrary.AVX512).filter(k -> (bits & 1 << k) != 0).boxed().toList();
+        return IntStream.of(NativeLibrary.AVX2, NativeLibrary.AVX512).filter(k -> (bits & 1 << k) != 0).boxed()
+                .toList();
     }
 
     /** As {@link #blurAndReduce(byte[], int, int, int, int, int, Scratch, int)}, with the given kernel. */

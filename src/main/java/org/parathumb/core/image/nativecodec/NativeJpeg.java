@@ -46,7 +46,8 @@ public final class NativeJpeg {
      */
     public static Optional<Header> header(ByteBuffer data, int length) {
         long[] info = new long[5];
-        int result = NativeLibrary.decodesJpeg() ? jpegBlurReduce(data, length, 0, 0, new int[0], info, NativeLibrary.kernel(), 1) : -1;
+        int result = NativeLibrary.decodesJpeg()
+                ? jpegBlurReduce(data, length, 0, 0, new int[0], info, NativeLibrary.kernel(), 1) : -1;
         return result == JPEG_DONE
                 ? Optional.of(new Header((int) info[0], (int) info[1], (int) info[2], info[3] != 0))
                 : Optional.empty();

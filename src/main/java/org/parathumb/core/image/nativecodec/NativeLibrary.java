@@ -30,6 +30,7 @@ public final class NativeLibrary {
     static final String PROPERTY = "parathumb.native";
 
     static final String RESOURCE = "native/linux-x86_64/libparathumb-blur.so";
+
     /** The kernels' numbers in the library: AVX2 and AVX-512 (BW). */
     static final int AVX2 = 1;
     static final int AVX512 = 2;
@@ -40,6 +41,7 @@ public final class NativeLibrary {
     private static final Status STATUS = load(System.getProperty(PROPERTY, "true"),
             System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
             NativeLibrary.class.getResource(RESOURCE));
+
     /**
      * The widest kernel this CPU runs ({@link #AVX2}, {@link #AVX512}, or 0 when the library is not
      * used), whether it decodes JPEGs through libjpeg, PNGs through libspng and the common PNGs
@@ -63,6 +65,7 @@ public final class NativeLibrary {
             return kernel != 0;
         }
     }
+
     private NativeLibrary() {
     }
 
@@ -142,8 +145,8 @@ public final class NativeLibrary {
             boolean pngInflate = NativePng.openLibdeflate(NativePng.LIBDEFLATE.soname());
             String codecs = Stream.of(jpeg ? "libjpeg" : "", pngInflate ? "libdeflate" : "", png ? "libspng" : "")
                     .filter(name -> !name.isEmpty()).collect(Collectors.joining(", "));
-            return new Status(kernel, jpeg, png, pngInflate,
-                    "native " + NativeBlurReduce.kernelName(kernel) + " kernel" + (codecs.isEmpty() ? "" : " on " + codecs));
+            return new Status(kernel, jpeg, png, pngInflate, "native " + NativeBlurReduce.kernelName(kernel)
+                    + " kernel" + (codecs.isEmpty() ? "" : " on " + codecs));
         } catch (IOException | LinkageError | SecurityException e) {
             return Status.javaBlur("native kernel failed to load: " + e.getMessage());
         }
