@@ -308,7 +308,10 @@ public final class FaithfulPipeline implements ThumbnailPipeline {
         return scratch.get().heapBytes();
     }
 
-    /** Pillow's {@code save()} at its defaults ({@link ThumbnailWriter#pillowSave}): Pillow's bytes; does not close {@code out}. */
+    /**
+     * Pillow's {@code save()} at its defaults ({@link ThumbnailWriter#pillowSave}): Pillow's bytes;
+     * does not close {@code out}.
+     */
     @Override
     public void write(Thumbnail thumbnail, ImageFormat format, OutputStream out) throws IOException {
         ThumbnailWriter.pillowSave(thumbnail, format, pngCompression(), out);

@@ -90,7 +90,8 @@ public final class ThumbnailWriter {
         if (png.iccProfile().isEmpty() && png.transparency().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ImageEncoder.Extras.ofPngSource(png.iccProfile().orElse(null), png.transparency().orElse(null)));
+        return Optional.of(
+                ImageEncoder.Extras.ofPngSource(png.iccProfile().orElse(null), png.transparency().orElse(null)));
     }
 
     /**

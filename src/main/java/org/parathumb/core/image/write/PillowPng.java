@@ -103,7 +103,10 @@ public final class PillowPng {
         write(image, iccProfile, transparency, compression, NativeDeflate.available(), out);
     }
 
-    /** As {@link #write(BufferedImage, byte[], byte[], PngCompression, OutputStream)}, Pillow's level through the system's zlib or the JDK's Deflater. */
+    /**
+     * As {@link #write(BufferedImage, byte[], byte[], PngCompression, OutputStream)}, Pillow's level
+     * through the system's zlib or the JDK's Deflater.
+     */
     static void write(BufferedImage image, byte[] iccProfile, byte[] transparency, PngCompression compression,
             boolean systemZlib, OutputStream out) throws IOException {
         if (!writes(image)) {
@@ -133,18 +136,27 @@ public final class PillowPng {
             byte[] data = iccp.toByteArray();
             chunk(out, "iCCP", data, 0, data.length);
         }
-        if (transparency != null && (channels == 1 && transparency.length == 2 || channels == 3 && transparency.length == 6)) {
+        if (transparency != null
+                && (channels == 1 && transparency.length == 2 || channels == 3 && transparency.length == 6)) {
             chunk(out, "tRNS", transparency, 0, transparency.length);
         }
         byte[] filtered = filtered(image, width, height, channels);
-        byte[] stream = compression == PngCompression.QUICK ? javaZlib(filtered, QUICK_LEVEL, Deflater.FILTERED)
-                : systemZlib ? NativeDeflate.zlibStream(filtered, filtered.length, LEVEL, MEMORY_LEVEL, NativeDeflate.FILTERED)
-                : javaZlib(filtered, LEVEL, Deflater.FILTERED);
+        byte[] stream = compressed(filtered, compression, systemZlib);
         int block = Math.max(MAX_BLOCK, 4 * width);
         for (int at = 0; at < stream.length; at += block) {
             chunk(out, "IDAT", stream, at, Math.min(block, stream.length - at));
         }
         chunk(out, "IEND", stream, 0, 0);
+    }
+
+    /** The filtered rows as one zlib stream: level 4 for {@code QUICK}, else Pillow's parameters. */
+    private static byte[] compressed(byte[] filtered, PngCompression compression, boolean systemZlib) {
+        if (compression == PngCompression.QUICK) {
+            return javaZlib(filtered, QUICK_LEVEL, Deflater.FILTERED);
+        }
+        return systemZlib
+                ? NativeDeflate.zlibStream(filtered, filtered.length, LEVEL, MEMORY_LEVEL, NativeDeflate.FILTERED)
+                : javaZlib(filtered, LEVEL, Deflater.FILTERED);
     }
 
     /**
